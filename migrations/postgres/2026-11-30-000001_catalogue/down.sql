@@ -1,0 +1,3 @@
+DROP TABLE services;
+DROP TABLE offices;
+DROP TABLE ministries;

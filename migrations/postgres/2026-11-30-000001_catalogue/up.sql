@@ -1,0 +1,40 @@
+-- Ministries -> offices -> services: the Citizen's Charter catalogue.
+CREATE TABLE ministries (
+    id BIGSERIAL PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name_bn TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE offices (
+    id BIGSERIAL PRIMARY KEY,
+    ministry_id BIGINT NOT NULL REFERENCES ministries (id),
+    code TEXT NOT NULL UNIQUE,
+    name_bn TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+CREATE INDEX offices_ministry_id ON offices (ministry_id);
+
+CREATE TABLE services (
+    id BIGSERIAL PRIMARY KEY,
+    office_id BIGINT NOT NULL REFERENCES offices (id),
+    code TEXT NOT NULL UNIQUE,
+    name_bn TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    search_text TEXT NOT NULL,
+    delivery_mode TEXT NOT NULL,
+    steps TEXT NOT NULL,
+    documents TEXT NOT NULL,
+    fee_bdt BIGINT,
+    promised_days INTEGER,
+    responsible_officer TEXT NOT NULL,
+    yearly_applications BIGINT,
+    roadmap_category INTEGER,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+CREATE INDEX services_office_id ON services (office_id);

@@ -1,0 +1,210 @@
+//! Typed settings: built-in defaults, then an optional TOML file, then
+//! `NAGORIK_*` environment variables, then command-line flags.
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Context;
+use serde::Deserialize;
+
+/// Everything Nagorik can be configured with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// `sqlite://file.db`, a bare path, or `postgres://user@host/db`.
+    pub database_url: String,
+    /// Address to listen on.
+    pub bind: String,
+    /// Public address of the site, for links in messages (default: from `bind`).
+    pub base_url: String,
+    /// Most database connections.
+    pub pool_size: u32,
+    /// Seconds a request waits for a database connection before a 503.
+    pub pool_timeout_secs: u64,
+    /// Log filter (`info`, `nagorik=debug`, …).
+    pub log: String,
+    /// HTTP worker threads (default: one per core).
+    pub workers: Option<usize>,
+    /// Mark cookies `Secure` (set when served over HTTPS).
+    pub secure_cookies: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            database_url: "sqlite://nagorik.db".into(),
+            bind: "127.0.0.1:8080".into(),
+            base_url: String::new(),
+            pool_size: 8,
+            pool_timeout_secs: 5,
+            log: "info".into(),
+            workers: None,
+            secure_cookies: false,
+        }
+    }
+}
+
+/// The same settings as they may appear in a TOML file, each optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    database_url: Option<String>,
+    bind: Option<String>,
+    base_url: Option<String>,
+    pool_size: Option<u32>,
+    pool_timeout_secs: Option<u64>,
+    log: Option<String>,
+    workers: Option<usize>,
+    secure_cookies: Option<bool>,
+}
+
+/// Every setting with its environment variable and a one-line description (README lists the same).
+pub const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "NAGORIK_CONFIG",
+        "path of an optional TOML file with the settings below (lower-case keys)",
+    ),
+    (
+        "NAGORIK_DATABASE_URL",
+        "sqlite://nagorik.db (default), a bare path, or postgres://user:pass@host/db",
+    ),
+    ("NAGORIK_BIND", "listen address, default 127.0.0.1:8080"),
+    (
+        "NAGORIK_BASE_URL",
+        "public URL of the site, default http://<bind>",
+    ),
+    ("NAGORIK_POOL_SIZE", "most database connections, default 8"),
+    (
+        "NAGORIK_POOL_TIMEOUT_SECS",
+        "seconds to wait for a connection before answering 503, default 5",
+    ),
+    ("NAGORIK_LOG", "log filter, default info"),
+    (
+        "NAGORIK_WORKERS",
+        "HTTP worker threads, default one per core",
+    ),
+    (
+        "NAGORIK_SECURE_COOKIES",
+        "true when served over HTTPS, default false",
+    ),
+];
+
+impl Settings {
+    /// Defaults, overlaid with the TOML file at `file` (if given) and then the environment.
+    pub fn load(file: Option<&Path>) -> anyhow::Result<Self> {
+        let mut settings = Settings::default();
+        if let Some(path) = file {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read configuration file {}", path.display()))?;
+            let parsed: FileSettings = toml::from_str(&text)
+                .with_context(|| format!("bad configuration file {}", path.display()))?;
+            settings.apply_file(parsed);
+        }
+        settings.apply_env(|key| std::env::var(key).ok())?;
+        settings.finish();
+        Ok(settings)
+    }
+
+    fn apply_file(&mut self, f: FileSettings) {
+        macro_rules! take {
+            ($($field:ident),*) => { $(if let Some(v) = f.$field { self.$field = v; })* };
+        }
+        take!(
+            database_url,
+            bind,
+            base_url,
+            pool_size,
+            pool_timeout_secs,
+            log,
+            secure_cookies
+        );
+        if f.workers.is_some() {
+            self.workers = f.workers;
+        }
+    }
+
+    fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) -> anyhow::Result<()> {
+        fn parsed<T: std::str::FromStr>(key: &str, value: String) -> anyhow::Result<T> {
+            value
+                .trim()
+                .parse()
+                .map_err(|_| anyhow::anyhow!("{key}={value:?} is not a valid value"))
+        }
+        if let Some(v) = var("NAGORIK_DATABASE_URL") {
+            self.database_url = v;
+        }
+        if let Some(v) = var("NAGORIK_BIND") {
+            self.bind = v;
+        }
+        if let Some(v) = var("NAGORIK_BASE_URL") {
+            self.base_url = v;
+        }
+        if let Some(v) = var("NAGORIK_LOG") {
+            self.log = v;
+        }
+        if let Some(v) = var("NAGORIK_POOL_SIZE") {
+            self.pool_size = parsed("NAGORIK_POOL_SIZE", v)?;
+        }
+        if let Some(v) = var("NAGORIK_POOL_TIMEOUT_SECS") {
+            self.pool_timeout_secs = parsed("NAGORIK_POOL_TIMEOUT_SECS", v)?;
+        }
+        if let Some(v) = var("NAGORIK_WORKERS") {
+            self.workers = Some(parsed("NAGORIK_WORKERS", v)?);
+        }
+        if let Some(v) = var("NAGORIK_SECURE_COOKIES") {
+            self.secure_cookies = parsed("NAGORIK_SECURE_COOKIES", v)?;
+        }
+        Ok(())
+    }
+
+    /// Fills in values derived from others; call after every override.
+    pub fn finish(&mut self) {
+        if self.base_url.trim().is_empty() {
+            self.base_url = format!("http://{}", self.bind);
+        }
+        self.base_url = self.base_url.trim_end_matches('/').to_owned();
+        self.pool_size = self.pool_size.max(1);
+    }
+
+    /// How long a request may wait for a database connection.
+    pub fn pool_timeout(&self) -> Duration {
+        Duration::from_secs(self.pool_timeout_secs.max(1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn environment_overrides_the_defaults() {
+        let mut s = Settings::default();
+        let env = |k: &str| match k {
+            "NAGORIK_DATABASE_URL" => Some("postgres://db/n".to_owned()),
+            "NAGORIK_POOL_SIZE" => Some("3".to_owned()),
+            _ => None,
+        };
+        s.apply_env(env).unwrap();
+        s.finish();
+        assert_eq!(s.database_url, "postgres://db/n");
+        assert_eq!(s.pool_size, 3);
+        assert_eq!(s.base_url, "http://127.0.0.1:8080");
+    }
+
+    #[test]
+    fn a_bad_number_in_the_environment_is_reported() {
+        let mut s = Settings::default();
+        let err = s
+            .apply_env(|k| (k == "NAGORIK_POOL_SIZE").then(|| "many".to_owned()))
+            .unwrap_err();
+        assert!(err.to_string().contains("NAGORIK_POOL_SIZE"));
+    }
+
+    #[test]
+    fn the_file_may_not_have_unknown_keys() {
+        assert!(toml::from_str::<FileSettings>("databse_url = 'x'").is_err());
+        let f: FileSettings = toml::from_str("bind = '0.0.0.0:80'\npool_size = 4").unwrap();
+        let mut s = Settings::default();
+        s.apply_file(f);
+        assert_eq!((s.bind.as_str(), s.pool_size), ("0.0.0.0:80", 4));
+    }
+}

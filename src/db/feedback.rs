@@ -1,0 +1,143 @@
+//! Stored citizen feedback.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{feedback, services};
+use super::services::Service;
+use super::Conn;
+
+/// A stored feedback row. Contact fields are personal data: never put them in
+/// public answers, exports, URLs or logs.
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = feedback)]
+pub struct Feedback {
+    /// Row id.
+    pub id: i64,
+    /// The citizen's tracking code.
+    pub tracking_code: String,
+    /// The service it concerns.
+    pub service_id: i64,
+    /// `complaint`, `expectation` or `suggestion`.
+    pub kind: String,
+    /// The message (NFC).
+    pub body: String,
+    /// The charter step it concerns.
+    pub charter_step: Option<String>,
+    /// Days it took.
+    pub days_taken: Option<i32>,
+    /// Taka it cost.
+    pub cost_bdt: Option<i64>,
+    /// Visits made.
+    pub visits: Option<i32>,
+    /// District code.
+    pub district: String,
+    /// How it arrived.
+    pub channel: String,
+    /// Contact name.
+    pub contact_name: Option<String>,
+    /// Contact email.
+    pub contact_email: Option<String>,
+    /// Contact phone.
+    pub contact_phone: Option<String>,
+    /// Wants to hear of progress.
+    pub consent_updates: bool,
+    /// Language of the citizen (`bn` or `en`).
+    pub locale: String,
+    /// `visible`, `hidden` or `spam`.
+    pub moderation: String,
+    /// The pain-point theme it was grouped into.
+    pub theme_id: Option<i64>,
+    /// When received.
+    pub created_at: NaiveDateTime,
+    /// When last changed.
+    pub updated_at: NaiveDateTime,
+}
+
+/// A feedback row to insert (`None` is written as NULL, so rows can be batched on SQLite).
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = feedback)]
+#[diesel(treat_none_as_default_value = false)]
+pub struct NewFeedback {
+    /// Tracking code (unique).
+    pub tracking_code: String,
+    /// The service.
+    pub service_id: i64,
+    /// Kind's stored form.
+    pub kind: String,
+    /// The message.
+    pub body: String,
+    /// Charter step.
+    pub charter_step: Option<String>,
+    /// Days.
+    pub days_taken: Option<i32>,
+    /// Taka.
+    pub cost_bdt: Option<i64>,
+    /// Visits.
+    pub visits: Option<i32>,
+    /// District code.
+    pub district: String,
+    /// Channel's stored form.
+    pub channel: String,
+    /// Contact name.
+    pub contact_name: Option<String>,
+    /// Contact email.
+    pub contact_email: Option<String>,
+    /// Contact phone.
+    pub contact_phone: Option<String>,
+    /// Consent to updates.
+    pub consent_updates: bool,
+    /// Citizen's language.
+    pub locale: String,
+    /// Moderation state.
+    pub moderation: String,
+    /// When received.
+    pub created_at: NaiveDateTime,
+    /// Same as `created_at` on insert.
+    pub updated_at: NaiveDateTime,
+}
+
+/// Inserts one row and returns its id.
+pub fn insert(conn: &mut Conn, new: &NewFeedback) -> QueryResult<i64> {
+    diesel::insert_into(feedback::table)
+        .values(new)
+        .returning(feedback::id)
+        .get_result(conn)
+}
+
+/// Inserts many rows in one statement (callers keep batches under the
+/// backends' bind-parameter limits).
+pub fn insert_batch(conn: &mut Conn, rows: &[NewFeedback]) -> QueryResult<usize> {
+    // Multi-row VALUES is backend-specific in diesel, so each backend is named here.
+    match conn {
+        Conn::Pg(c) => diesel::insert_into(feedback::table).values(rows).execute(c),
+        Conn::Sqlite(c) => diesel::insert_into(feedback::table).values(rows).execute(c),
+    }
+}
+
+/// The feedback with this tracking code and its service.
+pub fn find_by_tracking_code(
+    conn: &mut Conn,
+    code: &str,
+) -> QueryResult<Option<(Feedback, Service)>> {
+    feedback::table
+        .inner_join(services::table)
+        .filter(feedback::tracking_code.eq(code))
+        .select((Feedback::as_select(), Service::as_select()))
+        .first(conn)
+        .optional()
+}
+
+/// Visible feedback about a service.
+pub fn count_visible_for_service(conn: &mut Conn, service_id: i64) -> QueryResult<i64> {
+    feedback::table
+        .filter(feedback::service_id.eq(service_id))
+        .filter(feedback::moderation.eq("visible"))
+        .count()
+        .get_result(conn)
+}
+
+/// How many feedback rows are stored.
+pub fn count(conn: &mut Conn) -> QueryResult<i64> {
+    feedback::table.count().get_result(conn)
+}

@@ -1,0 +1,98 @@
+//! Storage: one connection type over SQLite and PostgreSQL, the pool, migrations
+//! and the helper that keeps diesel off the async executor.
+
+pub mod feedback;
+pub mod migrations;
+pub mod ministries;
+pub mod offices;
+pub mod pool;
+pub mod schema;
+pub mod services;
+
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::pg::PgConnection;
+use diesel::sqlite::SqliteConnection;
+
+pub use pool::{build_pool, Backend, Pool, PoolError};
+
+/// A database connection of either backend; queries are written once against it.
+#[derive(diesel::MultiConnection)]
+pub enum Conn {
+    /// Production store.
+    Pg(PgConnection),
+    /// Embedded default store.
+    Sqlite(SqliteConnection),
+}
+
+impl Conn {
+    /// Which backend this connection talks to.
+    pub fn backend(&self) -> Backend {
+        match self {
+            Conn::Pg(_) => Backend::Postgres,
+            Conn::Sqlite(_) => Backend::Sqlite,
+        }
+    }
+}
+
+/// Failure of a unit of work run through [`run_blocking`].
+#[derive(Debug, thiserror::Error)]
+pub enum BlockingError<E> {
+    /// No connection could be had from the pool in time.
+    #[error("database unavailable: {0}")]
+    Pool(#[from] PoolError),
+    /// The blocking task panicked or was cancelled.
+    #[error("database task failed: {0}")]
+    Join(#[from] tokio::task::JoinError),
+    /// The work itself failed.
+    #[error(transparent)]
+    Work(E),
+}
+
+/// Runs `work` with a pooled connection on the blocking thread pool, so that
+/// no diesel call ever blocks the async executor.
+pub async fn run_blocking<T, E, F>(pool: &Pool, work: F) -> Result<T, BlockingError<E>>
+where
+    F: FnOnce(&mut Conn) -> Result<T, E> + Send + 'static,
+    T: Send + 'static,
+    E: Send + 'static,
+{
+    let pool = pool.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get()?;
+        work(&mut conn).map_err(BlockingError::Work)
+    })
+    .await?
+}
+
+/// Runs `work` in one write transaction. On SQLite the transaction takes the
+/// write lock up front (`BEGIN IMMEDIATE`), so a read followed by a write can
+/// never fail half-way with `SQLITE_BUSY` when another writer got in between.
+pub fn write_transaction<T, E, F>(conn: &mut Conn, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut Conn) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        Conn::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?,
+        Conn::Pg(c) => AnsiTransactionManager::begin_transaction(c)?,
+    }
+    match work(conn) {
+        Ok(value) => {
+            <Conn as diesel::Connection>::TransactionManager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(err) => {
+            // The original error matters more than a failed rollback.
+            let _ = <Conn as diesel::Connection>::TransactionManager::rollback_transaction(conn);
+            Err(err)
+        }
+    }
+}
+
+/// True when `err` is a unique-constraint violation (same code on both backends).
+pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
+    matches!(
+        err,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}

@@ -1,0 +1,19 @@
+//! Demo data: a realistic charter catalogue (48 ministries, 809 services) and
+//! citizen feedback in Bangla, English, mixed and romanised Bangla.
+
+mod catalogue;
+mod feedback;
+
+pub use catalogue::{catalogue_rows, load_catalogue};
+pub use feedback::generate_feedback;
+
+/// How much demo data to make.
+#[derive(Debug, Clone, Copy)]
+pub struct DemoOptions {
+    /// Services in the catalogue.
+    pub services: usize,
+    /// Feedback entries to add.
+    pub feedback: usize,
+    /// Random seed.
+    pub seed: u64,
+}

@@ -1,0 +1,128 @@
+//! Bangla digits (০-৯): accepted wherever numbers are typed, shown on Bangla pages.
+
+const BANGLA_ZERO: u32 = '০' as u32;
+
+/// Replaces Bangla digits with ASCII ones, leaving everything else.
+pub fn to_ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '০'..='৯' => char::from(b'0' + (c as u32 - BANGLA_ZERO) as u8),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Replaces ASCII digits with Bangla ones, leaving everything else.
+pub fn to_bangla_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(BANGLA_ZERO + (c as u32 - '0' as u32)).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Why a typed number was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberError {
+    /// Not a number at all.
+    NotANumber,
+    /// Below zero.
+    Negative,
+    /// Has a fractional part.
+    NotWhole,
+    /// Above the allowed maximum.
+    TooLarge,
+}
+
+/// Reads an optional whole number in `0..=max`: empty means `None`; Bangla or
+/// ASCII digits; spaces and thousands separators (`,`) are ignored.
+pub fn parse_whole_number(input: &str, max: u64) -> Result<Option<u64>, NumberError> {
+    let ascii = to_ascii_digits(input);
+    let cleaned: String = ascii
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ',')
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    let (negative, digits) = match cleaned.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),
+    };
+    if let Some((whole, fraction)) = digits.split_once(['.', '।']) {
+        let numeric = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+        if !whole.is_empty() && numeric(whole) && numeric(fraction) && !fraction.is_empty() {
+            if fraction.chars().all(|c| c == '0') {
+                let signed = if negative {
+                    format!("-{whole}")
+                } else {
+                    whole.to_owned()
+                };
+                return parse_whole_number(&signed, max);
+            }
+            return Err(if negative {
+                NumberError::Negative
+            } else {
+                NumberError::NotWhole
+            });
+        }
+        return Err(NumberError::NotANumber);
+    }
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(NumberError::NotANumber);
+    }
+    let value: u64 = digits.parse().map_err(|_| NumberError::TooLarge)?;
+    if negative && value > 0 {
+        return Err(NumberError::Negative);
+    }
+    if value > max {
+        return Err(NumberError::TooLarge);
+    }
+    Ok(Some(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bangla_digits_are_read_as_numbers() {
+        assert_eq!(parse_whole_number("১২৩", 1000), Ok(Some(123)));
+        assert_eq!(parse_whole_number("১,৫০০", 10_000), Ok(Some(1500)));
+        assert_eq!(parse_whole_number(" 42 ", 100), Ok(Some(42)));
+    }
+
+    #[test]
+    fn empty_input_is_no_number() {
+        assert_eq!(parse_whole_number("", 10), Ok(None));
+        assert_eq!(parse_whole_number("   ", 10), Ok(None));
+    }
+
+    #[test]
+    fn bad_numbers_are_refused_with_a_reason() {
+        assert_eq!(parse_whole_number("abc", 10), Err(NumberError::NotANumber));
+        assert_eq!(parse_whole_number("-3", 10), Err(NumberError::Negative));
+        assert_eq!(parse_whole_number("2.5", 10), Err(NumberError::NotWhole));
+        assert_eq!(parse_whole_number("11", 10), Err(NumberError::TooLarge));
+        assert_eq!(
+            parse_whole_number("99999999999999999999999", 10),
+            Err(NumberError::TooLarge)
+        );
+        assert_eq!(
+            parse_whole_number("1e3", 10_000),
+            Err(NumberError::NotANumber)
+        );
+    }
+
+    #[test]
+    fn a_zero_fraction_is_still_whole() {
+        assert_eq!(parse_whole_number("3.0", 10), Ok(Some(3)));
+    }
+
+    #[test]
+    fn digits_convert_both_ways() {
+        assert_eq!(to_bangla_digits("2026-27"), "২০২৬-২৭");
+        assert_eq!(to_ascii_digits("২০২৬-২৭"), "2026-27");
+    }
+}

@@ -1,0 +1,14 @@
+//! Pure domain types: parsing and rules, with no web or database code.
+
+pub mod contact;
+pub mod digits;
+pub mod district;
+pub mod feedback;
+pub mod field_error;
+pub mod locale;
+pub mod service;
+pub mod text;
+pub mod tracking_code;
+
+pub use field_error::{FieldError, FieldErrors};
+pub use locale::Locale;

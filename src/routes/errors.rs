@@ -1,0 +1,98 @@
+//! Turns every error answer into the right shape: the JSON envelope under
+//! `/api`, a page in the visitor's language everywhere else.
+
+use actix_web::body::MessageBody;
+use actix_web::dev::ServiceResponse;
+use actix_web::http::header;
+use actix_web::middleware::ErrorHandlerResponse;
+use actix_web::{web, HttpMessage, HttpResponse};
+use serde_json::json;
+use tracing_actix_web::RequestId;
+
+use crate::error::{AppError, ErrorEnvelope};
+use crate::web::lang::locale_of;
+use crate::web::Renderer;
+
+fn message_id(status: u16) -> &'static str {
+    match status {
+        400 => "error-bad-request",
+        401 => "error-unauthorized",
+        403 => "error-forbidden",
+        404 => "error-not-found",
+        405 => "error-method-not-allowed",
+        409 => "error-conflict",
+        413 => "error-payload-too-large",
+        415 => "error-unsupported-media-type",
+        422 => "error-validation",
+        429 => "error-too-many-requests",
+        503 => "error-unavailable",
+        s if s >= 500 => "error-internal",
+        _ => "error-bad-request",
+    }
+}
+
+/// Answers requests no route matched.
+pub async fn not_found() -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}
+
+/// `ErrorHandlers` default: keeps answers already in the right format, replaces the rest.
+pub fn render_error<B: MessageBody + 'static>(
+    res: ServiceResponse<B>,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let content_type = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let api = res.request().path().starts_with("/api/");
+    let status = res.status();
+    let request_id = res
+        .request()
+        .extensions()
+        .get::<RequestId>()
+        .map(|id| id.to_string())
+        .unwrap_or_default();
+    let keep = if api {
+        content_type.starts_with("application/json")
+    } else {
+        content_type.starts_with("text/html")
+    };
+    if keep && status.as_u16() < 500 {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let (req, old) = res.into_parts();
+    let mut builder = HttpResponse::build(status);
+    for name in [header::RETRY_AFTER, header::ALLOW] {
+        if let Some(value) = old.headers().get(&name) {
+            builder.insert_header((name, value.clone()));
+        }
+    }
+    let new = if api {
+        let mut envelope =
+            serde_json::to_value(ErrorEnvelope::general(message_id(status.as_u16())))?;
+        if status.is_server_error() {
+            envelope["request_id"] = json!(request_id);
+        }
+        builder.json(envelope)
+    } else {
+        let locale = locale_of(&req);
+        let renderer = req
+            .app_data::<web::Data<Renderer>>()
+            .expect("renderer is registered");
+        let data = json!({
+            "status": status.as_u16(),
+            "message_id": message_id(status.as_u16()),
+            "request_id": if status.is_server_error() { request_id } else { String::new() },
+        });
+        let mut page = renderer.respond(&req, locale, status, "error", data);
+        for (name, value) in builder.finish().headers() {
+            page.headers_mut().insert(name.clone(), value.clone());
+        }
+        page
+    };
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(req, new).map_into_right_body(),
+    ))
+}

@@ -1,0 +1,16 @@
+//! Every route, registered in one place.
+
+pub mod api;
+pub mod errors;
+pub mod health;
+pub mod public;
+
+use actix_web::web;
+
+/// Registers the health check, static files, the citizen pages and the JSON API.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/health", web::get().to(health::check_health))
+        .route("/static/{file}", web::get().to(crate::assets::serve_asset))
+        .service(web::scope("/api/v1").configure(api::configure))
+        .configure(public::configure);
+}

@@ -1,0 +1,86 @@
+//! Giving feedback through the web form, and the confirmation page.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde_json::json;
+
+use super::feedback_form::FormValues;
+use super::services::{load_service, render_service_page};
+use crate::db::{self, Pool};
+use crate::domain::feedback::{Channel, Submission};
+use crate::domain::tracking_code::TrackingCode;
+use crate::domain::Locale;
+use crate::error::AppError;
+use crate::intake;
+use crate::web::page::see_other;
+use crate::web::Renderer;
+
+/// `POST /services/{code}/feedback`: stores valid feedback and redirects to the
+/// confirmation; otherwise shows the form again (422) with every problem.
+pub async fn submit_feedback(
+    req: HttpRequest,
+    locale: Locale,
+    code: web::Path<String>,
+    form: web::Form<FormValues>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let listing = load_service(&pool, &code).await?;
+    let values = form.into_inner();
+    let steps = listing.0.step_list();
+    let submission = match Submission::parse(&values.raw(), &steps, locale, Channel::Web) {
+        Ok(submission) => submission,
+        Err(errors) => {
+            return render_service_page(
+                &req,
+                locale,
+                &pool,
+                &renderer,
+                &listing,
+                &values,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let service_id = listing.0.id;
+    let tracking = db::run_blocking(&pool, move |conn| {
+        intake::store(conn, &submission, service_id)
+    })
+    .await?;
+    Ok(see_other(&format!("/thanks/{tracking}")))
+}
+
+/// `GET /services/{code}/feedback`: the form lives on the service page.
+pub async fn show_feedback_form(code: web::Path<String>) -> HttpResponse {
+    see_other(&format!(
+        "/services/{}#feedback",
+        code.trim().to_ascii_uppercase()
+    ))
+}
+
+/// `GET /thanks/{tracking_code}`: the code to keep and what happens next.
+pub async fn show_thanks(
+    req: HttpRequest,
+    locale: Locale,
+    code: web::Path<String>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let code = TrackingCode::parse(&code).ok_or(AppError::NotFound)?;
+    let lookup = code.as_str().to_owned();
+    let (feedback, service) = db::run_blocking(&pool, move |conn| {
+        db::feedback::find_by_tracking_code(conn, &lookup)
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let data = json!({
+        "tracking_code": code.as_str(),
+        "track_url": format!("/track/{code}"),
+        "service_name": service.name(locale),
+        "service_url": format!("/services/{}", service.code),
+        "kind_id": format!("kind-{}", feedback.kind),
+    });
+    Ok(renderer.respond(&req, locale, StatusCode::OK, "public/thanks", data))
+}

@@ -1,0 +1,119 @@
+//! The feedback form's view: what was typed, the choices, and the errors.
+
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+use crate::db::services::Service;
+use crate::domain::district::District;
+use crate::domain::feedback::{
+    is_yes, FeedbackKind, RawFeedback, DAYS_MAX, TEXT_MAX, TEXT_MIN, VISITS_MAX,
+};
+use crate::domain::{FieldErrors, Locale};
+use crate::i18n;
+
+/// The form as posted; every field optional so that a missing one is a field error.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct FormValues {
+    kind: Option<String>,
+    text: Option<String>,
+    step: Option<String>,
+    days: Option<String>,
+    cost: Option<String>,
+    visits: Option<String>,
+    district: Option<String>,
+    name: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    consent: Option<String>,
+}
+
+impl FormValues {
+    /// The raw submission the domain checks.
+    pub fn raw(&self) -> RawFeedback {
+        RawFeedback {
+            kind: self.kind.clone(),
+            text: self.text.clone(),
+            step: self.step.clone(),
+            days: self.days.clone(),
+            cost: self.cost.clone(),
+            visits: self.visits.clone(),
+            district: self.district.clone(),
+            name: self.name.clone(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            consent: self.consent.clone(),
+        }
+    }
+}
+
+/// Everything the form template needs.
+pub fn form_context(
+    locale: Locale,
+    service: &Service,
+    values: &FormValues,
+    errors: &FieldErrors,
+) -> Value {
+    let value = |v: &Option<String>| v.clone().unwrap_or_default();
+    let kind = value(&values.kind);
+    let step = value(&values.step);
+    let district = value(&values.district);
+    let chosen_district = District::parse(&district).map(|d| d.code());
+
+    let kinds: Vec<Value> = FeedbackKind::ALL
+        .iter()
+        .map(|k| {
+            json!({
+                "value": k.as_str(),
+                "label_id": format!("kind-{}", k.as_str()),
+                "hint_id": format!("kind-{}-hint", k.as_str()),
+                "checked": kind == k.as_str(),
+            })
+        })
+        .collect();
+    let steps: Vec<Value> = service
+        .step_list()
+        .into_iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let number = (i + 1).to_string();
+            json!({ "value": number, "selected": step == number || step == label, "label": label })
+        })
+        .collect();
+    let mut divisions: Vec<(String, Vec<Value>)> = Vec::new();
+    for d in District::all() {
+        let entry = json!({ "code": d.code(), "name": d.name(locale), "selected": chosen_district == Some(d.code()) });
+        match divisions.last_mut() {
+            Some((name, list)) if name == d.division(locale) => list.push(entry),
+            _ => divisions.push((d.division(locale).to_owned(), vec![entry])),
+        }
+    }
+    let mut by_field = Map::new();
+    let mut list = Vec::new();
+    for e in &errors.0 {
+        let message = i18n::message(locale, e.code, &e.args);
+        by_field.insert(e.field.clone(), Value::String(message.clone()));
+        list.push(json!({ "field": e.field, "message": message }));
+    }
+    json!({
+        "action": format!("/services/{}/feedback", service.code),
+        "values": {
+            "text": value(&values.text),
+            "days": value(&values.days),
+            "cost": value(&values.cost),
+            "visits": value(&values.visits),
+            "name": value(&values.name),
+            "email": value(&values.email),
+            "phone": value(&values.phone),
+            "consent": is_yes(values.consent.as_deref()),
+        },
+        "kinds": kinds,
+        "steps": steps,
+        "divisions": divisions.into_iter().map(|(name, districts)| json!({"name": name, "districts": districts})).collect::<Vec<_>>(),
+        "errors": by_field,
+        "error_list": list,
+        "has_errors": !errors.is_empty(),
+        "limits": {
+            "text_min": TEXT_MIN, "text_max": TEXT_MAX, "days_max": DAYS_MAX, "visits_max": VISITS_MAX,
+        },
+    })
+}

@@ -1,0 +1,56 @@
+//! The language switch: a plain link that sets the `lang` cookie and goes back.
+
+use actix_web::cookie::{time::Duration, Cookie, SameSite};
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use crate::domain::Locale;
+use crate::error::AppError;
+use crate::web::lang::COOKIE;
+use crate::web::page::see_other;
+
+/// Query of the switch link.
+#[derive(Debug, Deserialize)]
+pub struct SwitchQuery {
+    next: Option<String>,
+}
+
+/// Only paths on this site; anything else (`//evil`, `https://…`) goes home.
+fn safe_next(next: Option<&str>) -> &str {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => n,
+        _ => "/",
+    }
+}
+
+/// `GET /lang/{bn|en}?next=/path`: remembers the choice for a year.
+pub async fn switch_language(
+    lang: web::Path<String>,
+    query: web::Query<SwitchQuery>,
+) -> Result<HttpResponse, AppError> {
+    let locale = Locale::parse(&lang).ok_or(AppError::NotFound)?;
+    let cookie = Cookie::build(COOKIE, locale.code())
+        .path("/")
+        .max_age(Duration::days(365))
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .finish();
+    let mut response = see_other(safe_next(query.next.as_deref()));
+    response
+        .add_cookie(&cookie)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("cookie: {e}")))?;
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn the_switch_only_returns_to_this_site() {
+        assert_eq!(safe_next(Some("/services?q=x")), "/services?q=x");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

@@ -1,0 +1,152 @@
+//! Finding a service and reading its charter.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::feedback_form::{form_context, FormValues};
+use super::service_view::{service_facts, service_summary};
+use crate::db::services::{ServiceListing, ServiceQuery};
+use crate::db::{self, Pool};
+use crate::domain::digits::parse_whole_number;
+use crate::domain::text::search_key;
+use crate::domain::{FieldErrors, Locale};
+use crate::error::AppError;
+use crate::web::page::encode;
+use crate::web::Renderer;
+
+const PAGE_SIZE: i64 = 20;
+
+/// Search form and browse links.
+#[derive(Debug, Deserialize)]
+pub struct SearchQuery {
+    q: Option<String>,
+    ministry: Option<String>,
+    page: Option<String>,
+}
+
+/// Words of a search, each lower-cased and NFC (at most 8, each at most 60 characters).
+pub fn search_terms(q: &str) -> Vec<String> {
+    search_key(q)
+        .split_whitespace()
+        .take(8)
+        .map(|t| t.chars().take(60).collect())
+        .collect()
+}
+
+/// `GET /services?q=…&ministry=…&page=…`.
+pub async fn search_services(
+    req: HttpRequest,
+    locale: Locale,
+    query: web::Query<SearchQuery>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let q = query.q.clone().unwrap_or_default();
+    let terms = search_terms(&q);
+    let page = query
+        .page
+        .as_deref()
+        .and_then(|p| parse_whole_number(p, 100_000).ok().flatten())
+        .unwrap_or(1)
+        .max(1) as i64;
+    let ministry_code = query
+        .ministry
+        .clone()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_uppercase();
+    let (ministry, rows, total) = db::run_blocking(&pool, move |conn| {
+        let ministry = match ministry_code.as_str() {
+            "" => None,
+            code => Some(db::ministries::find_by_code(conn, code)?.ok_or(AppError::NotFound)?),
+        };
+        let search = ServiceQuery {
+            terms,
+            ministry_id: ministry.as_ref().map(|m| m.id),
+            order_by_name: Some(locale),
+            offset: (page - 1) * PAGE_SIZE,
+            limit: PAGE_SIZE,
+        };
+        let (rows, total) = db::services::search(conn, &search)?;
+        Ok::<_, AppError>((ministry, rows, total))
+    })
+    .await?;
+    let base = format!(
+        "/services?q={}{}",
+        encode(&q),
+        ministry
+            .as_ref()
+            .map(|m| format!("&ministry={}", m.code))
+            .unwrap_or_default()
+    );
+    let pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
+    let data = json!({
+        "q": q,
+        "ministry": ministry.as_ref().map(|m| if locale == Locale::Bn { &m.name_bn } else { &m.name_en }),
+        "ministry_code": ministry.as_ref().map(|m| m.code.clone()).unwrap_or_default(),
+        "results": rows.iter().map(|r| service_summary(r, locale)).collect::<Vec<_>>(),
+        "total": total,
+        "page": page,
+        "pages": pages.max(1),
+        "prev_url": (page > 1).then(|| format!("{base}&page={}", page - 1)),
+        "next_url": (page < pages).then(|| format!("{base}&page={}", page + 1)),
+    });
+    Ok(renderer.respond(&req, locale, StatusCode::OK, "public/search", data))
+}
+
+/// Loads a service by the code in a URL (any case), or 404.
+pub async fn load_service(pool: &Pool, code: &str) -> Result<ServiceListing, AppError> {
+    let code = code.trim().to_ascii_uppercase();
+    db::run_blocking(pool, move |conn| db::services::find_by_code(conn, &code))
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// `GET /services/{code}`: the charter facts and the feedback form.
+pub async fn show_service(
+    req: HttpRequest,
+    locale: Locale,
+    code: web::Path<String>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let listing = load_service(&pool, &code).await?;
+    Ok(render_service_page(
+        &req,
+        locale,
+        &pool,
+        &renderer,
+        &listing,
+        &FormValues::default(),
+        &FieldErrors::new(),
+        StatusCode::OK,
+    )
+    .await?)
+}
+
+/// The service page with the form filled with `values` and showing `errors`.
+#[allow(clippy::too_many_arguments)]
+pub async fn render_service_page(
+    req: &HttpRequest,
+    locale: Locale,
+    pool: &Pool,
+    renderer: &Renderer,
+    listing: &ServiceListing,
+    values: &FormValues,
+    errors: &FieldErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let service_id = listing.0.id;
+    let voices = db::run_blocking(pool, move |conn| {
+        db::feedback::count_visible_for_service(conn, service_id)
+    })
+    .await?;
+    let data = json!({
+        "service": service_facts(listing, locale),
+        "feedback_count": voices,
+        "form": form_context(locale, &listing.0, values, errors),
+    });
+    Ok(renderer.respond(req, locale, status, "public/service", data))
+}

@@ -1,0 +1,89 @@
+//! Looking up a tracking code: status only, never personal data.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::db::{self, Pool};
+use crate::domain::district::District;
+use crate::domain::tracking_code::TrackingCode;
+use crate::domain::Locale;
+use crate::error::AppError;
+use crate::i18n;
+use crate::web::page::see_other;
+use crate::web::Renderer;
+
+/// The look-up form's query.
+#[derive(Debug, Deserialize)]
+pub struct TrackQuery {
+    code: Option<String>,
+}
+
+/// `GET /track`, and `GET /track?code=…` from the look-up form.
+pub async fn show_track_form(
+    req: HttpRequest,
+    locale: Locale,
+    query: web::Query<TrackQuery>,
+    renderer: web::Data<Renderer>,
+) -> HttpResponse {
+    let typed = query.code.clone().unwrap_or_default();
+    if typed.trim().is_empty() {
+        let data = json!({ "code": "", "error": null });
+        return renderer.respond(&req, locale, StatusCode::OK, "public/track_form", data);
+    }
+    match TrackingCode::parse(&typed) {
+        Some(code) => see_other(&format!("/track/{code}")),
+        None => {
+            let error = i18n::message(locale, "error-tracking-code-malformed", &[]);
+            let data = json!({ "code": typed, "error": error });
+            renderer.respond(
+                &req,
+                locale,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "public/track_form",
+                data,
+            )
+        }
+    }
+}
+
+/// `GET /track/{code}`: what became of the feedback.
+pub async fn show_tracking(
+    req: HttpRequest,
+    locale: Locale,
+    code: web::Path<String>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let found = match TrackingCode::parse(&code) {
+        Some(code) => {
+            let lookup = code.as_str().to_owned();
+            db::run_blocking(&pool, move |conn| {
+                db::feedback::find_by_tracking_code(conn, &lookup)
+            })
+            .await?
+        }
+        None => None,
+    };
+    let Some((feedback, service)) = found else {
+        let data = json!({ "code": code.as_str() });
+        return Ok(renderer.respond(
+            &req,
+            locale,
+            StatusCode::NOT_FOUND,
+            "public/track_unknown",
+            data,
+        ));
+    };
+    let data = json!({
+        "tracking_code": feedback.tracking_code,
+        "service_name": service.name(locale),
+        "service_url": format!("/services/{}", service.code),
+        "kind_id": format!("kind-{}", feedback.kind),
+        "status_id": format!("status-{}", feedback.moderation),
+        "received": feedback.created_at.format("%Y-%m-%d").to_string(),
+        "district": District::parse(&feedback.district).map(|d| d.name(locale)).unwrap_or_default(),
+    });
+    Ok(renderer.respond(&req, locale, StatusCode::OK, "public/track", data))
+}

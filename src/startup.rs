@@ -1,0 +1,102 @@
+//! Builds the application: pool, migrations, templates, listener, routes.
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, DefaultHeaders, ErrorHandlers};
+use actix_web::{web, App, HttpServer};
+use anyhow::Context;
+use tracing_actix_web::TracingLogger;
+
+use crate::assets::Assets;
+use crate::config::Settings;
+use crate::db::pool::PoolOptions;
+use crate::db::{self, Pool};
+use crate::routes;
+use crate::web::Renderer;
+
+/// A bound, not yet running, Nagorik server.
+pub struct Application {
+    port: u16,
+    server: Server,
+    pool: Pool,
+}
+
+/// Opens the database named in the settings and brings its schema up to date.
+pub fn open_database(settings: &Settings) -> anyhow::Result<Pool> {
+    let options = PoolOptions {
+        max_size: settings.pool_size,
+        timeout: settings.pool_timeout(),
+    };
+    let pool = db::build_pool(&settings.database_url, options)?;
+    let mut conn = pool.get().context("no database connection")?;
+    db::migrations::run_pending(&mut conn)?;
+    Ok(pool)
+}
+
+impl Application {
+    /// Opens the database, runs migrations, loads templates and binds the listener.
+    pub fn build(settings: &Settings) -> anyhow::Result<Self> {
+        let pool = open_database(settings)?;
+        Self::build_with_pool(settings, pool)
+    }
+
+    /// Like [`Application::build`], on an already migrated pool.
+    pub fn build_with_pool(settings: &Settings, pool: Pool) -> anyhow::Result<Self> {
+        let renderer = web::Data::new(Renderer::new(crate::templates::build()?, Assets::load()));
+        let listener = TcpListener::bind(&settings.bind)
+            .with_context(|| format!("cannot listen on {}", settings.bind))?;
+        let port = listener.local_addr()?.port();
+        let data_pool = web::Data::new(pool.clone());
+        let data_settings = web::Data::new(settings.clone());
+        let mut server = HttpServer::new(move || {
+            App::new()
+                .wrap(ErrorHandlers::new().default_handler(routes::errors::render_error))
+                .wrap(Compress::default())
+                .wrap(security_headers())
+                .wrap(TracingLogger::default())
+                .app_data(data_pool.clone())
+                .app_data(data_settings.clone())
+                .app_data(renderer.clone())
+                .app_data(web::FormConfig::default().limit(crate::routes::api::JSON_LIMIT))
+                .configure(routes::configure)
+                .default_service(web::to(routes::errors::not_found))
+        })
+        .listen(listener)?;
+        if let Some(workers) = settings.workers {
+            server = server.workers(workers);
+        }
+        Ok(Self {
+            port,
+            server: server.run(),
+            pool,
+        })
+    }
+
+    /// The port actually bound (useful with port 0).
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The database pool the server uses.
+    pub fn pool(&self) -> Pool {
+        self.pool.clone()
+    }
+
+    /// Serves until the process is told to stop.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("Referrer-Policy", "same-origin"))
+        .add(("X-Frame-Options", "DENY"))
+        .add((
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+             form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ))
+}

@@ -1,0 +1,192 @@
+use serde_json::{json, Value};
+
+use crate::helpers::spawn_app;
+
+fn valid() -> Value {
+    json!({
+        "service_code": "DIP-001",
+        "kind": "complaint",
+        "text": "Passport took three months and two visits to the regional office",
+        "district": "chattogram",
+        "days": 90,
+        "cost": "6000",
+        "visits": "২",
+        "email": "karim@example.com",
+        "consent": true
+    })
+}
+
+async fn errors_of(response: reqwest::Response) -> Vec<(String, String)> {
+    let body: Value = response.json().await.unwrap();
+    body["errors"]
+        .as_array()
+        .expect("error envelope")
+        .iter()
+        .map(|e| {
+            (
+                e["field"].as_str().unwrap_or("").to_owned(),
+                e["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn valid_feedback_is_created_with_a_tracking_code_and_status_url() {
+    let app = spawn_app().await;
+    let response = app.post_api_feedback(&valid()).await;
+    assert_eq!(response.status(), 201);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    let body: Value = response.json().await.unwrap();
+    let code = body["tracking_code"].as_str().unwrap().to_owned();
+    assert_eq!(location, format!("/api/v1/feedback/{code}"));
+    assert_eq!(body["status_url"], location);
+    let stored = app.stored_feedback(&code).await;
+    assert_eq!(
+        (stored.channel.as_str(), stored.days_taken, stored.visits),
+        ("api", Some(90), Some(2))
+    );
+    assert!(stored.consent_updates);
+
+    let status: Value = app.get(&location).await.json().await.unwrap();
+    assert_eq!(status["service_code"], "DIP-001");
+    let text = status.to_string();
+    assert!(
+        !text.contains("karim"),
+        "no personal data in the status: {text}"
+    );
+    assert!(
+        !text.contains("three months"),
+        "no feedback text in the status"
+    );
+}
+
+#[tokio::test]
+async fn every_invalid_field_is_named_in_the_error_envelope() {
+    let app = spawn_app().await;
+    let body = json!({"service_code": "DIP-001", "kind": "praise", "text": "short", "days": -1, "district": "mars",
+                      "email": "nope", "phone": "123", "visits": {"a": 1}, "cost": 1.5});
+    let response = app.post_api_feedback(&body).await;
+    assert_eq!(response.status(), 422);
+    let errors = errors_of(response).await;
+    let fields: Vec<&str> = errors.iter().map(|e| e.0.as_str()).collect();
+    for field in [
+        "kind", "text", "days", "district", "email", "phone", "visits", "cost",
+    ] {
+        assert!(fields.contains(&field), "{field} missing from {errors:?}");
+    }
+    assert!(errors.contains(&("visits".into(), "wrong-type".into())));
+    assert_eq!(app.feedback_count().await, 0);
+}
+
+#[tokio::test]
+async fn consent_without_email_is_refused() {
+    let app = spawn_app().await;
+    let mut body = valid();
+    body["email"] = json!("");
+    let response = app.post_api_feedback(&body).await;
+    assert_eq!(response.status(), 422);
+    assert_eq!(
+        errors_of(response).await,
+        vec![("email".into(), "consent-needs-email".into())]
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_or_missing_service_is_a_422_naming_the_field() {
+    let app = spawn_app().await;
+    let mut body = valid();
+    body["service_code"] = json!("NOPE-404");
+    let response = app.post_api_feedback(&body).await;
+    assert_eq!(response.status(), 422);
+    assert_eq!(
+        errors_of(response).await,
+        vec![("service_code".into(), "service-unknown".into())]
+    );
+    body.as_object_mut().unwrap().remove("service_code");
+    let response = app.post_api_feedback(&body).await;
+    assert_eq!(
+        errors_of(response).await,
+        vec![("service_code".into(), "service-required".into())]
+    );
+}
+
+#[tokio::test]
+async fn malformed_json_is_a_400_with_the_envelope() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(format!("{}/api/v1/feedback", app.address))
+        .header("Content-Type", "application/json")
+        .body("{\"kind\": ")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    assert_eq!(errors_of(response).await[0].1, "bad-request");
+}
+
+#[tokio::test]
+async fn a_wrong_content_type_is_a_415() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(format!("{}/api/v1/feedback", app.address))
+        .header("Content-Type", "text/plain")
+        .body(valid().to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 415);
+    assert_eq!(errors_of(response).await[0].1, "unsupported-media-type");
+}
+
+#[tokio::test]
+async fn a_body_over_64_kib_is_a_413() {
+    let app = spawn_app().await;
+    let mut body = valid();
+    body["text"] = json!("x".repeat(70 * 1024));
+    let response = app.post_api_feedback(&body).await;
+    assert_eq!(response.status(), 413);
+    assert_eq!(errors_of(response).await[0].1, "payload-too-large");
+    assert_eq!(app.feedback_count().await, 0);
+}
+
+#[tokio::test]
+async fn a_json_string_instead_of_an_object_is_a_400_not_a_500() {
+    let app = spawn_app().await;
+    let response = app.post_api_feedback(&json!("feedback")).await;
+    assert_eq!(response.status(), 400);
+    assert_eq!(errors_of(response).await[0].1, "bad-request");
+}
+
+#[tokio::test]
+async fn unknown_api_paths_and_codes_are_404_in_the_envelope() {
+    let app = spawn_app().await;
+    for path in [
+        "/api/v1/nothing-here",
+        "/api/v1/feedback/ABCDEFGHJK",
+        "/api/v1/feedback/bad",
+        "/api/v1/services/NOPE",
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 404, "{path}");
+        assert_eq!(errors_of(response).await[0].1, "not-found", "{path}");
+    }
+}
+
+#[tokio::test]
+async fn a_wrong_method_is_answered_in_the_envelope() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .delete(format!("{}/api/v1/feedback", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_client_error());
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/json"));
+}

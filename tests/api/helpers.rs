@@ -1,0 +1,217 @@
+//! `spawn_app`: one app, on port 0, with its own fresh database, per test.
+
+use std::path::PathBuf;
+
+use diesel::{Connection, RunQueryDsl};
+use nagorik::config::Settings;
+use nagorik::db::{self, Pool};
+use nagorik::startup::Application;
+use rand::Rng;
+
+/// A running Nagorik and the means to talk to it.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`.
+    pub address: String,
+    /// The app's own pool, for checking what was stored.
+    pub pool: Pool,
+    /// Keeps cookies, never follows redirects.
+    pub client: reqwest::Client,
+    _db: TestDatabase,
+}
+
+/// The database a test owns; dropped with it.
+pub struct TestDatabase {
+    _dir: Option<tempfile::TempDir>,
+    pg: Option<(String, String)>,
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Some((admin_url, name)) = self.pg.take() {
+            // The server's pool may still hold connections: FORCE ends them.
+            if let Ok(mut conn) = diesel::PgConnection::establish(&admin_url) {
+                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&mut conn);
+            }
+        }
+    }
+}
+
+/// A fresh, empty database of the backend `TEST_DATABASE_URL` names (SQLite by default).
+pub fn fresh_database() -> (String, TestDatabase) {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(url) if url.starts_with("postgres") => {
+            let name = format!("test_{}", rand::rng().random_range(0..u64::MAX));
+            let mut conn =
+                diesel::PgConnection::establish(&url).expect("TEST_DATABASE_URL is reachable");
+            diesel::sql_query(format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .expect("create test database");
+            let base = url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&url);
+            (
+                format!("{base}/{name}"),
+                TestDatabase {
+                    _dir: None,
+                    pg: Some((url, name)),
+                },
+            )
+        }
+        _ => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let path: PathBuf = dir.path().join("nagorik-test.db");
+            (
+                format!("sqlite://{}", path.display()),
+                TestDatabase {
+                    _dir: Some(dir),
+                    pg: None,
+                },
+            )
+        }
+    }
+}
+
+/// The app with the small catalogue of `tests/fixtures/services.csv`.
+pub async fn spawn_app() -> TestApp {
+    let app = spawn_empty_app().await;
+    let bytes = std::fs::read(fixture("services.csv")).expect("fixture");
+    let rows = nagorik::catalogue::parse_catalogue(&bytes).expect("fixture parses");
+    db::run_blocking(&app.pool, move |c| {
+        nagorik::catalogue::apply_catalogue(c, &rows, &mut |_| {})
+    })
+    .await
+    .expect("fixture imports");
+    app
+}
+
+/// The app on an empty (migrated) database.
+pub async fn spawn_empty_app() -> TestApp {
+    let (database_url, db) = fresh_database();
+    let settings = Settings {
+        database_url,
+        bind: "127.0.0.1:0".into(),
+        pool_size: 4,
+        workers: Some(2),
+        log: "warn".into(),
+        ..Settings::default()
+    };
+    let app = Application::build(&settings).expect("app builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let pool = app.pool();
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("client");
+    TestApp {
+        address,
+        pool,
+        client,
+        _db: db,
+    }
+}
+
+/// Path of a file under `tests/fixtures`.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+impl TestApp {
+    /// GET a path.
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// GET a path with an `Accept-Language` header.
+    pub async fn get_in(&self, path: &str, accept_language: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .header("Accept-Language", accept_language)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// POST the feedback form of a service.
+    pub async fn post_feedback_form(
+        &self,
+        service: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        self.client
+            .post(format!("{}/services/{service}/feedback", self.address))
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// POST JSON to the API.
+    pub async fn post_api_feedback(&self, body: &serde_json::Value) -> reqwest::Response {
+        self.client
+            .post(format!("{}/api/v1/feedback", self.address))
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// How many feedback rows are stored.
+    pub async fn feedback_count(&self) -> i64 {
+        db::run_blocking(&self.pool, db::feedback::count)
+            .await
+            .expect("count")
+    }
+
+    /// The stored feedback with this tracking code.
+    pub async fn stored_feedback(&self, code: &str) -> db::feedback::Feedback {
+        let code = code.to_owned();
+        db::run_blocking(&self.pool, move |c| {
+            db::feedback::find_by_tracking_code(c, &code)
+        })
+        .await
+        .expect("query")
+        .expect("feedback stored")
+        .0
+    }
+}
+
+/// A valid form submission (Bangla), to vary field by field.
+pub fn valid_form() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("kind", "complaint"),
+        ("text", "জন্ম নিবন্ধনের জন্য তিনবার ইউনিয়ন পরিষদে যেতে হয়েছে"),
+        ("district", "dhaka"),
+        ("days", "১৫"),
+        ("cost", "৫০০"),
+        ("visits", "3"),
+    ]
+}
+
+/// The form with one field replaced (or added).
+pub fn form_with(field: &'static str, value: &'static str) -> Vec<(&'static str, &'static str)> {
+    let mut form: Vec<_> = valid_form()
+        .into_iter()
+        .filter(|(k, _)| *k != field)
+        .collect();
+    form.push((field, value));
+    form
+}
+
+/// The tracking code at the end of a `/thanks/{code}` redirect.
+pub fn code_from_redirect(response: &reqwest::Response) -> String {
+    let location = response.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    location
+        .strip_prefix("/thanks/")
+        .expect("redirect to the thank-you page")
+        .to_owned()
+}

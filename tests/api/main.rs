@@ -1,0 +1,12 @@
+//! Integration tests: each spawns Nagorik on port 0 with its own database.
+//! Run on SQLite by default, on PostgreSQL with `TEST_DATABASE_URL=postgres://…`.
+
+mod catalogue_import;
+mod cli;
+mod feedback_api;
+mod feedback_form;
+mod health;
+mod helpers;
+mod i18n;
+mod search;
+mod tracking;

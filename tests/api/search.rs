@@ -1,0 +1,103 @@
+use serde_json::Value;
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn services_are_found_by_part_of_a_bangla_name() {
+    let app = spawn_app().await;
+    let html = app.get("/services?q=নিবন্ধ").await.text().await.unwrap();
+    assert!(html.contains("জন্ম নিবন্ধন") && html.contains("মৃত্যু নিবন্ধন"));
+    assert!(!html.contains("ই-পাসপোর্ট ইস্যু"));
+}
+
+#[tokio::test]
+async fn services_are_found_by_english_words_in_any_case() {
+    let app = spawn_app().await;
+    let html = app
+        .get_in("/services?q=PASS%20issue", "en")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("E-passport issue"));
+    assert!(html.contains("1 service found"));
+    let none = app
+        .get_in("/services?q=%25", "en")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        none.contains("0 services found"),
+        "a % is a character, not a wildcard"
+    );
+}
+
+#[tokio::test]
+async fn browsing_a_ministry_lists_its_services() {
+    let app = spawn_app().await;
+    let html = app
+        .get_in("/services?ministry=MOL", "en")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Ministry of Land"));
+    assert!(html.contains("Land mutation") && html.contains("Land development tax payment"));
+    assert!(!html.contains("Birth registration"));
+    assert_eq!(app.get("/services?ministry=NOPE").await.status(), 404);
+}
+
+#[tokio::test]
+async fn the_api_pages_services_in_a_stable_order() {
+    let app = spawn_app().await;
+    let page = |n: u32| {
+        let app = &app;
+        async move {
+            let body: Value = app
+                .get(&format!("/api/v1/services?per_page=4&page={n}"))
+                .await
+                .json()
+                .await
+                .unwrap();
+            body
+        }
+    };
+    let first = page(1).await;
+    let second = page(2).await;
+    assert_eq!(first["total"], 6);
+    let codes: Vec<String> = first["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(second["items"].as_array().unwrap())
+        .map(|s| s["code"].as_str().unwrap().to_owned())
+        .collect();
+    let mut sorted = codes.clone();
+    sorted.sort();
+    assert_eq!(codes, sorted);
+    assert_eq!(codes.len(), 6);
+}
+
+#[tokio::test]
+async fn the_api_searches_and_filters_by_ministry() {
+    let app = spawn_app().await;
+    let body: Value = app
+        .get("/api/v1/services?q=নামজারি")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(body["items"][0]["code"], "ACLAND-001");
+    let body: Value = app
+        .get("/api/v1/services?ministry=lgd")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(body["total"], 2);
+    let response = app.get("/api/v1/services?page=0").await;
+    assert_eq!(response.status(), 422);
+    let ministries: Value = app.get("/api/v1/ministries").await.json().await.unwrap();
+    assert_eq!(ministries["items"].as_array().unwrap().len(), 3);
+}
