@@ -51,32 +51,20 @@ impl Assets {
             hashed_of.insert(name.to_string(), format!("/static/{hashed}"));
             by_hashed.insert(
                 hashed,
-                Asset {
-                    content_type: content_type(&name),
-                    body: web::Bytes::from(file.data.into_owned()),
-                },
+                Asset { content_type: content_type(&name), body: web::Bytes::from(file.data.into_owned()) },
             );
         }
-        Self {
-            by_hashed,
-            hashed_of,
-        }
+        Self { by_hashed, hashed_of }
     }
 
     /// The public URL of `name` (e.g. `app.css` → `/static/app.3f2a….css`).
     pub fn url(&self, name: &str) -> &str {
-        self.hashed_of
-            .get(name)
-            .map(String::as_str)
-            .unwrap_or("/static/missing")
+        self.hashed_of.get(name).map(String::as_str).unwrap_or("/static/missing")
     }
 }
 
 /// Serves `/static/{file}` with a long cache lifetime (the name changes with the content).
-pub async fn serve_asset(
-    renderer: web::Data<crate::web::Renderer>,
-    file: web::Path<String>,
-) -> HttpResponse {
+pub async fn serve_asset(renderer: web::Data<crate::web::Renderer>, file: web::Path<String>) -> HttpResponse {
     match renderer.assets().by_hashed.get(file.as_str()) {
         Some(asset) => HttpResponse::Ok()
             .insert_header((header::CONTENT_TYPE, asset.content_type))

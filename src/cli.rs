@@ -92,11 +92,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::ImportServices { file } => import_services(&settings, &file),
         Command::DemoData(args) => {
             let pool = open_database(&settings)?;
-            let options = DemoOptions {
-                services: args.services,
-                feedback: args.feedback,
-                seed: args.seed,
-            };
+            let options = DemoOptions { services: args.services, feedback: args.feedback, seed: args.seed };
             load_demo(&pool, &options)
         }
     }
@@ -140,19 +136,14 @@ fn import_services(settings: &Settings, file: &std::path::Path) -> anyhow::Resul
             if errors.len() > 50 {
                 eprintln!("… and {} more problems", errors.len() - 50);
             }
-            anyhow::bail!(
-                "{} has {} bad row(s); nothing was imported",
-                file.display(),
-                errors.len()
-            );
+            anyhow::bail!("{} has {} bad row(s); nothing was imported", file.display(), errors.len());
         }
     };
     let pool = open_database(settings)?;
     let mut conn = pool.get().context("no database connection")?;
     let bar = progress_bar(rows.len() as u64, "services");
-    let summary =
-        crate::catalogue::apply_catalogue(&mut conn, &rows, &mut |n| bar.set_position(n as u64))
-            .context("import failed; nothing was changed")?;
+    let summary = crate::catalogue::apply_catalogue(&mut conn, &rows, &mut |n| bar.set_position(n as u64))
+        .context("import failed; nothing was changed")?;
     bar.finish_and_clear();
     println!(
         "Imported {}: {} services added, {} updated ({} offices, {} ministries).",
@@ -166,34 +157,21 @@ fn import_services(settings: &Settings, file: &std::path::Path) -> anyhow::Resul
 }
 
 fn serve(settings: &Settings, demo: bool) -> anyhow::Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         let pool = open_database(settings)?;
         if demo {
             let check = pool.clone();
-            let empty = db::run_blocking(&check, |c| db::ministries::count(c))
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?
-                == 0;
+            let empty = db::run_blocking(&check, db::ministries::count).await.map_err(|e| anyhow::anyhow!("{e}"))? == 0;
             if empty {
                 println!("Loading demo data (first start)…");
-                let options = DemoOptions {
-                    services: 809,
-                    feedback: 3_000,
-                    seed: 2021,
-                };
+                let options = DemoOptions { services: 809, feedback: 3_000, seed: 2021 };
                 let pool = pool.clone();
                 tokio::task::spawn_blocking(move || load_demo(&pool, &options)).await??;
             }
         }
         let app = Application::build_with_pool(settings, pool)?;
-        let host = settings
-            .bind
-            .rsplit_once(':')
-            .map(|(h, _)| h)
-            .unwrap_or("127.0.0.1");
+        let host = settings.bind.rsplit_once(':').map(|(h, _)| h).unwrap_or("127.0.0.1");
         println!("Nagorik is serving on http://{host}:{}", app.port());
         app.run_until_stopped().await?;
         Ok(())

@@ -59,33 +59,15 @@ struct FileSettings {
 
 /// Every setting with its environment variable and a one-line description (README lists the same).
 pub const ENVIRONMENT: &[(&str, &str)] = &[
-    (
-        "NAGORIK_CONFIG",
-        "path of an optional TOML file with the settings below (lower-case keys)",
-    ),
-    (
-        "NAGORIK_DATABASE_URL",
-        "sqlite://nagorik.db (default), a bare path, or postgres://user:pass@host/db",
-    ),
+    ("NAGORIK_CONFIG", "path of an optional TOML file with the settings below (lower-case keys)"),
+    ("NAGORIK_DATABASE_URL", "sqlite://nagorik.db (default), a bare path, or postgres://user:pass@host/db"),
     ("NAGORIK_BIND", "listen address, default 127.0.0.1:8080"),
-    (
-        "NAGORIK_BASE_URL",
-        "public URL of the site, default http://<bind>",
-    ),
+    ("NAGORIK_BASE_URL", "public URL of the site, default http://<bind>"),
     ("NAGORIK_POOL_SIZE", "most database connections, default 8"),
-    (
-        "NAGORIK_POOL_TIMEOUT_SECS",
-        "seconds to wait for a connection before answering 503, default 5",
-    ),
+    ("NAGORIK_POOL_TIMEOUT_SECS", "seconds to wait for a connection before answering 503, default 5"),
     ("NAGORIK_LOG", "log filter, default info"),
-    (
-        "NAGORIK_WORKERS",
-        "HTTP worker threads, default one per core",
-    ),
-    (
-        "NAGORIK_SECURE_COOKIES",
-        "true when served over HTTPS, default false",
-    ),
+    ("NAGORIK_WORKERS", "HTTP worker threads, default one per core"),
+    ("NAGORIK_SECURE_COOKIES", "true when served over HTTPS, default false"),
 ];
 
 impl Settings {
@@ -95,8 +77,8 @@ impl Settings {
         if let Some(path) = file {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read configuration file {}", path.display()))?;
-            let parsed: FileSettings = toml::from_str(&text)
-                .with_context(|| format!("bad configuration file {}", path.display()))?;
+            let parsed: FileSettings =
+                toml::from_str(&text).with_context(|| format!("bad configuration file {}", path.display()))?;
             settings.apply_file(parsed);
         }
         settings.apply_env(|key| std::env::var(key).ok())?;
@@ -108,15 +90,7 @@ impl Settings {
         macro_rules! take {
             ($($field:ident),*) => { $(if let Some(v) = f.$field { self.$field = v; })* };
         }
-        take!(
-            database_url,
-            bind,
-            base_url,
-            pool_size,
-            pool_timeout_secs,
-            log,
-            secure_cookies
-        );
+        take!(database_url, bind, base_url, pool_size, pool_timeout_secs, log, secure_cookies);
         if f.workers.is_some() {
             self.workers = f.workers;
         }
@@ -124,10 +98,7 @@ impl Settings {
 
     fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) -> anyhow::Result<()> {
         fn parsed<T: std::str::FromStr>(key: &str, value: String) -> anyhow::Result<T> {
-            value
-                .trim()
-                .parse()
-                .map_err(|_| anyhow::anyhow!("{key}={value:?} is not a valid value"))
+            value.trim().parse().map_err(|_| anyhow::anyhow!("{key}={value:?} is not a valid value"))
         }
         if let Some(v) = var("NAGORIK_DATABASE_URL") {
             self.database_url = v;
@@ -193,9 +164,7 @@ mod tests {
     #[test]
     fn a_bad_number_in_the_environment_is_reported() {
         let mut s = Settings::default();
-        let err = s
-            .apply_env(|k| (k == "NAGORIK_POOL_SIZE").then(|| "many".to_owned()))
-            .unwrap_err();
+        let err = s.apply_env(|k| (k == "NAGORIK_POOL_SIZE").then(|| "many".to_owned())).unwrap_err();
         assert!(err.to_string().contains("NAGORIK_POOL_SIZE"));
     }
 

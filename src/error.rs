@@ -68,20 +68,12 @@ pub struct ErrorEnvelope {
 impl ErrorEnvelope {
     /// One general error with a message id from the catalogs.
     pub fn general(code: &str) -> Self {
-        Self {
-            errors: vec![entry(None, code, &[])],
-        }
+        Self { errors: vec![entry(None, code, &[])] }
     }
 
     /// One entry per field error.
     pub fn fields(errors: &FieldErrors) -> Self {
-        Self {
-            errors: errors
-                .0
-                .iter()
-                .map(|e| entry(Some(e.field.clone()), e.code, &e.args))
-                .collect(),
-        }
+        Self { errors: errors.0.iter().map(|e| entry(Some(e.field.clone()), e.code, &e.args)).collect() }
     }
 }
 
@@ -163,9 +155,7 @@ impl From<diesel::result::Error> for AppError {
     fn from(err: diesel::result::Error) -> Self {
         match err {
             diesel::result::Error::NotFound => AppError::NotFound,
-            ref e if crate::db::is_unique_violation(e) => {
-                AppError::Conflict("already exists".into())
-            }
+            ref e if crate::db::is_unique_violation(e) => AppError::Conflict("already exists".into()),
             other => AppError::Internal(anyhow::Error::new(other).context("database query failed")),
         }
     }
@@ -178,9 +168,7 @@ where
     fn from(err: BlockingError<E>) -> Self {
         match err {
             BlockingError::Pool(_) => AppError::Unavailable,
-            BlockingError::Join(e) => {
-                AppError::Internal(anyhow::Error::new(e).context("database task failed"))
-            }
+            BlockingError::Join(e) => AppError::Internal(anyhow::Error::new(e).context("database task failed")),
             BlockingError::Work(e) => e.into(),
         }
     }
@@ -212,30 +200,17 @@ mod tests {
     #[test]
     fn diesel_errors_map_to_404_409_and_500() {
         use diesel::result::{DatabaseErrorKind, Error};
-        assert!(matches!(
-            AppError::from(Error::NotFound),
-            AppError::NotFound
-        ));
-        let unique = Error::DatabaseError(
-            DatabaseErrorKind::UniqueViolation,
-            Box::new("dup".to_owned()),
-        );
+        assert!(matches!(AppError::from(Error::NotFound), AppError::NotFound));
+        let unique = Error::DatabaseError(DatabaseErrorKind::UniqueViolation, Box::new("dup".to_owned()));
         assert!(matches!(AppError::from(unique), AppError::Conflict(_)));
-        assert!(matches!(
-            AppError::from(Error::BrokenTransactionManager),
-            AppError::Internal(_)
-        ));
+        assert!(matches!(AppError::from(Error::BrokenTransactionManager), AppError::Internal(_)));
     }
 
     #[test]
     fn internal_errors_never_reach_the_client() {
         let response = AppError::Internal(anyhow::anyhow!("password=hunter2")).error_response();
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .build()
-            .unwrap();
-        let bytes = rt
-            .block_on(actix_web::body::to_bytes(response.into_body()))
-            .unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let bytes = rt.block_on(actix_web::body::to_bytes(response.into_body())).unwrap();
         assert!(!String::from_utf8_lossy(&bytes).contains("hunter2"));
     }
 }

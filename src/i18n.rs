@@ -20,18 +20,13 @@ fluent_templates::static_loader! {
 }
 
 fn language(locale: Locale) -> LanguageIdentifier {
-    locale
-        .code()
-        .parse()
-        .expect("bn and en are valid language identifiers")
+    locale.code().parse().expect("bn and en are valid language identifiers")
 }
 
 /// Formats a number-like argument for `locale` (Bangla digits on Bangla pages).
 /// Values with letters in them (codes, references) are left as they are.
 pub fn localise_digits(locale: Locale, value: &str) -> String {
-    let numeric = value
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | ' ' | '/' | ':'));
+    let numeric = value.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | ' ' | '/' | ':'));
     match locale {
         Locale::Bn if numeric => to_bangla_digits(value),
         _ => value.to_owned(),
@@ -68,19 +63,14 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn ids(lang: &str) -> BTreeSet<String> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("templates/locales")
-            .join(lang);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/locales").join(lang);
         let mut ids = BTreeSet::new();
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             for line in text.lines() {
                 if let Some((id, _)) = line.split_once(" =") {
                     if !id.starts_with([' ', '#', '.']) && !id.is_empty() {
-                        assert!(
-                            ids.insert(id.trim().to_owned()),
-                            "{lang}: {id} defined twice"
-                        );
+                        assert!(ids.insert(id.trim().to_owned()), "{lang}: {id} defined twice");
                     }
                 }
             }
@@ -95,25 +85,14 @@ mod tests {
         assert!(bn.len() > 50);
         let only_bn: Vec<_> = bn.difference(&en).collect();
         let only_en: Vec<_> = en.difference(&bn).collect();
-        assert!(
-            only_bn.is_empty() && only_en.is_empty(),
-            "only bn: {only_bn:?}; only en: {only_en:?}"
-        );
+        assert!(only_bn.is_empty() && only_en.is_empty(), "only bn: {only_bn:?}; only en: {only_en:?}");
     }
 
     #[test]
     fn arguments_get_bangla_digits_on_bangla_pages() {
-        let bn = message(
-            Locale::Bn,
-            "error-text-too-long",
-            &[("max", "4000".into()), ("length", "4001".into())],
-        );
+        let bn = message(Locale::Bn, "error-text-too-long", &[("max", "4000".into()), ("length", "4001".into())]);
         assert!(bn.contains("৪০০০"), "{bn}");
-        let en = message(
-            Locale::En,
-            "error-text-too-long",
-            &[("max", "4000".into()), ("length", "4001".into())],
-        );
+        let en = message(Locale::En, "error-text-too-long", &[("max", "4000".into()), ("length", "4001".into())]);
         assert!(en.contains("4000"), "{en}");
     }
 }

@@ -12,12 +12,7 @@ use crate::domain::tracking_code::TrackingCode;
 const CODE_ATTEMPTS: usize = 5;
 
 /// The row to insert for `submission` about `service_id`, received at `now`.
-pub fn new_row(
-    submission: &Submission,
-    service_id: i64,
-    code: &TrackingCode,
-    now: NaiveDateTime,
-) -> NewFeedback {
+pub fn new_row(submission: &Submission, service_id: i64, code: &TrackingCode, now: NaiveDateTime) -> NewFeedback {
     NewFeedback {
         tracking_code: code.as_str().to_owned(),
         service_id,
@@ -42,11 +37,7 @@ pub fn new_row(
 
 /// Stores the submission and returns its tracking code. The row is committed
 /// when this returns, so the code can be shown to the citizen.
-pub fn store(
-    conn: &mut Conn,
-    submission: &Submission,
-    service_id: i64,
-) -> diesel::QueryResult<TrackingCode> {
+pub fn store(conn: &mut Conn, submission: &Submission, service_id: i64) -> diesel::QueryResult<TrackingCode> {
     let now = Utc::now().naive_utc();
     let mut attempt = 0;
     loop {

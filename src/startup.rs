@@ -24,10 +24,7 @@ pub struct Application {
 
 /// Opens the database named in the settings and brings its schema up to date.
 pub fn open_database(settings: &Settings) -> anyhow::Result<Pool> {
-    let options = PoolOptions {
-        max_size: settings.pool_size,
-        timeout: settings.pool_timeout(),
-    };
+    let options = PoolOptions { max_size: settings.pool_size, timeout: settings.pool_timeout() };
     let pool = db::build_pool(&settings.database_url, options)?;
     let mut conn = pool.get().context("no database connection")?;
     db::migrations::run_pending(&mut conn)?;
@@ -44,8 +41,8 @@ impl Application {
     /// Like [`Application::build`], on an already migrated pool.
     pub fn build_with_pool(settings: &Settings, pool: Pool) -> anyhow::Result<Self> {
         let renderer = web::Data::new(Renderer::new(crate::templates::build()?, Assets::load()));
-        let listener = TcpListener::bind(&settings.bind)
-            .with_context(|| format!("cannot listen on {}", settings.bind))?;
+        let listener =
+            TcpListener::bind(&settings.bind).with_context(|| format!("cannot listen on {}", settings.bind))?;
         let port = listener.local_addr()?.port();
         let data_pool = web::Data::new(pool.clone());
         let data_settings = web::Data::new(settings.clone());
@@ -66,11 +63,7 @@ impl Application {
         if let Some(workers) = settings.workers {
             server = server.workers(workers);
         }
-        Ok(Self {
-            port,
-            server: server.run(),
-            pool,
-        })
+        Ok(Self { port, server: server.run(), pool })
     }
 
     /// The port actually bound (useful with port 0).

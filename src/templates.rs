@@ -2,8 +2,7 @@
 //! from the files compiled into the binary, with the i18n helpers.
 
 use handlebars::{
-    Context, Handlebars, Helper, HelperDef, HelperResult, JsonRender, Output, RenderContext,
-    RenderErrorReason,
+    Context, Handlebars, Helper, HelperDef, HelperResult, JsonRender, Output, RenderContext, RenderErrorReason,
 };
 use rust_embed::RustEmbed;
 
@@ -29,9 +28,8 @@ pub fn build() -> anyhow::Result<Templates> {
     let mut text = registry(false);
     for path in TemplateFiles::iter() {
         let file = TemplateFiles::get(&path).expect("listed files exist");
-        let source = std::str::from_utf8(&file.data)
-            .map_err(|_| anyhow::anyhow!("template {path} is not UTF-8"))?
-            .to_owned();
+        let source =
+            std::str::from_utf8(&file.data).map_err(|_| anyhow::anyhow!("template {path} is not UTF-8"))?.to_owned();
         let name = path.trim_end_matches(".hbs").to_owned();
         let plain = name.ends_with("/subject") || name.ends_with("/body.txt");
         let target = if plain { &mut text } else { &mut html };
@@ -59,11 +57,7 @@ fn registry(escape: bool) -> Handlebars<'static> {
 }
 
 fn locale_of(ctx: &Context) -> Locale {
-    ctx.data()
-        .get("lang")
-        .and_then(|l| l.as_str())
-        .and_then(Locale::parse)
-        .unwrap_or_default()
+    ctx.data().get("lang").and_then(|l| l.as_str()).and_then(Locale::parse).unwrap_or_default()
 }
 
 /// `{{t "message-id" name=value …}}`: a catalog message in the page's language (`lang` at the root).
@@ -80,24 +74,12 @@ impl HelperDef for Translate {
         _: &mut RenderContext<'reg, 'rc>,
         out: &mut dyn Output,
     ) -> HelperResult {
-        let id = h
-            .param(0)
-            .and_then(|p| p.value().as_str())
-            .ok_or(RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
-        let args: Vec<(&str, String)> = h
-            .hash()
-            .iter()
-            .map(|(k, v)| (*k, v.value().render()))
-            .collect();
+        let id = h.param(0).and_then(|p| p.value().as_str()).ok_or(RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
+        let args: Vec<(&str, String)> = h.hash().iter().map(|(k, v)| (*k, v.value().render())).collect();
         let locale = locale_of(ctx);
-        let text = i18n::try_message(locale, id, &args).ok_or_else(|| {
-            RenderErrorReason::Other(format!("no message {id} for {}", locale.code()))
-        })?;
-        let text = if self.escape {
-            handlebars::html_escape(&text)
-        } else {
-            text
-        };
+        let text = i18n::try_message(locale, id, &args)
+            .ok_or_else(|| RenderErrorReason::Other(format!("no message {id} for {}", locale.code())))?;
+        let text = if self.escape { handlebars::html_escape(&text) } else { text };
         out.write(&text)?;
         Ok(())
     }
@@ -115,15 +97,8 @@ impl HelperDef for Number {
         _: &mut RenderContext<'reg, 'rc>,
         out: &mut dyn Output,
     ) -> HelperResult {
-        let value = h
-            .param(0)
-            .ok_or(RenderErrorReason::ParamNotFoundForIndex("num", 0))?
-            .value()
-            .render();
-        out.write(&handlebars::html_escape(&i18n::localise_digits(
-            locale_of(ctx),
-            &value,
-        )))?;
+        let value = h.param(0).ok_or(RenderErrorReason::ParamNotFoundForIndex("num", 0))?.value().render();
+        out.write(&handlebars::html_escape(&i18n::localise_digits(locale_of(ctx), &value)))?;
         Ok(())
     }
 }
@@ -143,8 +118,7 @@ mod tests {
     #[test]
     fn translations_are_escaped_in_html_and_digits_follow_the_language() {
         let mut hb = registry(true);
-        hb.register_template_string("x", "{{t \"error-text-too-short\" min=10}} {{num n}}")
-            .unwrap();
+        hb.register_template_string("x", "{{t \"error-text-too-short\" min=10}} {{num n}}").unwrap();
         let bn = hb.render("x", &json!({"lang": "bn", "n": 42})).unwrap();
         assert!(bn.contains("১০") && bn.ends_with("৪২"), "{bn}");
         let en = hb.render("x", &json!({"lang": "en", "n": 42})).unwrap();

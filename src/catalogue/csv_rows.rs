@@ -79,23 +79,17 @@ impl std::fmt::Display for RowError {
 }
 
 fn list(cell: &str) -> Vec<String> {
-    cell.split(['|', '\n'])
-        .map(clean_line)
-        .filter(|s| !s.is_empty())
-        .collect()
+    cell.split(['|', '\n']).map(clean_line).filter(|s| !s.is_empty()).collect()
 }
 
 fn number(name: &str, cell: &str, max: u64) -> Result<Option<u64>, String> {
-    parse_whole_number(cell, max)
-        .map_err(|_| format!("{name} {cell:?} is not a whole number from 0 to {max}"))
+    parse_whole_number(cell, max).map_err(|_| format!("{name} {cell:?} is not a whole number from 0 to {max}"))
 }
 
 /// Both names, the missing one filled from the other; an error when both are empty.
 fn names(what: &str, bn: &str, en: &str) -> Result<(String, String), String> {
     match (clean_line(bn), clean_line(en)) {
-        (b, e) if b.is_empty() && e.is_empty() => {
-            Err(format!("{what} has no name in Bangla or English"))
-        }
+        (b, e) if b.is_empty() && e.is_empty() => Err(format!("{what} has no name in Bangla or English")),
         (b, e) if b.is_empty() => Ok((e.clone(), e)),
         (b, e) if e.is_empty() => Ok((b.clone(), b)),
         pair => Ok(pair),
@@ -104,9 +98,7 @@ fn names(what: &str, bn: &str, en: &str) -> Result<(String, String), String> {
 
 /// Reads the whole sheet; returns every row, or every problem found (nothing partial).
 pub fn parse_catalogue(bytes: &[u8]) -> Result<Vec<CatalogueRow>, Vec<RowError>> {
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
-        .unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
     let header_error = |reason: String| vec![RowError { line: 1, reason }];
     let headers: Vec<String> = reader
@@ -125,11 +117,7 @@ pub fn parse_catalogue(bytes: &[u8]) -> Result<Vec<CatalogueRow>, Vec<RowError>>
             return Err(header_error(format!("missing column {r:?}")));
         }
     }
-    let index: HashMap<&str, usize> = headers
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (h.as_str(), i))
-        .collect();
+    let index: HashMap<&str, usize> = headers.iter().enumerate().map(|(i, h)| (h.as_str(), i)).collect();
 
     let mut rows = Vec::new();
     let mut errors = Vec::new();
@@ -140,38 +128,23 @@ pub fn parse_catalogue(bytes: &[u8]) -> Result<Vec<CatalogueRow>, Vec<RowError>>
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
-                errors.push(RowError {
-                    line,
-                    reason: format!("unreadable row: {e}"),
-                });
+                errors.push(RowError { line, reason: format!("unreadable row: {e}") });
                 continue;
             }
         };
         let line = record.position().map(|p| p.line()).unwrap_or(0);
-        let cell = |name: &str| {
-            index
-                .get(name)
-                .and_then(|i| record.get(*i))
-                .unwrap_or("")
-                .trim()
-                .to_owned()
-        };
+        let cell = |name: &str| index.get(name).and_then(|i| record.get(*i)).unwrap_or("").trim().to_owned();
         match parse_row(line, &cell) {
             Ok(row) => {
                 if let Some(first) = seen_codes.insert(row.code.clone(), line) {
                     errors.push(RowError {
                         line,
-                        reason: format!(
-                            "service code {} already appears on line {first}",
-                            row.code
-                        ),
+                        reason: format!("service code {} already appears on line {first}", row.code),
                     });
                     continue;
                 }
-                let (ministry_code, first) = office_ministry
-                    .entry(row.office.0.clone())
-                    .or_insert((row.ministry.0.clone(), line))
-                    .clone();
+                let (ministry_code, first) =
+                    office_ministry.entry(row.office.0.clone()).or_insert((row.ministry.0.clone(), line)).clone();
                 if ministry_code != row.ministry.0 {
                     errors.push(RowError {
                         line,
@@ -188,10 +161,7 @@ pub fn parse_catalogue(bytes: &[u8]) -> Result<Vec<CatalogueRow>, Vec<RowError>>
         }
     }
     if rows.is_empty() && errors.is_empty() {
-        errors.push(RowError {
-            line: 1,
-            reason: "the file has no service rows".into(),
-        });
+        errors.push(RowError { line: 1, reason: "the file has no service rows".into() });
     }
     if errors.is_empty() {
         Ok(rows)
@@ -212,34 +182,14 @@ fn parse_row(line: u64, cell: &dyn Fn(&str) -> String) -> Result<CatalogueRow, S
     let unit_rule = "2 to 12 letters A-Z or digits";
     let ministry_code = code_of("ministry_code", is_unit_code, unit_rule)?;
     let office_code = code_of("office_code", is_unit_code, unit_rule)?;
-    let code = code_of(
-        "service_code",
-        is_service_code,
-        "2 to 40 letters A-Z, digits, '-', '_' or '.'",
-    )?;
-    let ministry = names(
-        "ministry",
-        &cell("ministry_name_bn"),
-        &cell("ministry_name_en"),
-    )?;
+    let code = code_of("service_code", is_service_code, "2 to 40 letters A-Z, digits, '-', '_' or '.'")?;
+    let ministry = names("ministry", &cell("ministry_name_bn"), &cell("ministry_name_en"))?;
     let office = names("office", &cell("office_name_bn"), &cell("office_name_en"))?;
-    let (name_bn, name_en) = names(
-        "service",
-        &cell("service_name_bn"),
-        &cell("service_name_en"),
-    )?;
-    let delivery_mode = DeliveryMode::parse(&cell("delivery_mode")).ok_or_else(|| {
-        format!(
-            "delivery_mode {:?} must be manual, partly_online or online",
-            &cell("delivery_mode")
-        )
-    })?;
-    let roadmap_category = RoadmapCategory::parse(&cell("roadmap_category")).map_err(|_| {
-        format!(
-            "roadmap_category {:?} must be 1, 2 or empty",
-            &cell("roadmap_category")
-        )
-    })?;
+    let (name_bn, name_en) = names("service", &cell("service_name_bn"), &cell("service_name_en"))?;
+    let delivery_mode = DeliveryMode::parse(&cell("delivery_mode"))
+        .ok_or_else(|| format!("delivery_mode {:?} must be manual, partly_online or online", &cell("delivery_mode")))?;
+    let roadmap_category = RoadmapCategory::parse(&cell("roadmap_category"))
+        .map_err(|_| format!("roadmap_category {:?} must be 1, 2 or empty", &cell("roadmap_category")))?;
     Ok(CatalogueRow {
         line,
         ministry: (ministry_code, ministry.0, ministry.1),
@@ -253,12 +203,8 @@ fn parse_row(line: u64, cell: &dyn Fn(&str) -> String) -> Result<CatalogueRow, S
         fee_bdt: number("fee_bdt", &cell("fee_bdt"), 10_000_000)?.map(|v| v as i64),
         promised_days: number("promised_days", &cell("promised_days"), 3_650)?.map(|v| v as i32),
         responsible_officer: clean_line(&cell("responsible_officer")),
-        yearly_applications: number(
-            "yearly_applications",
-            &cell("yearly_applications"),
-            1_000_000_000,
-        )?
-        .map(|v| v as i64),
+        yearly_applications: number("yearly_applications", &cell("yearly_applications"), 1_000_000_000)?
+            .map(|v| v as i64),
         roadmap_category,
     })
 }

@@ -13,11 +13,7 @@ fn sheet(rows: &[&str]) -> Vec<u8> {
 }
 
 fn reasons(bytes: &[u8]) -> Vec<String> {
-    parse_catalogue(bytes)
-        .expect_err("should fail")
-        .into_iter()
-        .map(|e| e.to_string())
-        .collect()
+    parse_catalogue(bytes).expect_err("should fail").into_iter().map(|e| e.to_string()).collect()
 }
 
 #[test]
@@ -26,10 +22,7 @@ fn a_good_row_is_read_with_bangla_digits_and_lists() {
     let r = &rows[0];
     assert_eq!((r.line, r.code.as_str()), (2, "DIP-001"));
     assert_eq!(r.steps, vec!["আবেদন (Apply)", "বায়োমেট্রিক (Biometrics)"]);
-    assert_eq!(
-        (r.fee_bdt, r.promised_days, r.yearly_applications),
-        (Some(4025), Some(21), Some(1_200_000))
-    );
+    assert_eq!((r.fee_bdt, r.promised_days, r.yearly_applications), (Some(4025), Some(21), Some(1_200_000)));
     assert_eq!(r.roadmap_category, Some(RoadmapCategory::One));
 }
 
@@ -43,15 +36,9 @@ fn a_byte_order_mark_is_ignored() {
 #[test]
 fn unknown_and_missing_columns_are_refused() {
     let bad = format!("{HEADER},colour\n{ROW},red");
-    assert_eq!(
-        reasons(bad.as_bytes()),
-        vec!["line 1: unknown column \"colour\""]
-    );
+    assert_eq!(reasons(bad.as_bytes()), vec!["line 1: unknown column \"colour\""]);
     let missing = HEADER.replace("service_code,", "");
-    assert_eq!(
-        reasons(missing.as_bytes()),
-        vec!["line 1: missing column \"service_code\""]
-    );
+    assert_eq!(reasons(missing.as_bytes()), vec!["line 1: missing column \"service_code\""]);
 }
 
 #[test]
@@ -62,10 +49,7 @@ fn each_bad_row_is_reported_with_its_line() {
     let bad_category = ROW.replace(",1", ",3");
     let got = reasons(&sheet(&[ROW, &no_code, &bad_fee, &bad_mode, &bad_category]));
     assert_eq!(got.len(), 4, "{got:?}");
-    assert!(
-        got[0].starts_with("line 3: service_code is empty"),
-        "{got:?}"
-    );
+    assert!(got[0].starts_with("line 3: service_code is empty"), "{got:?}");
     assert!(got[1].starts_with("line 4: fee_bdt \"12a\""), "{got:?}");
     assert!(got[2].starts_with("line 5: delivery_mode"), "{got:?}");
     assert!(got[3].starts_with("line 6: roadmap_category"), "{got:?}");
@@ -74,20 +58,14 @@ fn each_bad_row_is_reported_with_its_line() {
 #[test]
 fn a_duplicate_code_in_the_file_is_refused() {
     let got = reasons(&sheet(&[ROW, ROW]));
-    assert_eq!(
-        got,
-        vec!["line 3: service code DIP-001 already appears on line 2"]
-    );
+    assert_eq!(got, vec!["line 3: service code DIP-001 already appears on line 2"]);
 }
 
 #[test]
 fn an_office_cannot_belong_to_two_ministries_in_one_file() {
     let other = ROW.replace("MOHA", "MOFA").replace("DIP-001", "DIP-002");
     let got = reasons(&sheet(&[ROW, &other]));
-    assert!(
-        got[0].contains("office DIP is under ministry MOHA on line 2"),
-        "{got:?}"
-    );
+    assert!(got[0].contains("office DIP is under ministry MOHA on line 2"), "{got:?}");
 }
 
 #[test]
@@ -98,8 +76,5 @@ fn a_row_with_the_wrong_number_of_cells_is_refused() {
 
 #[test]
 fn an_empty_sheet_is_refused() {
-    assert_eq!(
-        reasons(HEADER.as_bytes()),
-        vec!["line 1: the file has no service rows"]
-    );
+    assert_eq!(reasons(HEADER.as_bytes()), vec!["line 1: the file has no service rows"]);
 }

@@ -63,12 +63,7 @@ pub fn apply_catalogue(
                 None => {
                     let id = ministries::upsert(
                         conn,
-                        &NewMinistry {
-                            code: m_code,
-                            name_bn: m_bn,
-                            name_en: m_en,
-                            updated_at: now,
-                        },
+                        &NewMinistry { code: m_code, name_bn: m_bn, name_en: m_en, updated_at: now },
                     )?;
                     summary.ministries += 1;
                     *ministry_ids.entry(m_code).or_insert(id)
@@ -78,13 +73,7 @@ pub fn apply_catalogue(
             let office_id = match office_ids.get(o_code.as_str()) {
                 Some(id) => *id,
                 None => {
-                    let new = NewOffice {
-                        ministry_id,
-                        code: o_code,
-                        name_bn: o_bn,
-                        name_en: o_en,
-                        updated_at: now,
-                    };
+                    let new = NewOffice { ministry_id, code: o_code, name_bn: o_bn, name_en: o_en, updated_at: now };
                     let id = offices::upsert(conn, &new)?;
                     summary.offices += 1;
                     *office_ids.entry(o_code).or_insert(id)

@@ -99,10 +99,7 @@ pub struct NewFeedback {
 
 /// Inserts one row and returns its id.
 pub fn insert(conn: &mut Conn, new: &NewFeedback) -> QueryResult<i64> {
-    diesel::insert_into(feedback::table)
-        .values(new)
-        .returning(feedback::id)
-        .get_result(conn)
+    diesel::insert_into(feedback::table).values(new).returning(feedback::id).get_result(conn)
 }
 
 /// Inserts many rows in one statement (callers keep batches under the
@@ -116,10 +113,7 @@ pub fn insert_batch(conn: &mut Conn, rows: &[NewFeedback]) -> QueryResult<usize>
 }
 
 /// The feedback with this tracking code and its service.
-pub fn find_by_tracking_code(
-    conn: &mut Conn,
-    code: &str,
-) -> QueryResult<Option<(Feedback, Service)>> {
+pub fn find_by_tracking_code(conn: &mut Conn, code: &str) -> QueryResult<Option<(Feedback, Service)>> {
     feedback::table
         .inner_join(services::table)
         .filter(feedback::tracking_code.eq(code))

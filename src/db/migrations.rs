@@ -22,17 +22,10 @@ mod tests {
     use std::path::Path;
 
     fn names(tree: &str) -> BTreeSet<String> {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("migrations")
-            .join(tree);
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(tree);
         std::fs::read_dir(dir)
             .expect("migration tree exists")
-            .map(|e| {
-                e.expect("readable entry")
-                    .file_name()
-                    .to_string_lossy()
-                    .into_owned()
-            })
+            .map(|e| e.expect("readable entry").file_name().to_string_lossy().into_owned())
             .collect()
     }
 
@@ -47,10 +40,7 @@ mod tests {
     fn every_migration_has_an_up_and_a_down() {
         for tree in ["sqlite", "postgres"] {
             for name in names(tree) {
-                let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-                    .join("migrations")
-                    .join(tree)
-                    .join(&name);
+                let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(tree).join(&name);
                 assert!(dir.join("up.sql").is_file(), "{tree}/{name}/up.sql");
                 assert!(dir.join("down.sql").is_file(), "{tree}/{name}/down.sql");
             }

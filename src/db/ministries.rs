@@ -40,16 +40,11 @@ pub struct NewMinistry<'a> {
 
 /// Inserts the ministry, or updates its names when the code exists; returns its id.
 pub fn upsert(conn: &mut Conn, new: &NewMinistry) -> QueryResult<i64> {
-    let existing = ministries::table
-        .filter(ministries::code.eq(new.code))
-        .select(ministries::id)
-        .first::<i64>(conn)
-        .optional()?;
+    let existing =
+        ministries::table.filter(ministries::code.eq(new.code)).select(ministries::id).first::<i64>(conn).optional()?;
     match existing {
         Some(id) => {
-            diesel::update(ministries::table.find(id))
-                .set(new)
-                .execute(conn)?;
+            diesel::update(ministries::table.find(id)).set(new).execute(conn)?;
             Ok(id)
         }
         None => diesel::insert_into(ministries::table)
@@ -64,21 +59,14 @@ pub fn list_with_service_counts(conn: &mut Conn) -> QueryResult<Vec<(Ministry, i
     ministries::table
         .left_join(offices::table.left_join(services::table))
         .group_by(ministries::all_columns)
-        .select((
-            Ministry::as_select(),
-            diesel::dsl::count(services::id.nullable()),
-        ))
+        .select((Ministry::as_select(), diesel::dsl::count(services::id.nullable())))
         .order(ministries::name_en.asc())
         .load(conn)
 }
 
 /// The ministry with `code`, if any.
 pub fn find_by_code(conn: &mut Conn, code: &str) -> QueryResult<Option<Ministry>> {
-    ministries::table
-        .filter(ministries::code.eq(code))
-        .select(Ministry::as_select())
-        .first(conn)
-        .optional()
+    ministries::table.filter(ministries::code.eq(code)).select(Ministry::as_select()).first(conn).optional()
 }
 
 /// How many ministries are stored.

@@ -44,16 +44,11 @@ pub struct NewOffice<'a> {
 
 /// Inserts the office, or updates it when the code exists; returns its id.
 pub fn upsert(conn: &mut Conn, new: &NewOffice) -> QueryResult<i64> {
-    let existing = offices::table
-        .filter(offices::code.eq(new.code))
-        .select(offices::id)
-        .first::<i64>(conn)
-        .optional()?;
+    let existing =
+        offices::table.filter(offices::code.eq(new.code)).select(offices::id).first::<i64>(conn).optional()?;
     match existing {
         Some(id) => {
-            diesel::update(offices::table.find(id))
-                .set(new)
-                .execute(conn)?;
+            diesel::update(offices::table.find(id)).set(new).execute(conn)?;
             Ok(id)
         }
         None => diesel::insert_into(offices::table)

@@ -39,19 +39,10 @@ impl DatabaseTarget {
     pub fn parse(url: &str) -> Self {
         let url = url.trim();
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            return Self {
-                backend: Backend::Postgres,
-                target: url.to_owned(),
-            };
+            return Self { backend: Backend::Postgres, target: url.to_owned() };
         }
-        let path = url
-            .strip_prefix("sqlite://")
-            .or_else(|| url.strip_prefix("sqlite:"))
-            .unwrap_or(url);
-        Self {
-            backend: Backend::Sqlite,
-            target: path.to_owned(),
-        }
+        let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+        Self { backend: Backend::Sqlite, target: path.to_owned() }
     }
 
     /// The URL with any password replaced, fit for logs and error messages.
@@ -116,8 +107,7 @@ impl ManageConnection for ConnManager {
     }
 
     fn has_broken(&self, conn: &mut Conn) -> bool {
-        std::thread::panicking()
-            || <Conn as Connection>::TransactionManager::is_broken_transaction_manager(conn)
+        std::thread::panicking() || <Conn as Connection>::TransactionManager::is_broken_transaction_manager(conn)
     }
 }
 
@@ -161,19 +151,13 @@ pub fn build_pool(url: &str, options: PoolOptions) -> anyhow::Result<Pool> {
             Backend::Sqlite => "SQLite database",
         };
         let cause = err.to_string().replace('\n', " ");
-        anyhow::bail!(
-            "cannot open {what} at {}: {}",
-            target.redacted(),
-            cause.trim()
-        );
+        anyhow::bail!("cannot open {what} at {}: {}", target.redacted(), cause.trim());
     }
     let pool = diesel::r2d2::Pool::builder()
         .max_size(options.max_size)
         .min_idle(Some(1))
         .connection_timeout(options.timeout)
-        .connection_customizer(Box::new(SqlitePragmas {
-            busy_timeout_ms: 5_000,
-        }))
+        .connection_customizer(Box::new(SqlitePragmas { busy_timeout_ms: 5_000 }))
         .build(manager)?;
     Ok(pool)
 }
@@ -184,14 +168,8 @@ mod tests {
 
     #[test]
     fn sqlite_urls_and_bare_paths_pick_sqlite() {
-        assert_eq!(
-            DatabaseTarget::parse("sqlite://nagorik.db").target,
-            "nagorik.db"
-        );
-        assert_eq!(
-            DatabaseTarget::parse("sqlite:///var/lib/n.db").target,
-            "/var/lib/n.db"
-        );
+        assert_eq!(DatabaseTarget::parse("sqlite://nagorik.db").target, "nagorik.db");
+        assert_eq!(DatabaseTarget::parse("sqlite:///var/lib/n.db").target, "/var/lib/n.db");
         assert_eq!(DatabaseTarget::parse("data/n.db").backend, Backend::Sqlite);
     }
 
@@ -200,9 +178,6 @@ mod tests {
         let t = DatabaseTarget::parse("postgres://app:s3cret@db:5432/nagorik");
         assert_eq!(t.backend, Backend::Postgres);
         assert_eq!(t.redacted(), "postgres://app:***@db:5432/nagorik");
-        assert_eq!(
-            DatabaseTarget::parse("postgresql://db/n").backend,
-            Backend::Postgres
-        );
+        assert_eq!(DatabaseTarget::parse("postgresql://db/n").backend, Backend::Postgres);
     }
 }

@@ -107,16 +107,11 @@ pub type ServiceListing = (Service, Office, Ministry);
 
 /// Inserts the service, or updates it when the code exists. Returns `true` when inserted.
 pub fn upsert(conn: &mut Conn, new: &NewService) -> QueryResult<bool> {
-    let existing = services::table
-        .filter(services::code.eq(&new.code))
-        .select(services::id)
-        .first::<i64>(conn)
-        .optional()?;
+    let existing =
+        services::table.filter(services::code.eq(&new.code)).select(services::id).first::<i64>(conn).optional()?;
     match existing {
         Some(id) => {
-            diesel::update(services::table.find(id))
-                .set(new)
-                .execute(conn)?;
+            diesel::update(services::table.find(id)).set(new).execute(conn)?;
             Ok(false)
         }
         None => {
@@ -144,19 +139,14 @@ pub struct ServiceQuery {
 }
 
 fn like_pattern(term: &str) -> String {
-    let escaped = term
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
+    let escaped = term.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     format!("%{escaped}%")
 }
 
 /// One page of matching services and the total number of matches.
 pub fn search(conn: &mut Conn, query: &ServiceQuery) -> QueryResult<(Vec<ServiceListing>, i64)> {
     let filtered = || {
-        let mut q = services::table
-            .inner_join(offices::table.inner_join(ministries::table))
-            .into_boxed();
+        let mut q = services::table.inner_join(offices::table.inner_join(ministries::table)).into_boxed();
         for term in &query.terms {
             q = q.filter(services::search_text.like(like_pattern(term)).escape('\\'));
         }
@@ -167,20 +157,12 @@ pub fn search(conn: &mut Conn, query: &ServiceQuery) -> QueryResult<(Vec<Service
     };
     let total = filtered().count().get_result(conn)?;
     let page = filtered()
-        .select((
-            Service::as_select(),
-            Office::as_select(),
-            Ministry::as_select(),
-        ))
+        .select((Service::as_select(), Office::as_select(), Ministry::as_select()))
         .offset(query.offset)
         .limit(query.limit);
     let rows = match query.order_by_name {
-        Some(Locale::Bn) => page
-            .order((services::name_bn.asc(), services::code.asc()))
-            .load(conn)?,
-        Some(Locale::En) => page
-            .order((services::name_en.asc(), services::code.asc()))
-            .load(conn)?,
+        Some(Locale::Bn) => page.order((services::name_bn.asc(), services::code.asc())).load(conn)?,
+        Some(Locale::En) => page.order((services::name_en.asc(), services::code.asc())).load(conn)?,
         None => page.order(services::code.asc()).load(conn)?,
     };
     Ok((rows, total))
@@ -191,21 +173,14 @@ pub fn find_by_code(conn: &mut Conn, code: &str) -> QueryResult<Option<ServiceLi
     services::table
         .inner_join(offices::table.inner_join(ministries::table))
         .filter(services::code.eq(code))
-        .select((
-            Service::as_select(),
-            Office::as_select(),
-            Ministry::as_select(),
-        ))
+        .select((Service::as_select(), Office::as_select(), Ministry::as_select()))
         .first(conn)
         .optional()
 }
 
 /// Every service's id and code (for generators and imports).
 pub fn all_ids_and_codes(conn: &mut Conn) -> QueryResult<Vec<(i64, String)>> {
-    services::table
-        .select((services::id, services::code))
-        .order(services::id.asc())
-        .load(conn)
+    services::table.select((services::id, services::code)).order(services::id.asc()).load(conn)
 }
 
 /// How many services are stored.

@@ -26,10 +26,7 @@ struct Pattern {
 }
 
 fn split_list(cell: &str) -> Vec<String> {
-    cell.split('|')
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
-        .collect()
+    cell.split('|').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()
 }
 
 fn patterns() -> Vec<Pattern> {
@@ -38,11 +35,7 @@ fn patterns() -> Vec<Pattern> {
         .records()
         .map(|r| {
             let r = r.expect("service_patterns.csv is well-formed");
-            let n = |i: usize| {
-                r[i].trim()
-                    .parse::<u64>()
-                    .expect("whole numbers in service_patterns.csv")
-            };
+            let n = |i: usize| r[i].trim().parse::<u64>().expect("whole numbers in service_patterns.csv");
             Pattern {
                 name_bn: r[0].to_owned(),
                 name_en: r[1].to_owned(),
@@ -67,12 +60,7 @@ pub fn catalogue_rows(services: usize, seed: u64) -> Vec<CatalogueRow> {
     let mut offices: BTreeMap<String, (CatalogueRow, usize)> = BTreeMap::new();
     for row in &rows {
         let next = offices.get(&row.office.0).map(|o| o.1).unwrap_or(0);
-        let number: usize = row
-            .code
-            .rsplit('-')
-            .next()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(0);
+        let number: usize = row.code.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(0);
         offices.insert(row.office.0.clone(), (row.clone(), next.max(number) + 1));
     }
     let office_codes: Vec<String> = offices.keys().cloned().collect();
@@ -135,12 +123,8 @@ mod tests {
         assert_eq!(codes.len(), 809, "service codes are unique");
         let ministries: HashSet<_> = rows.iter().map(|r| r.ministry.0.as_str()).collect();
         assert_eq!(ministries.len(), 48);
-        assert!(rows
-            .iter()
-            .any(|r| r.name_en.to_lowercase().contains("birth registration")));
-        assert!(rows
-            .iter()
-            .any(|r| r.name_en.to_lowercase().contains("passport")));
+        assert!(rows.iter().any(|r| r.name_en.to_lowercase().contains("birth registration")));
+        assert!(rows.iter().any(|r| r.name_en.to_lowercase().contains("passport")));
     }
 
     #[test]

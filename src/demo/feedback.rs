@@ -32,16 +32,13 @@ fn phrases() -> Vec<Phrase> {
         .records()
         .map(|r| {
             let r = r.expect("feedback_phrases.csv is well-formed");
-            Phrase {
-                lang: r[0].into(),
-                kind: r[1].into(),
-                category: r[2].into(),
-                part: r[3].into(),
-                text: r[4].into(),
-            }
+            Phrase { lang: r[0].into(), kind: r[1].into(), category: r[2].into(), part: r[3].into(), text: r[4].into() }
         })
         .collect()
 }
+
+/// id, names, office names, promised days, fee, yearly applications.
+type TargetRow = (i64, String, String, String, String, Option<i32>, Option<i64>, Option<i64>);
 
 struct Target {
     id: i64,
@@ -55,16 +52,7 @@ struct Target {
 }
 
 fn targets(conn: &mut Conn) -> QueryResult<Vec<Target>> {
-    let rows: Vec<(
-        i64,
-        String,
-        String,
-        String,
-        String,
-        Option<i32>,
-        Option<i64>,
-        Option<i64>,
-    )> = services::table
+    let rows: Vec<TargetRow> = services::table
         .inner_join(offices::table)
         .select((
             services::id,
@@ -80,19 +68,17 @@ fn targets(conn: &mut Conn) -> QueryResult<Vec<Target>> {
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(
-            |(id, name_bn, name_en, office_bn, office_en, days, fee, apps)| Target {
-                id,
-                name_bn,
-                name_en,
-                office_bn,
-                office_en,
-                promised_days: days.unwrap_or(15).max(1),
-                fee: fee.unwrap_or(0),
-                // Busy services draw more voices, but the long tail still speaks.
-                weight: (apps.unwrap_or(1_000).max(1) as f64).sqrt(),
-            },
-        )
+        .map(|(id, name_bn, name_en, office_bn, office_en, days, fee, apps)| Target {
+            id,
+            name_bn,
+            name_en,
+            office_bn,
+            office_en,
+            promised_days: days.unwrap_or(15).max(1),
+            fee: fee.unwrap_or(0),
+            // Busy services draw more voices, but the long tail still speaks.
+            weight: (apps.unwrap_or(1_000).max(1) as f64).sqrt(),
+        })
         .collect())
 }
 
@@ -101,14 +87,7 @@ struct Composer<'a> {
 }
 
 impl Composer<'_> {
-    fn pick(
-        &self,
-        rng: &mut StdRng,
-        lang: &str,
-        kind: &str,
-        part: &str,
-        category: Option<&str>,
-    ) -> Option<&str> {
+    fn pick(&self, rng: &mut StdRng, lang: &str, kind: &str, part: &str, category: Option<&str>) -> Option<&str> {
         let matching: Vec<&Phrase> = self
             .phrases
             .iter()
@@ -121,9 +100,8 @@ impl Composer<'_> {
     fn compose(&self, rng: &mut StdRng, lang: &str, kind: &str, category: &str) -> String {
         let mut parts = Vec::new();
         parts.extend(self.pick(rng, lang, kind, "opening", None));
-        let body = self
-            .pick(rng, lang, kind, "body", Some(category))
-            .or_else(|| self.pick(rng, lang, kind, "body", None));
+        let body =
+            self.pick(rng, lang, kind, "body", Some(category)).or_else(|| self.pick(rng, lang, kind, "body", None));
         parts.extend(body);
         if rng.random_bool(0.4) {
             parts.extend(self.pick(rng, lang, kind, "body", None));
@@ -166,10 +144,7 @@ pub fn generate_feedback(
     progress: &mut dyn FnMut(usize),
 ) -> anyhow::Result<usize> {
     let targets = targets(conn)?;
-    anyhow::ensure!(
-        !targets.is_empty() || options.feedback == 0,
-        "the catalogue is empty"
-    );
+    anyhow::ensure!(!targets.is_empty() || options.feedback == 0, "the catalogue is empty");
     let phrases = phrases();
     let composer = Composer { phrases: &phrases };
     let districts: Vec<District> = District::all().collect();
@@ -203,17 +178,11 @@ fn demo_row(
     districts: &[District],
     now: chrono::NaiveDateTime,
 ) -> NewFeedback {
-    let kind = *weighted(
-        rng,
-        &[("complaint", 60), ("suggestion", 25), ("expectation", 15)],
-    );
+    let kind = *weighted(rng, &[("complaint", 60), ("suggestion", 25), ("expectation", 15)]);
     let lang = *weighted(rng, &[("bn", 60), ("en", 25), ("mixed", 10), ("rbn", 5)]);
     let category = *CATEGORIES.choose(rng).expect("categories");
     let days = (target.promised_days as f64 * rng.random_range(0.8..4.0)).round() as i64;
-    let taka = (target.fee as f64 * rng.random_range(1.0..3.0) + rng.random_range(100.0..3000.0))
-        as i64
-        / 10
-        * 10;
+    let taka = (target.fee as f64 * rng.random_range(1.0..3.0) + rng.random_range(100.0..3000.0)) as i64 / 10 * 10;
     let visits = rng.random_range(2..8);
     let bangla = lang == "bn" || lang == "mixed";
     let number = |n: i64| {
@@ -223,11 +192,8 @@ fn demo_row(
             n.to_string()
         }
     };
-    let (service, office) = if lang == "en" {
-        (&target.name_en, &target.office_en)
-    } else {
-        (&target.name_bn, &target.office_bn)
-    };
+    let (service, office) =
+        if lang == "en" { (&target.name_en, &target.office_en) } else { (&target.name_bn, &target.office_bn) };
     let text = composer
         .compose(rng, lang, kind, category)
         .replace("{service}", service)
@@ -257,8 +223,7 @@ fn demo_row(
         district: district.code().to_owned(),
         channel: (*weighted(rng, &[("web", 80), ("api", 12), ("assisted", 8)])).to_owned(),
         contact_name: None,
-        contact_email: with_email
-            .then(|| format!("citizen{}@example.org", rng.random_range(1000..99999))),
+        contact_email: with_email.then(|| format!("citizen{}@example.org", rng.random_range(1000..99999))),
         contact_phone: None,
         consent_updates: with_email && rng.random_bool(0.7),
         locale: if lang == "en" { "en" } else { "bn" }.to_owned(),

@@ -66,10 +66,8 @@ impl PhoneNumber {
     /// nationally (`01711-000000`, Bangla digits too); others need `+` and the country code.
     pub fn parse(field: &str, input: &str) -> Result<Option<Self>, FieldError> {
         let ascii = to_ascii_digits(input);
-        let compact: String = ascii
-            .chars()
-            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '(' | ')' | '.'))
-            .collect();
+        let compact: String =
+            ascii.chars().filter(|c| !c.is_whitespace() && !matches!(c, '-' | '(' | ')' | '.')).collect();
         if compact.is_empty() {
             return Ok(None);
         }
@@ -87,9 +85,7 @@ impl PhoneNumber {
         let national = if international {
             match digits.strip_prefix("880") {
                 Some(rest) => rest.trim_start_matches('0').to_owned(),
-                None if (8..=15).contains(&digits.len()) => {
-                    return Ok(Some(Self(format!("+{digits}"))))
-                }
+                None if (8..=15).contains(&digits.len()) => return Ok(Some(Self(format!("+{digits}")))),
                 None => return Err(invalid()),
             }
         } else if let Some(rest) = digits.strip_prefix("880") {
@@ -100,8 +96,7 @@ impl PhoneNumber {
             return Err(invalid());
         };
         // Mobile: 1[3-9] + 8 digits; land lines: area code + number, 8 to 10 digits in all.
-        let mobile =
-            national.len() == 10 && national.starts_with('1') && national.as_bytes()[1] >= b'3';
+        let mobile = national.len() == 10 && national.starts_with('1') && national.as_bytes()[1] >= b'3';
         let land_line = (8..=10).contains(&national.len()) && !national.starts_with('1');
         if mobile || land_line {
             Ok(Some(Self(format!("+880{national}"))))
@@ -123,37 +118,16 @@ mod tests {
     #[test]
     fn bangladeshi_mobile_numbers_are_normalised() {
         let want = Some("+8801711000000".to_owned());
-        for typed in [
-            "01711000000",
-            "01711-000000",
-            "+880 1711 000000",
-            "০১৭১১০০০০০০",
-            "8801711000000",
-        ] {
-            assert_eq!(
-                PhoneNumber::parse("phone", typed).unwrap().map(|p| p.0),
-                want,
-                "{typed}"
-            );
+        for typed in ["01711000000", "01711-000000", "+880 1711 000000", "০১৭১১০০০০০০", "8801711000000"]
+        {
+            assert_eq!(PhoneNumber::parse("phone", typed).unwrap().map(|p| p.0), want, "{typed}");
         }
     }
 
     #[test]
     fn land_lines_and_foreign_numbers_are_accepted() {
-        assert_eq!(
-            PhoneNumber::parse("phone", "02-9556677")
-                .unwrap()
-                .unwrap()
-                .0,
-            "+88029556677"
-        );
-        assert_eq!(
-            PhoneNumber::parse("phone", "+44 20 7946 0958")
-                .unwrap()
-                .unwrap()
-                .0,
-            "+442079460958"
-        );
+        assert_eq!(PhoneNumber::parse("phone", "02-9556677").unwrap().unwrap().0, "+88029556677");
+        assert_eq!(PhoneNumber::parse("phone", "+44 20 7946 0958").unwrap().unwrap().0, "+442079460958");
     }
 
     #[test]
@@ -165,13 +139,7 @@ mod tests {
 
     #[test]
     fn emails_are_checked_and_lower_cased() {
-        assert_eq!(
-            ContactEmail::parse("email", " Rahim@Example.COM ")
-                .unwrap()
-                .unwrap()
-                .0,
-            "rahim@example.com"
-        );
+        assert_eq!(ContactEmail::parse("email", " Rahim@Example.COM ").unwrap().unwrap().0, "rahim@example.com");
         assert!(ContactEmail::parse("email", "rahim@").is_err());
         assert!(ContactEmail::parse("email", "not an email").is_err());
         assert_eq!(ContactEmail::parse("email", "").unwrap(), None);
@@ -179,13 +147,7 @@ mod tests {
 
     #[test]
     fn names_are_one_line_and_bounded() {
-        assert_eq!(
-            PersonName::parse("name", " রহিম \n উদ্দিন ")
-                .unwrap()
-                .unwrap()
-                .0,
-            "রহিম উদ্দিন"
-        );
+        assert_eq!(PersonName::parse("name", " রহিম \n উদ্দিন ").unwrap().unwrap().0, "রহিম উদ্দিন");
         assert!(PersonName::parse("name", &"ক".repeat(101)).is_err());
     }
 }

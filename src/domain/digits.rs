@@ -39,10 +39,7 @@ pub enum NumberError {
 /// ASCII digits; spaces and thousands separators (`,`) are ignored.
 pub fn parse_whole_number(input: &str, max: u64) -> Result<Option<u64>, NumberError> {
     let ascii = to_ascii_digits(input);
-    let cleaned: String = ascii
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != ',')
-        .collect();
+    let cleaned: String = ascii.chars().filter(|c| !c.is_whitespace() && *c != ',').collect();
     if cleaned.is_empty() {
         return Ok(None);
     }
@@ -54,18 +51,10 @@ pub fn parse_whole_number(input: &str, max: u64) -> Result<Option<u64>, NumberEr
         let numeric = |s: &str| s.chars().all(|c| c.is_ascii_digit());
         if !whole.is_empty() && numeric(whole) && numeric(fraction) && !fraction.is_empty() {
             if fraction.chars().all(|c| c == '0') {
-                let signed = if negative {
-                    format!("-{whole}")
-                } else {
-                    whole.to_owned()
-                };
+                let signed = if negative { format!("-{whole}") } else { whole.to_owned() };
                 return parse_whole_number(&signed, max);
             }
-            return Err(if negative {
-                NumberError::Negative
-            } else {
-                NumberError::NotWhole
-            });
+            return Err(if negative { NumberError::Negative } else { NumberError::NotWhole });
         }
         return Err(NumberError::NotANumber);
     }
@@ -105,14 +94,8 @@ mod tests {
         assert_eq!(parse_whole_number("-3", 10), Err(NumberError::Negative));
         assert_eq!(parse_whole_number("2.5", 10), Err(NumberError::NotWhole));
         assert_eq!(parse_whole_number("11", 10), Err(NumberError::TooLarge));
-        assert_eq!(
-            parse_whole_number("99999999999999999999999", 10),
-            Err(NumberError::TooLarge)
-        );
-        assert_eq!(
-            parse_whole_number("1e3", 10_000),
-            Err(NumberError::NotANumber)
-        );
+        assert_eq!(parse_whole_number("99999999999999999999999", 10), Err(NumberError::TooLarge));
+        assert_eq!(parse_whole_number("1e3", 10_000), Err(NumberError::NotANumber));
     }
 
     #[test]

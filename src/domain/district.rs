@@ -55,9 +55,7 @@ impl District {
         }
         DISTRICTS
             .iter()
-            .find(|d| {
-                d.code == key || search_key(&d.name_en) == key || search_key(&d.name_bn) == key
-            })
+            .find(|d| d.code == key || search_key(&d.name_en) == key || search_key(&d.name_bn) == key)
             .map(District)
     }
 

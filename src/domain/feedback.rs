@@ -98,9 +98,7 @@ impl FeedbackText {
         } else if length < TEXT_MIN {
             Err(FieldError::new(field, "error-text-too-short").with("min", TEXT_MIN))
         } else if length > TEXT_MAX {
-            Err(FieldError::new(field, "error-text-too-long")
-                .with("max", TEXT_MAX)
-                .with("length", length))
+            Err(FieldError::new(field, "error-text-too-long").with("max", TEXT_MAX).with("length", length))
         } else {
             Ok(Self(text))
         }
@@ -191,10 +189,7 @@ pub struct Submission {
 
 /// Whether a checkbox or boolean field means yes.
 pub fn is_yes(value: Option<&str>) -> bool {
-    matches!(
-        value.map(|v| v.trim().to_ascii_lowercase()).as_deref(),
-        Some("on" | "true" | "1" | "yes")
-    )
+    matches!(value.map(|v| v.trim().to_ascii_lowercase()).as_deref(), Some("on" | "true" | "1" | "yes"))
 }
 
 fn parse_step(input: &str, steps: &[String]) -> Result<Option<String>, FieldError> {
@@ -207,47 +202,30 @@ fn parse_step(input: &str, steps: &[String]) -> Result<Option<String>, FieldErro
         .flatten()
         .and_then(|n| steps.get((n as usize).checked_sub(1)?));
     let by_text = steps.iter().find(|s| **s == typed);
-    by_number
-        .or(by_text)
-        .cloned()
-        .map(Some)
-        .ok_or_else(|| FieldError::new("step", "error-step-unknown"))
+    by_number.or(by_text).cloned().map(Some).ok_or_else(|| FieldError::new("step", "error-step-unknown"))
 }
 
 impl Submission {
     /// Checks every field at once, so the citizen sees every problem together.
     /// `steps` are the service's charter steps.
-    pub fn parse(
-        raw: &RawFeedback,
-        steps: &[String],
-        locale: Locale,
-        channel: Channel,
-    ) -> Result<Self, FieldErrors> {
+    pub fn parse(raw: &RawFeedback, steps: &[String], locale: Locale, channel: Channel) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::new();
         let text_of = |v: &Option<String>| v.clone().unwrap_or_default();
 
         let kind = match raw.kind.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
             None => errors.take(Err(FieldError::new("kind", "error-kind-required"))),
-            Some(k) => errors.take(
-                FeedbackKind::parse(k).ok_or_else(|| FieldError::new("kind", "error-kind-unknown")),
-            ),
+            Some(k) => errors.take(FeedbackKind::parse(k).ok_or_else(|| FieldError::new("kind", "error-kind-unknown"))),
         };
         let text = errors.take(FeedbackText::parse("text", &text_of(&raw.text)));
         let step = errors.take(parse_step(&text_of(&raw.step), steps));
         let days = errors.take(parse_bounded("days", &text_of(&raw.days), DAYS_MAX));
         let cost = errors.take(parse_bounded("cost", &text_of(&raw.cost), COST_MAX));
         let visits = errors.take(parse_bounded("visits", &text_of(&raw.visits), VISITS_MAX));
-        let district = match raw
-            .district
-            .as_deref()
-            .map(str::trim)
-            .filter(|d| !d.is_empty())
-        {
+        let district = match raw.district.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
             None => errors.take(Err(FieldError::new("district", "error-district-required"))),
-            Some(d) => errors.take(
-                District::parse(d)
-                    .ok_or_else(|| FieldError::new("district", "error-district-unknown")),
-            ),
+            Some(d) => {
+                errors.take(District::parse(d).ok_or_else(|| FieldError::new("district", "error-district-unknown")))
+            }
         };
         let name = errors.take(PersonName::parse("name", &text_of(&raw.name)));
         let email = errors.take(ContactEmail::parse("email", &text_of(&raw.email)));

@@ -57,14 +57,7 @@ fn tcv_numbers_accept_bangla_digits_and_refuse_bad_values() {
     r.cost = Some("১,২০০".into());
     r.visits = Some("3".into());
     let s = Submission::parse(&r, &steps(), Locale::Bn, Channel::Web).expect("valid");
-    assert_eq!(
-        s.tcv,
-        Tcv {
-            days: Some(45),
-            cost_bdt: Some(1200),
-            visits: Some(3)
-        }
-    );
+    assert_eq!(s.tcv, Tcv { days: Some(45), cost_bdt: Some(1200), visits: Some(3) });
     r.days = Some("-1".into());
     r.cost = Some("lots".into());
     r.visits = Some("501".into());
@@ -82,25 +75,16 @@ fn tcv_numbers_accept_bangla_digits_and_refuse_bad_values() {
 fn district_is_required_and_must_be_one_of_the_64() {
     let mut r = raw();
     r.district = Some("gotham".into());
-    assert_eq!(
-        errors_of(&r),
-        vec![("district".into(), "error-district-unknown")]
-    );
+    assert_eq!(errors_of(&r), vec![("district".into(), "error-district-unknown")]);
     r.district = None;
-    assert_eq!(
-        errors_of(&r),
-        vec![("district".into(), "error-district-required")]
-    );
+    assert_eq!(errors_of(&r), vec![("district".into(), "error-district-required")]);
 }
 
 #[test]
 fn consent_without_an_email_is_refused() {
     let mut r = raw();
     r.consent = Some("on".into());
-    assert_eq!(
-        errors_of(&r),
-        vec![("email".into(), "error-consent-needs-email")]
-    );
+    assert_eq!(errors_of(&r), vec![("email".into(), "error-consent-needs-email")]);
     r.email = Some("a@example.com".into());
     assert!(errors_of(&r).is_empty());
 }

@@ -17,11 +17,7 @@ pub struct FieldError {
 impl FieldError {
     /// An error without arguments.
     pub fn new(field: impl Into<String>, code: &'static str) -> Self {
-        Self {
-            field: field.into(),
-            code,
-            args: Vec::new(),
-        }
+        Self { field: field.into(), code, args: Vec::new() }
     }
 
     /// Adds one message argument.
@@ -87,11 +83,7 @@ impl From<FieldError> for FieldErrors {
 
 impl std::fmt::Display for FieldErrors {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let parts: Vec<String> = self
-            .0
-            .iter()
-            .map(|e| format!("{}: {}", e.field, e.code))
-            .collect();
+        let parts: Vec<String> = self.0.iter().map(|e| format!("{}: {}", e.field, e.code)).collect();
         f.write_str(&parts.join(", "))
     }
 }

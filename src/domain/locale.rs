@@ -27,12 +27,7 @@ impl Locale {
 
     /// Reads `bn` or `en` (also `bn-BD`, `en-GB`, any case).
     pub fn parse(s: &str) -> Option<Locale> {
-        let primary = s
-            .trim()
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let primary = s.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
         match primary.as_str() {
             "bn" => Some(Locale::Bn),
             "en" => Some(Locale::En),
@@ -66,18 +61,9 @@ mod tests {
 
     #[test]
     fn accept_language_picks_the_best_supported_language() {
-        assert_eq!(
-            Locale::from_accept_language("en-US,en;q=0.9"),
-            Some(Locale::En)
-        );
-        assert_eq!(
-            Locale::from_accept_language("fr, bn-BD;q=0.8, en;q=0.5"),
-            Some(Locale::Bn)
-        );
-        assert_eq!(
-            Locale::from_accept_language("en;q=0.2, bn;q=0.9"),
-            Some(Locale::Bn)
-        );
+        assert_eq!(Locale::from_accept_language("en-US,en;q=0.9"), Some(Locale::En));
+        assert_eq!(Locale::from_accept_language("fr, bn-BD;q=0.8, en;q=0.5"), Some(Locale::Bn));
+        assert_eq!(Locale::from_accept_language("en;q=0.2, bn;q=0.9"), Some(Locale::Bn));
         assert_eq!(Locale::from_accept_language("fr, de"), None);
         assert_eq!(Locale::from_accept_language("en;q=0"), None);
     }

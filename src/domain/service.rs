@@ -17,12 +17,7 @@ pub enum DeliveryMode {
 impl DeliveryMode {
     /// Reads `manual`, `partly_online` (or `partly-online`, `partly online`) or `online`.
     pub fn parse(s: &str) -> Option<Self> {
-        match s
-            .trim()
-            .to_ascii_lowercase()
-            .replace(['-', ' '], "_")
-            .as_str()
-        {
+        match s.trim().to_ascii_lowercase().replace(['-', ' '], "_").as_str() {
             "manual" => Some(Self::Manual),
             "partly_online" | "partial" => Some(Self::PartlyOnline),
             "online" => Some(Self::Online),
@@ -40,6 +35,10 @@ impl DeliveryMode {
     }
 }
 
+/// A roadmap category that is not 1, 2 or empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvalidCategory;
+
 /// The e-Service Roadmap priority category; `None` in the catalogue means neither.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum RoadmapCategory {
@@ -51,15 +50,12 @@ pub enum RoadmapCategory {
 
 impl RoadmapCategory {
     /// Reads `1`, `2` (Bangla digits too); `None` for empty or `none`; `Err` otherwise.
-    pub fn parse(s: &str) -> Result<Option<Self>, ()> {
-        match super::digits::to_ascii_digits(s.trim())
-            .to_ascii_lowercase()
-            .as_str()
-        {
+    pub fn parse(s: &str) -> Result<Option<Self>, InvalidCategory> {
+        match super::digits::to_ascii_digits(s.trim()).to_ascii_lowercase().as_str() {
             "" | "none" | "-" => Ok(None),
             "1" => Ok(Some(Self::One)),
             "2" => Ok(Some(Self::Two)),
-            _ => Err(()),
+            _ => Err(InvalidCategory),
         }
     }
 
@@ -83,23 +79,15 @@ impl RoadmapCategory {
 
 /// Whether `code` is a valid ministry or office code: 2–12 upper-case ASCII letters or digits.
 pub fn is_unit_code(code: &str) -> bool {
-    (2..=12).contains(&code.len())
-        && code
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    (2..=12).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 /// Whether `code` is a valid service code: 2–40 upper-case ASCII letters,
 /// digits, `-`, `_` or `.`, starting with a letter or digit.
 pub fn is_service_code(code: &str) -> bool {
     (2..=40).contains(&code.len())
-        && code
-            .bytes()
-            .next()
-            .is_some_and(|b| b.is_ascii_alphanumeric())
-        && code.bytes().all(|b| {
-            b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
-        })
+        && code.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
+        && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 #[cfg(test)]
@@ -108,10 +96,7 @@ mod tests {
 
     #[test]
     fn delivery_modes_parse_in_their_usual_spellings() {
-        assert_eq!(
-            DeliveryMode::parse("Partly online"),
-            Some(DeliveryMode::PartlyOnline)
-        );
+        assert_eq!(DeliveryMode::parse("Partly online"), Some(DeliveryMode::PartlyOnline));
         assert_eq!(DeliveryMode::parse("online"), Some(DeliveryMode::Online));
         assert_eq!(DeliveryMode::parse("fax"), None);
     }
@@ -120,7 +105,7 @@ mod tests {
     fn roadmap_category_is_one_two_or_none() {
         assert_eq!(RoadmapCategory::parse("১"), Ok(Some(RoadmapCategory::One)));
         assert_eq!(RoadmapCategory::parse(""), Ok(None));
-        assert_eq!(RoadmapCategory::parse("3"), Err(()));
+        assert_eq!(RoadmapCategory::parse("3"), Err(InvalidCategory));
     }
 
     #[test]

@@ -6,10 +6,7 @@ use unicode_normalization::UnicodeNormalization;
 /// than newline and tab (PostgreSQL refuses NUL in text) and trims the ends.
 pub fn clean(s: &str) -> String {
     let unified = s.replace("\r\n", "\n").replace('\r', "\n");
-    let kept: String = unified
-        .chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect();
+    let kept: String = unified.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect();
     kept.nfc().collect::<String>().trim().to_owned()
 }
 
@@ -20,11 +17,7 @@ pub fn clean_line(s: &str) -> String {
 
 /// Lower-cased, NFC text without zero-width joiners, for matching searches.
 pub fn search_key(s: &str) -> String {
-    clean_line(s)
-        .chars()
-        .filter(|c| !matches!(c, '\u{200c}' | '\u{200d}'))
-        .flat_map(char::to_lowercase)
-        .collect()
+    clean_line(s).chars().filter(|c| !matches!(c, '\u{200c}' | '\u{200d}')).flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]

@@ -15,9 +15,7 @@ impl TrackingCode {
     /// A new random code from the operating system's CSPRNG (about 49 bits).
     pub fn generate() -> Self {
         let mut rng = rand::rng();
-        let code = (0..LENGTH)
-            .map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())]))
-            .collect();
+        let code = (0..LENGTH).map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())])).collect();
         Self(code)
     }
 
@@ -61,14 +59,8 @@ mod tests {
 
     #[test]
     fn codes_are_read_as_people_type_them() {
-        assert_eq!(
-            TrackingCode::parse("abcde-fghjk").map(|c| c.0),
-            Some("ABCDEFGHJK".into())
-        );
-        assert_eq!(
-            TrackingCode::parse("২৩৪৫৬ 789AB").map(|c| c.0),
-            Some("23456789AB".into())
-        );
+        assert_eq!(TrackingCode::parse("abcde-fghjk").map(|c| c.0), Some("ABCDEFGHJK".into()));
+        assert_eq!(TrackingCode::parse("২৩৪৫৬ 789AB").map(|c| c.0), Some("23456789AB".into()));
     }
 
     #[test]

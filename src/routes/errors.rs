@@ -37,28 +37,12 @@ pub async fn not_found() -> Result<HttpResponse, AppError> {
 }
 
 /// `ErrorHandlers` default: keeps answers already in the right format, replaces the rest.
-pub fn render_error<B: MessageBody + 'static>(
-    res: ServiceResponse<B>,
-) -> actix_web::Result<ErrorHandlerResponse<B>> {
-    let content_type = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
+pub fn render_error<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let content_type = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
     let api = res.request().path().starts_with("/api/");
     let status = res.status();
-    let request_id = res
-        .request()
-        .extensions()
-        .get::<RequestId>()
-        .map(|id| id.to_string())
-        .unwrap_or_default();
-    let keep = if api {
-        content_type.starts_with("application/json")
-    } else {
-        content_type.starts_with("text/html")
-    };
+    let request_id = res.request().extensions().get::<RequestId>().map(|id| id.to_string()).unwrap_or_default();
+    let keep = if api { content_type.starts_with("application/json") } else { content_type.starts_with("text/html") };
     if keep && status.as_u16() < 500 {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
@@ -70,17 +54,14 @@ pub fn render_error<B: MessageBody + 'static>(
         }
     }
     let new = if api {
-        let mut envelope =
-            serde_json::to_value(ErrorEnvelope::general(message_id(status.as_u16())))?;
+        let mut envelope = serde_json::to_value(ErrorEnvelope::general(message_id(status.as_u16())))?;
         if status.is_server_error() {
             envelope["request_id"] = json!(request_id);
         }
         builder.json(envelope)
     } else {
         let locale = locale_of(&req);
-        let renderer = req
-            .app_data::<web::Data<Renderer>>()
-            .expect("renderer is registered");
+        let renderer = req.app_data::<web::Data<Renderer>>().expect("renderer is registered");
         let data = json!({
             "status": status.as_u16(),
             "message_id": message_id(status.as_u16()),
@@ -92,7 +73,5 @@ pub fn render_error<B: MessageBody + 'static>(
         }
         page
     };
-    Ok(ErrorHandlerResponse::Response(
-        ServiceResponse::new(req, new).map_into_right_body(),
-    ))
+    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, new).map_into_right_body()))
 }

@@ -80,11 +80,7 @@ mod tests {
 
     #[test]
     fn numbers_booleans_and_strings_are_read_as_text() {
-        for (json, want) in [
-            (r#"{"a":3}"#, "3"),
-            (r#"{"a":true}"#, "true"),
-            (r#"{"a":"৩"}"#, "৩"),
-        ] {
+        for (json, want) in [(r#"{"a":3}"#, "3"), (r#"{"a":true}"#, "true"), (r#"{"a":"৩"}"#, "৩")] {
             let dto: Dto = serde_json::from_str(json).unwrap();
             assert_eq!(dto.a, Some(Input::Text(want.into())));
         }

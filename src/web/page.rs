@@ -42,11 +42,7 @@ impl Renderer {
             Locale::Bn => Locale::En,
             Locale::En => Locale::Bn,
         };
-        let here = req
-            .uri()
-            .path_and_query()
-            .map(|p| p.as_str())
-            .unwrap_or("/");
+        let here = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
         json!({
             "lang": locale.code(),
             "css_url": self.assets.url("app.css"),
@@ -57,13 +53,7 @@ impl Renderer {
     }
 
     /// Renders `pages/<name>` with `data` (an object) added to the frame.
-    pub fn render(
-        &self,
-        req: &HttpRequest,
-        locale: Locale,
-        name: &str,
-        data: Value,
-    ) -> anyhow::Result<String> {
+    pub fn render(&self, req: &HttpRequest, locale: Locale, name: &str, data: Value) -> anyhow::Result<String> {
         let mut context = self.frame(req, locale);
         if let (Some(ctx), Value::Object(extra)) = (context.as_object_mut(), data) {
             ctx.extend(extra);
@@ -87,9 +77,7 @@ impl Renderer {
             Ok(body) => html_response(status, locale, body),
             Err(err) => {
                 tracing::error!(error = format!("{err:#}"), "page could not be rendered");
-                HttpResponse::InternalServerError()
-                    .content_type("text/plain; charset=utf-8")
-                    .body("500")
+                HttpResponse::InternalServerError().content_type("text/plain; charset=utf-8").body("500")
             }
         }
     }
@@ -107,7 +95,5 @@ pub fn html_response(status: StatusCode, locale: Locale, body: String) -> HttpRe
 
 /// A `303 See Other` to `location` (post/redirect/get).
 pub fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
-        .finish()
+    HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()
 }

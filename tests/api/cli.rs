@@ -22,9 +22,7 @@ fn an_unreachable_postgres_is_reported_in_one_line_without_a_panic() {
     let lines: Vec<_> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(lines.len(), 1, "{stderr}");
     assert!(
-        lines[0].starts_with(
-            "error: cannot open PostgreSQL at postgres://postgres@127.0.0.1:1/nagorik"
-        ),
+        lines[0].starts_with("error: cannot open PostgreSQL at postgres://postgres@127.0.0.1:1/nagorik"),
         "{stderr}"
     );
     assert!(lines[0].to_lowercase().contains("refused"), "{stderr}");
@@ -36,11 +34,7 @@ fn import_services_adds_the_catalogue_and_reports_what_it_did() {
     let (url, _db) = fresh_database();
     let file = fixture("services.csv");
     let out = nagorik(&["import-services", file.to_str().unwrap()], &url);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("6 services added, 0 updated"));
     let again = nagorik(&["import-services", file.to_str().unwrap()], &url);
     assert!(String::from_utf8_lossy(&again.stdout).contains("0 services added, 6 updated"));
@@ -63,15 +57,9 @@ fn import_services_refuses_a_bad_file_with_line_and_reason() {
 #[test]
 fn every_subcommand_has_help() {
     for sub in ["serve", "migrate", "import-services", "demo-data"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_nagorik"))
-            .args([sub, "--help"])
-            .output()
-            .unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_nagorik")).args([sub, "--help"]).output().unwrap();
         assert!(out.status.success(), "{sub}");
-        assert!(
-            String::from_utf8_lossy(&out.stdout).contains("Usage"),
-            "{sub}"
-        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"), "{sub}");
     }
 }
 
@@ -79,11 +67,7 @@ fn every_subcommand_has_help() {
 fn demo_data_builds_the_catalogue_and_feedback() {
     let (url, _db) = fresh_database();
     let out = nagorik(&["demo-data", "--feedback", "700"], &url);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("48 ministries, 809 services"), "{stdout}");
     assert!(stdout.contains("700 feedback added"), "{stdout}");

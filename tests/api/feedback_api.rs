@@ -22,12 +22,7 @@ async fn errors_of(response: reqwest::Response) -> Vec<(String, String)> {
         .as_array()
         .expect("error envelope")
         .iter()
-        .map(|e| {
-            (
-                e["field"].as_str().unwrap_or("").to_owned(),
-                e["code"].as_str().unwrap().to_owned(),
-            )
-        })
+        .map(|e| (e["field"].as_str().unwrap_or("").to_owned(), e["code"].as_str().unwrap().to_owned()))
         .collect()
 }
 
@@ -42,23 +37,14 @@ async fn valid_feedback_is_created_with_a_tracking_code_and_status_url() {
     assert_eq!(location, format!("/api/v1/feedback/{code}"));
     assert_eq!(body["status_url"], location);
     let stored = app.stored_feedback(&code).await;
-    assert_eq!(
-        (stored.channel.as_str(), stored.days_taken, stored.visits),
-        ("api", Some(90), Some(2))
-    );
+    assert_eq!((stored.channel.as_str(), stored.days_taken, stored.visits), ("api", Some(90), Some(2)));
     assert!(stored.consent_updates);
 
     let status: Value = app.get(&location).await.json().await.unwrap();
     assert_eq!(status["service_code"], "DIP-001");
     let text = status.to_string();
-    assert!(
-        !text.contains("karim"),
-        "no personal data in the status: {text}"
-    );
-    assert!(
-        !text.contains("three months"),
-        "no feedback text in the status"
-    );
+    assert!(!text.contains("karim"), "no personal data in the status: {text}");
+    assert!(!text.contains("three months"), "no feedback text in the status");
 }
 
 #[tokio::test]
@@ -70,9 +56,7 @@ async fn every_invalid_field_is_named_in_the_error_envelope() {
     assert_eq!(response.status(), 422);
     let errors = errors_of(response).await;
     let fields: Vec<&str> = errors.iter().map(|e| e.0.as_str()).collect();
-    for field in [
-        "kind", "text", "days", "district", "email", "phone", "visits", "cost",
-    ] {
+    for field in ["kind", "text", "days", "district", "email", "phone", "visits", "cost"] {
         assert!(fields.contains(&field), "{field} missing from {errors:?}");
     }
     assert!(errors.contains(&("visits".into(), "wrong-type".into())));
@@ -86,10 +70,7 @@ async fn consent_without_email_is_refused() {
     body["email"] = json!("");
     let response = app.post_api_feedback(&body).await;
     assert_eq!(response.status(), 422);
-    assert_eq!(
-        errors_of(response).await,
-        vec![("email".into(), "consent-needs-email".into())]
-    );
+    assert_eq!(errors_of(response).await, vec![("email".into(), "consent-needs-email".into())]);
 }
 
 #[tokio::test]
@@ -99,16 +80,10 @@ async fn an_unknown_or_missing_service_is_a_422_naming_the_field() {
     body["service_code"] = json!("NOPE-404");
     let response = app.post_api_feedback(&body).await;
     assert_eq!(response.status(), 422);
-    assert_eq!(
-        errors_of(response).await,
-        vec![("service_code".into(), "service-unknown".into())]
-    );
+    assert_eq!(errors_of(response).await, vec![("service_code".into(), "service-unknown".into())]);
     body.as_object_mut().unwrap().remove("service_code");
     let response = app.post_api_feedback(&body).await;
-    assert_eq!(
-        errors_of(response).await,
-        vec![("service_code".into(), "service-required".into())]
-    );
+    assert_eq!(errors_of(response).await, vec![("service_code".into(), "service-required".into())]);
 }
 
 #[tokio::test]
@@ -163,12 +138,8 @@ async fn a_json_string_instead_of_an_object_is_a_400_not_a_500() {
 #[tokio::test]
 async fn unknown_api_paths_and_codes_are_404_in_the_envelope() {
     let app = spawn_app().await;
-    for path in [
-        "/api/v1/nothing-here",
-        "/api/v1/feedback/ABCDEFGHJK",
-        "/api/v1/feedback/bad",
-        "/api/v1/services/NOPE",
-    ] {
+    for path in ["/api/v1/nothing-here", "/api/v1/feedback/ABCDEFGHJK", "/api/v1/feedback/bad", "/api/v1/services/NOPE"]
+    {
         let response = app.get(path).await;
         assert_eq!(response.status(), 404, "{path}");
         assert_eq!(errors_of(response).await[0].1, "not-found", "{path}");
@@ -178,15 +149,7 @@ async fn unknown_api_paths_and_codes_are_404_in_the_envelope() {
 #[tokio::test]
 async fn a_wrong_method_is_answered_in_the_envelope() {
     let app = spawn_app().await;
-    let response = app
-        .client
-        .delete(format!("{}/api/v1/feedback", app.address))
-        .send()
-        .await
-        .unwrap();
+    let response = app.client.delete(format!("{}/api/v1/feedback", app.address)).send().await.unwrap();
     assert!(response.status().is_client_error());
-    assert!(response.headers()["content-type"]
-        .to_str()
-        .unwrap()
-        .starts_with("application/json"));
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("application/json"));
 }

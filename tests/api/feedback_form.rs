@@ -11,14 +11,8 @@ async fn valid_feedback_redirects_to_a_confirmation_with_its_tracking_code() {
     assert_eq!(page.status(), 200);
     assert!(page.text().await.unwrap().contains(&code));
     let stored = app.stored_feedback(&code).await;
-    assert_eq!(
-        (stored.kind.as_str(), stored.channel.as_str()),
-        ("complaint", "web")
-    );
-    assert_eq!(
-        (stored.days_taken, stored.cost_bdt, stored.visits),
-        (Some(15), Some(500), Some(3))
-    );
+    assert_eq!((stored.kind.as_str(), stored.channel.as_str()), ("complaint", "web"));
+    assert_eq!((stored.days_taken, stored.cost_bdt, stored.visits), (Some(15), Some(500), Some(3)));
     assert_eq!(stored.district, "dhaka");
 }
 
@@ -28,37 +22,21 @@ async fn the_service_page_shows_the_charter_and_the_form() {
     let response = app.get("/services/DIP-001").await;
     assert_eq!(response.status(), 200);
     let html = response.text().await.unwrap();
-    for expected in [
-        "ই-পাসপোর্ট ইস্যু",
-        "৪০২৫ টাকা",
-        "২১ দিন",
-        "বায়োমেট্রিক তথ্য প্রদান",
-        "name=\"text\"",
-        "<main",
-    ] {
+    for expected in ["ই-পাসপোর্ট ইস্যু", "৪০২৫ টাকা", "২১ দিন", "বায়োমেট্রিক তথ্য প্রদান", "name=\"text\"", "<main"]
+    {
         assert!(html.contains(expected), "missing {expected}");
     }
     assert_eq!(html.matches("<main").count(), 1);
     assert!(!html.contains("<script"), "no JavaScript is needed");
 }
 
-async fn assert_refused(
-    field: &'static str,
-    value: &'static str,
-    bn_message: &str,
-    en_message: &str,
-) {
+async fn assert_refused(field: &'static str, value: &'static str, bn_message: &str, en_message: &str) {
     let app = spawn_app().await;
-    let response = app
-        .post_feedback_form("ORGBDR-001", &form_with(field, value))
-        .await;
+    let response = app.post_feedback_form("ORGBDR-001", &form_with(field, value)).await;
     assert_eq!(response.status(), 422, "{field}={value}");
     let html = response.text().await.unwrap();
     assert!(html.contains("error-summary"), "{field}: summary");
-    assert!(
-        html.contains(bn_message),
-        "{field}: Bangla message {bn_message}"
-    );
+    assert!(html.contains(bn_message), "{field}: Bangla message {bn_message}");
     assert!(
         html.contains(&format!("href=\"#field-{field}\"")) || field == "consent",
         "{field}: summary links to the field"
@@ -72,10 +50,7 @@ async fn assert_refused(
         .await
         .unwrap();
     assert_eq!(english.status(), 422);
-    assert!(
-        english.text().await.unwrap().contains(en_message),
-        "{field}: English message {en_message}"
-    );
+    assert!(english.text().await.unwrap().contains(en_message), "{field}: English message {en_message}");
     assert_eq!(app.feedback_count().await, 0, "{field}: nothing is stored");
 }
 
@@ -86,25 +61,13 @@ async fn empty_text_is_refused() {
 
 #[tokio::test]
 async fn too_short_text_is_refused() {
-    assert_refused(
-        "text",
-        "  খুব ছোট ",
-        "অন্তত ১০ অক্ষর লিখুন",
-        "Write at least 10 characters",
-    )
-    .await;
+    assert_refused("text", "  খুব ছোট ", "অন্তত ১০ অক্ষর লিখুন", "Write at least 10 characters").await;
 }
 
 #[tokio::test]
 async fn too_long_text_is_refused() {
     let long: &'static str = Box::leak("ক".repeat(4001).into_boxed_str());
-    assert_refused(
-        "text",
-        long,
-        "সর্বোচ্চ ৪০০০ অক্ষর",
-        "Write at most 4000 characters",
-    )
-    .await;
+    assert_refused("text", long, "সর্বোচ্চ ৪০০০ অক্ষর", "Write at most 4000 characters").await;
 }
 
 #[tokio::test]
@@ -124,51 +87,26 @@ async fn an_absurdly_large_number_is_refused() {
 
 #[tokio::test]
 async fn an_unknown_district_is_refused() {
-    assert_refused(
-        "district",
-        "gotham",
-        "৬৪টি জেলার একটি",
-        "one of the 64 districts",
-    )
-    .await;
+    assert_refused("district", "gotham", "৬৪টি জেলার একটি", "one of the 64 districts").await;
 }
 
 #[tokio::test]
 async fn a_bad_email_is_refused() {
-    assert_refused(
-        "email",
-        "rahim@",
-        "ইমেইল ঠিকানা লিখুন",
-        "Write an email address",
-    )
-    .await;
+    assert_refused("email", "rahim@", "ইমেইল ঠিকানা লিখুন", "Write an email address").await;
 }
 
 #[tokio::test]
 async fn consent_without_an_email_is_refused() {
-    assert_refused(
-        "consent",
-        "on",
-        "ইমেইল ঠিকানা লিখুন",
-        "write your email address",
-    )
-    .await;
+    assert_refused("consent", "on", "ইমেইল ঠিকানা লিখুন", "write your email address").await;
 }
 
 #[tokio::test]
 async fn a_missing_kind_is_refused() {
     let app = spawn_app().await;
-    let form: Vec<_> = valid_form()
-        .into_iter()
-        .filter(|(k, _)| *k != "kind")
-        .collect();
+    let form: Vec<_> = valid_form().into_iter().filter(|(k, _)| *k != "kind").collect();
     let response = app.post_feedback_form("ORGBDR-001", &form).await;
     assert_eq!(response.status(), 422);
-    assert!(response
-        .text()
-        .await
-        .unwrap()
-        .contains("অভিযোগ, প্রত্যাশা নাকি পরামর্শ"));
+    assert!(response.text().await.unwrap().contains("অভিযোগ, প্রত্যাশা নাকি পরামর্শ"));
     assert_eq!(app.feedback_count().await, 0);
 }
 
@@ -182,17 +120,11 @@ async fn a_refused_form_keeps_everything_typed_and_escapes_html() {
     let response = app.post_feedback_form("DIP-001", &form).await;
     assert_eq!(response.status(), 422);
     let html = response.text().await.unwrap();
-    assert!(
-        html.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt;")
-            || html.contains("&lt;script&gt;")
-    );
+    assert!(html.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt;") || html.contains("&lt;script&gt;"));
     assert!(!html.contains("<script>alert"));
     assert!(html.contains("value=\"rahim@example.com\""));
     assert!(html.contains("value=\"01711-000000\""));
-    assert!(
-        html.contains("value=\"১৫\""),
-        "Bangla digits are kept as typed"
-    );
+    assert!(html.contains("value=\"১৫\""), "Bangla digits are kept as typed");
 }
 
 #[tokio::test]
@@ -209,10 +141,7 @@ async fn bangla_digits_are_accepted_in_every_number() {
     let response = app.post_feedback_form("ORGBDR-001", &form).await;
     assert_eq!(response.status(), 303);
     let stored = app.stored_feedback(&code_from_redirect(&response)).await;
-    assert_eq!(
-        (stored.days_taken, stored.cost_bdt, stored.visits),
-        (Some(30), Some(1200), Some(4))
-    );
+    assert_eq!((stored.days_taken, stored.cost_bdt, stored.visits), (Some(30), Some(1200), Some(4)));
     assert_eq!(stored.district, "sylhet");
 }
 
@@ -221,9 +150,7 @@ async fn text_is_stored_nfc_normalised() {
     let app = spawn_app().await;
     // "য়" as য + nukta (decomposed), and "é" as e + combining accent.
     let decomposed: &'static str = "সময\u{09bc} লেগেছে অনেক, cafe\u{301} queue";
-    let response = app
-        .post_feedback_form("ORGBDR-001", &form_with("text", decomposed))
-        .await;
+    let response = app.post_feedback_form("ORGBDR-001", &form_with("text", decomposed)).await;
     assert_eq!(response.status(), 303);
     let stored = app.stored_feedback(&code_from_redirect(&response)).await;
     assert_eq!(stored.body, "সময় লেগেছে অনেক, caf\u{e9} queue");
@@ -254,9 +181,6 @@ async fn feedback_for_an_unknown_service_is_a_404_page() {
     let app = spawn_app().await;
     let response = app.post_feedback_form("NOPE-001", &valid_form()).await;
     assert_eq!(response.status(), 404);
-    assert!(response.headers()["content-type"]
-        .to_str()
-        .unwrap()
-        .starts_with("text/html"));
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
     assert_eq!(app.feedback_count().await, 0);
 }

@@ -15,11 +15,9 @@ async fn health_returns_200_when_the_database_answers() {
 #[tokio::test]
 async fn health_returns_503_when_the_database_cannot_be_read() {
     let app = spawn_app().await;
-    db::run_blocking(&app.pool, |c| {
-        diesel::sql_query("ALTER TABLE ministries RENAME TO ministries_gone").execute(c)
-    })
-    .await
-    .unwrap();
+    db::run_blocking(&app.pool, |c| diesel::sql_query("ALTER TABLE ministries RENAME TO ministries_gone").execute(c))
+        .await
+        .unwrap();
     let response = app.get("/health").await;
     assert_eq!(response.status(), 503);
     assert!(response.headers().contains_key("retry-after"));

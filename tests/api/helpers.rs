@@ -30,8 +30,7 @@ impl Drop for TestDatabase {
         if let Some((admin_url, name)) = self.pg.take() {
             // The server's pool may still hold connections: FORCE ends them.
             if let Ok(mut conn) = diesel::PgConnection::establish(&admin_url) {
-                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    .execute(&mut conn);
+                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn);
             }
         }
     }
@@ -42,30 +41,15 @@ pub fn fresh_database() -> (String, TestDatabase) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(url) if url.starts_with("postgres") => {
             let name = format!("test_{}", rand::rng().random_range(0..u64::MAX));
-            let mut conn =
-                diesel::PgConnection::establish(&url).expect("TEST_DATABASE_URL is reachable");
-            diesel::sql_query(format!("CREATE DATABASE {name}"))
-                .execute(&mut conn)
-                .expect("create test database");
+            let mut conn = diesel::PgConnection::establish(&url).expect("TEST_DATABASE_URL is reachable");
+            diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut conn).expect("create test database");
             let base = url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&url);
-            (
-                format!("{base}/{name}"),
-                TestDatabase {
-                    _dir: None,
-                    pg: Some((url, name)),
-                },
-            )
+            (format!("{base}/{name}"), TestDatabase { _dir: None, pg: Some((url, name)) })
         }
         _ => {
             let dir = tempfile::tempdir().expect("temp dir");
             let path: PathBuf = dir.path().join("nagorik-test.db");
-            (
-                format!("sqlite://{}", path.display()),
-                TestDatabase {
-                    _dir: Some(dir),
-                    pg: None,
-                },
-            )
+            (format!("sqlite://{}", path.display()), TestDatabase { _dir: Some(dir), pg: None })
         }
     }
 }
@@ -75,11 +59,9 @@ pub async fn spawn_app() -> TestApp {
     let app = spawn_empty_app().await;
     let bytes = std::fs::read(fixture("services.csv")).expect("fixture");
     let rows = nagorik::catalogue::parse_catalogue(&bytes).expect("fixture parses");
-    db::run_blocking(&app.pool, move |c| {
-        nagorik::catalogue::apply_catalogue(c, &rows, &mut |_| {})
-    })
-    .await
-    .expect("fixture imports");
+    db::run_blocking(&app.pool, move |c| nagorik::catalogue::apply_catalogue(c, &rows, &mut |_| {}))
+        .await
+        .expect("fixture imports");
     app
 }
 
@@ -103,29 +85,18 @@ pub async fn spawn_empty_app() -> TestApp {
         .cookie_store(true)
         .build()
         .expect("client");
-    TestApp {
-        address,
-        pool,
-        client,
-        _db: db,
-    }
+    TestApp { address, pool, client, _db: db }
 }
 
 /// Path of a file under `tests/fixtures`.
 pub fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
 impl TestApp {
     /// GET a path.
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(format!("{}{path}", self.address))
-            .send()
-            .await
-            .expect("request")
+        self.client.get(format!("{}{path}", self.address)).send().await.expect("request")
     }
 
     /// GET a path with an `Accept-Language` header.
@@ -139,11 +110,7 @@ impl TestApp {
     }
 
     /// POST the feedback form of a service.
-    pub async fn post_feedback_form(
-        &self,
-        service: &str,
-        form: &[(&str, &str)],
-    ) -> reqwest::Response {
+    pub async fn post_feedback_form(&self, service: &str, form: &[(&str, &str)]) -> reqwest::Response {
         self.client
             .post(format!("{}/services/{service}/feedback", self.address))
             .form(form)
@@ -154,31 +121,22 @@ impl TestApp {
 
     /// POST JSON to the API.
     pub async fn post_api_feedback(&self, body: &serde_json::Value) -> reqwest::Response {
-        self.client
-            .post(format!("{}/api/v1/feedback", self.address))
-            .json(body)
-            .send()
-            .await
-            .expect("request")
+        self.client.post(format!("{}/api/v1/feedback", self.address)).json(body).send().await.expect("request")
     }
 
     /// How many feedback rows are stored.
     pub async fn feedback_count(&self) -> i64 {
-        db::run_blocking(&self.pool, db::feedback::count)
-            .await
-            .expect("count")
+        db::run_blocking(&self.pool, db::feedback::count).await.expect("count")
     }
 
     /// The stored feedback with this tracking code.
     pub async fn stored_feedback(&self, code: &str) -> db::feedback::Feedback {
         let code = code.to_owned();
-        db::run_blocking(&self.pool, move |c| {
-            db::feedback::find_by_tracking_code(c, &code)
-        })
-        .await
-        .expect("query")
-        .expect("feedback stored")
-        .0
+        db::run_blocking(&self.pool, move |c| db::feedback::find_by_tracking_code(c, &code))
+            .await
+            .expect("query")
+            .expect("feedback stored")
+            .0
     }
 }
 
@@ -196,22 +154,13 @@ pub fn valid_form() -> Vec<(&'static str, &'static str)> {
 
 /// The form with one field replaced (or added).
 pub fn form_with(field: &'static str, value: &'static str) -> Vec<(&'static str, &'static str)> {
-    let mut form: Vec<_> = valid_form()
-        .into_iter()
-        .filter(|(k, _)| *k != field)
-        .collect();
+    let mut form: Vec<_> = valid_form().into_iter().filter(|(k, _)| *k != field).collect();
     form.push((field, value));
     form
 }
 
 /// The tracking code at the end of a `/thanks/{code}` redirect.
 pub fn code_from_redirect(response: &reqwest::Response) -> String {
-    let location = response.headers()["location"]
-        .to_str()
-        .expect("location")
-        .to_owned();
-    location
-        .strip_prefix("/thanks/")
-        .expect("redirect to the thank-you page")
-        .to_owned()
+    let location = response.headers()["location"].to_str().expect("location").to_owned();
+    location.strip_prefix("/thanks/").expect("redirect to the thank-you page").to_owned()
 }

@@ -12,12 +12,7 @@ async fn pages_are_bangla_by_default() {
 #[tokio::test]
 async fn accept_language_picks_the_first_visits_language() {
     let app = spawn_app().await;
-    let html = app
-        .get_in("/", "en-GB,en;q=0.9")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = app.get_in("/", "en-GB,en;q=0.9").await.text().await.unwrap();
     assert!(html.contains("<html lang=\"en\">"));
     assert!(html.contains("Browse by ministry"));
     assert!(html.contains("বাংলা"), "a visible switch to Bangla");
@@ -29,27 +24,15 @@ async fn the_language_switch_persists_in_a_cookie_and_returns_to_the_page() {
     let response = app.get("/lang/en?next=%2Fservices%2FDIP-001").await;
     assert_eq!(response.status(), 303);
     assert_eq!(response.headers()["location"], "/services/DIP-001");
-    let cookie = response.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .to_owned();
-    assert!(
-        cookie.starts_with("lang=en") && cookie.contains("SameSite=Lax"),
-        "{cookie}"
-    );
+    let cookie = response.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("lang=en") && cookie.contains("SameSite=Lax"), "{cookie}");
     let html = app.get("/services/DIP-001").await.text().await.unwrap();
     assert!(html.contains("<html lang=\"en\">") && html.contains("E-passport issue"));
     // The cookie beats the browser's header.
     let html = app.get_in("/", "bn").await.text().await.unwrap();
     assert!(html.contains("<html lang=\"en\">"));
     app.get("/lang/bn?next=/").await;
-    assert!(app
-        .get("/")
-        .await
-        .text()
-        .await
-        .unwrap()
-        .contains("<html lang=\"bn\">"));
+    assert!(app.get("/").await.text().await.unwrap().contains("<html lang=\"bn\">"));
 }
 
 #[tokio::test]
@@ -74,23 +57,10 @@ async fn not_found_pages_are_in_the_visitors_language() {
 async fn pages_use_only_this_site_and_name_the_bangla_fonts() {
     let app = spawn_app().await;
     let html = app.get("/services/DIP-001").await.text().await.unwrap();
-    assert!(
-        !html.contains("http://") && !html.contains("https://"),
-        "no outside hosts"
-    );
-    let css_path = html
-        .split("href=\"/static/")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    assert!(!html.contains("http://") && !html.contains("https://"), "no outside hosts");
+    let css_path = html.split("href=\"/static/").nth(1).unwrap().split('"').next().unwrap().to_owned();
     let css = app.get(&format!("/static/{css_path}")).await;
-    assert!(css.headers()["cache-control"]
-        .to_str()
-        .unwrap()
-        .contains("immutable"));
+    assert!(css.headers()["cache-control"].to_str().unwrap().contains("immutable"));
     let css = css.text().await.unwrap();
     assert!(css.contains("Noto Sans Bengali"));
     assert!(!css.contains("@import") && !css.contains("url("));

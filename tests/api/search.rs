@@ -13,35 +13,17 @@ async fn services_are_found_by_part_of_a_bangla_name() {
 #[tokio::test]
 async fn services_are_found_by_english_words_in_any_case() {
     let app = spawn_app().await;
-    let html = app
-        .get_in("/services?q=PASS%20issue", "en")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = app.get_in("/services?q=PASS%20issue", "en").await.text().await.unwrap();
     assert!(html.contains("E-passport issue"));
     assert!(html.contains("1 service found"));
-    let none = app
-        .get_in("/services?q=%25", "en")
-        .await
-        .text()
-        .await
-        .unwrap();
-    assert!(
-        none.contains("0 services found"),
-        "a % is a character, not a wildcard"
-    );
+    let none = app.get_in("/services?q=%25", "en").await.text().await.unwrap();
+    assert!(none.contains("0 services found"), "a % is a character, not a wildcard");
 }
 
 #[tokio::test]
 async fn browsing_a_ministry_lists_its_services() {
     let app = spawn_app().await;
-    let html = app
-        .get_in("/services?ministry=MOL", "en")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = app.get_in("/services?ministry=MOL", "en").await.text().await.unwrap();
     assert!(html.contains("Ministry of Land"));
     assert!(html.contains("Land mutation") && html.contains("Land development tax payment"));
     assert!(!html.contains("Birth registration"));
@@ -54,12 +36,7 @@ async fn the_api_pages_services_in_a_stable_order() {
     let page = |n: u32| {
         let app = &app;
         async move {
-            let body: Value = app
-                .get(&format!("/api/v1/services?per_page=4&page={n}"))
-                .await
-                .json()
-                .await
-                .unwrap();
+            let body: Value = app.get(&format!("/api/v1/services?per_page=4&page={n}")).await.json().await.unwrap();
             body
         }
     };
@@ -82,19 +59,9 @@ async fn the_api_pages_services_in_a_stable_order() {
 #[tokio::test]
 async fn the_api_searches_and_filters_by_ministry() {
     let app = spawn_app().await;
-    let body: Value = app
-        .get("/api/v1/services?q=নামজারি")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let body: Value = app.get("/api/v1/services?q=নামজারি").await.json().await.unwrap();
     assert_eq!(body["items"][0]["code"], "ACLAND-001");
-    let body: Value = app
-        .get("/api/v1/services?ministry=lgd")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let body: Value = app.get("/api/v1/services?ministry=lgd").await.json().await.unwrap();
     assert_eq!(body["total"], 2);
     let response = app.get("/api/v1/services?page=0").await;
     assert_eq!(response.status(), 422);

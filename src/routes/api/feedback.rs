@@ -80,10 +80,7 @@ pub async fn create_feedback(
 ) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     let mut errors = FieldErrors::new();
-    let code = text(&body.service_code, "service_code", &mut errors)
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_uppercase();
+    let code = text(&body.service_code, "service_code", &mut errors).unwrap_or_default().trim().to_ascii_uppercase();
     let locale = match text(&body.language, "language", &mut errors) {
         None => locale_of(&req),
         Some(l) => Locale::parse(&l).unwrap_or_else(|| {
@@ -104,10 +101,7 @@ pub async fn create_feedback(
     if listing.is_none() && !code.is_empty() {
         errors.push(FieldError::new("service_code", "error-service-unknown"));
     }
-    let steps = listing
-        .as_ref()
-        .map(|l| l.0.step_list())
-        .unwrap_or_default();
+    let steps = listing.as_ref().map(|l| l.0.step_list()).unwrap_or_default();
     let parsed = Submission::parse(&raw, &steps, locale, Channel::Api);
     let submission = match (parsed, listing.is_some() && errors.is_empty()) {
         (Ok(submission), true) => submission,
@@ -121,32 +115,22 @@ pub async fn create_feedback(
         }
     };
     let service_id = listing.expect("checked above").0.id;
-    let tracking = db::run_blocking(&pool, move |conn| {
-        intake::store(conn, &submission, service_id)
-    })
-    .await?;
+    let tracking = db::run_blocking(&pool, move |conn| intake::store(conn, &submission, service_id)).await?;
     let status_url = format!("/api/v1/feedback/{tracking}");
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, status_url.clone()))
-        .json(FeedbackCreated {
-            track_url: format!("{}/track/{tracking}", settings.base_url),
-            tracking_code: tracking.to_string(),
-            status_url,
-        }))
+    Ok(HttpResponse::Created().insert_header((header::LOCATION, status_url.clone())).json(FeedbackCreated {
+        track_url: format!("{}/track/{tracking}", settings.base_url),
+        tracking_code: tracking.to_string(),
+        status_url,
+    }))
 }
 
 /// The status of one feedback by tracking code.
-pub async fn get_feedback_status(
-    code: web::Path<String>,
-    pool: web::Data<Pool>,
-) -> Result<HttpResponse, AppError> {
+pub async fn get_feedback_status(code: web::Path<String>, pool: web::Data<Pool>) -> Result<HttpResponse, AppError> {
     let code = TrackingCode::parse(&code).ok_or(AppError::NotFound)?;
     let lookup = code.as_str().to_owned();
-    let (feedback, service) = db::run_blocking(&pool, move |conn| {
-        db::feedback::find_by_tracking_code(conn, &lookup)
-    })
-    .await?
-    .ok_or(AppError::NotFound)?;
+    let (feedback, service) = db::run_blocking(&pool, move |conn| db::feedback::find_by_tracking_code(conn, &lookup))
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(HttpResponse::Ok().json(FeedbackStatus {
         tracking_code: feedback.tracking_code,
         service_code: service.code,

@@ -56,16 +56,8 @@ impl From<ServiceListing> for ServiceResponse {
             code: s.code,
             name_bn: s.name_bn,
             name_en: s.name_en,
-            ministry: UnitRef {
-                code: m.code,
-                name_bn: m.name_bn,
-                name_en: m.name_en,
-            },
-            office: UnitRef {
-                code: o.code,
-                name_bn: o.name_bn,
-                name_en: o.name_en,
-            },
+            ministry: UnitRef { code: m.code, name_bn: m.name_bn, name_en: m.name_en },
+            office: UnitRef { code: o.code, name_bn: o.name_bn, name_en: o.name_en },
             delivery_mode: s.delivery_mode,
             fee_bdt: s.fee_bdt,
             promised_days: s.promised_days,
@@ -85,12 +77,7 @@ pub struct ServicePage {
     total: i64,
 }
 
-fn page_number(
-    field: &str,
-    value: Option<&str>,
-    default: u64,
-    max: u64,
-) -> Result<u64, FieldError> {
+fn page_number(field: &str, value: Option<&str>, default: u64, max: u64) -> Result<u64, FieldError> {
     match parse_whole_number(value.unwrap_or(""), max) {
         Ok(None) => Ok(default),
         Ok(Some(n)) if n >= 1 => Ok(n),
@@ -100,28 +87,15 @@ fn page_number(
 
 /// Lists services matching `q` (words in either name, or the code), optionally
 /// of one ministry, ordered by code so pages are stable.
-pub async fn list_services(
-    query: web::Query<ListQuery>,
-    pool: web::Data<Pool>,
-) -> Result<HttpResponse, AppError> {
+pub async fn list_services(query: web::Query<ListQuery>, pool: web::Data<Pool>) -> Result<HttpResponse, AppError> {
     let mut errors = FieldErrors::new();
     let page = errors.take(page_number("page", query.page.as_deref(), 1, 1_000_000));
-    let per_page = errors.take(page_number(
-        "per_page",
-        query.per_page.as_deref(),
-        PER_PAGE_DEFAULT,
-        PER_PAGE_MAX,
-    ));
+    let per_page = errors.take(page_number("per_page", query.per_page.as_deref(), PER_PAGE_DEFAULT, PER_PAGE_MAX));
     let (Some(page), Some(per_page)) = (page, per_page) else {
         return Err(AppError::Validation(errors));
     };
     let terms = search_terms(query.q.as_deref().unwrap_or(""));
-    let ministry_code = query
-        .ministry
-        .clone()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_uppercase();
+    let ministry_code = query.ministry.clone().unwrap_or_default().trim().to_ascii_uppercase();
     let (rows, total) = db::run_blocking(&pool, move |conn| {
         let ministry_id = match ministry_code.as_str() {
             "" => None,
@@ -141,19 +115,11 @@ pub async fn list_services(
     })
     .await?;
     let items = rows.into_iter().map(ServiceResponse::from).collect();
-    Ok(HttpResponse::Ok().json(ServicePage {
-        items,
-        page,
-        per_page,
-        total,
-    }))
+    Ok(HttpResponse::Ok().json(ServicePage { items, page, per_page, total }))
 }
 
 /// One service by code.
-pub async fn get_service(
-    code: web::Path<String>,
-    pool: web::Data<Pool>,
-) -> Result<HttpResponse, AppError> {
+pub async fn get_service(code: web::Path<String>, pool: web::Data<Pool>) -> Result<HttpResponse, AppError> {
     let listing = crate::routes::public::load_service(&pool, &code).await?;
     Ok(HttpResponse::Ok().json(ServiceResponse::from(listing)))
 }

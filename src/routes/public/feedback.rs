@@ -45,19 +45,13 @@ pub async fn submit_feedback(
         }
     };
     let service_id = listing.0.id;
-    let tracking = db::run_blocking(&pool, move |conn| {
-        intake::store(conn, &submission, service_id)
-    })
-    .await?;
+    let tracking = db::run_blocking(&pool, move |conn| intake::store(conn, &submission, service_id)).await?;
     Ok(see_other(&format!("/thanks/{tracking}")))
 }
 
 /// `GET /services/{code}/feedback`: the form lives on the service page.
 pub async fn show_feedback_form(code: web::Path<String>) -> HttpResponse {
-    see_other(&format!(
-        "/services/{}#feedback",
-        code.trim().to_ascii_uppercase()
-    ))
+    see_other(&format!("/services/{}#feedback", code.trim().to_ascii_uppercase()))
 }
 
 /// `GET /thanks/{tracking_code}`: the code to keep and what happens next.
@@ -70,11 +64,9 @@ pub async fn show_thanks(
 ) -> Result<HttpResponse, AppError> {
     let code = TrackingCode::parse(&code).ok_or(AppError::NotFound)?;
     let lookup = code.as_str().to_owned();
-    let (feedback, service) = db::run_blocking(&pool, move |conn| {
-        db::feedback::find_by_tracking_code(conn, &lookup)
-    })
-    .await?
-    .ok_or(AppError::NotFound)?;
+    let (feedback, service) = db::run_blocking(&pool, move |conn| db::feedback::find_by_tracking_code(conn, &lookup))
+        .await?
+        .ok_or(AppError::NotFound)?;
     let data = json!({
         "tracking_code": code.as_str(),
         "track_url": format!("/track/{code}"),

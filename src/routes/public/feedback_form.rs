@@ -5,9 +5,7 @@ use serde_json::{json, Map, Value};
 
 use crate::db::services::Service;
 use crate::domain::district::District;
-use crate::domain::feedback::{
-    is_yes, FeedbackKind, RawFeedback, DAYS_MAX, TEXT_MAX, TEXT_MIN, VISITS_MAX,
-};
+use crate::domain::feedback::{is_yes, FeedbackKind, RawFeedback, DAYS_MAX, TEXT_MAX, TEXT_MIN, VISITS_MAX};
 use crate::domain::{FieldErrors, Locale};
 use crate::i18n;
 
@@ -47,12 +45,7 @@ impl FormValues {
 }
 
 /// Everything the form template needs.
-pub fn form_context(
-    locale: Locale,
-    service: &Service,
-    values: &FormValues,
-    errors: &FieldErrors,
-) -> Value {
+pub fn form_context(locale: Locale, service: &Service, values: &FormValues, errors: &FieldErrors) -> Value {
     let value = |v: &Option<String>| v.clone().unwrap_or_default();
     let kind = value(&values.kind);
     let step = value(&values.step);

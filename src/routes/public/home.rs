@@ -21,22 +21,12 @@ pub async fn show_home(
         .into_iter()
         .filter(|(_, count)| *count > 0)
         .map(|(m, count)| {
-            let name = if locale == Locale::Bn {
-                m.name_bn
-            } else {
-                m.name_en
-            };
+            let name = if locale == Locale::Bn { m.name_bn } else { m.name_en };
             json!({ "name": name, "count": count, "url": format!("/services?ministry={}", m.code) })
         })
         .collect();
     if locale == Locale::Bn {
         list.sort_by(|a, b| a["name"].as_str().cmp(&b["name"].as_str()));
     }
-    Ok(renderer.respond(
-        &req,
-        locale,
-        StatusCode::OK,
-        "public/home",
-        json!({ "ministries": list, "q": "" }),
-    ))
+    Ok(renderer.respond(&req, locale, StatusCode::OK, "public/home", json!({ "ministries": list, "q": "" })))
 }

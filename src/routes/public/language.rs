@@ -36,9 +36,7 @@ pub async fn switch_language(
         .http_only(true)
         .finish();
     let mut response = see_other(safe_next(query.next.as_deref()));
-    response
-        .add_cookie(&cookie)
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("cookie: {e}")))?;
+    response.add_cookie(&cookie).map_err(|e| AppError::Internal(anyhow::anyhow!("cookie: {e}")))?;
     Ok(response)
 }
 

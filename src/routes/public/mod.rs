@@ -17,22 +17,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::show_home))
         .route("/services", web::get().to(services::search_services))
         .route("/services/{code}", web::get().to(services::show_service))
-        .route(
-            "/services/{code}/feedback",
-            web::post().to(feedback::submit_feedback),
-        )
-        .route(
-            "/services/{code}/feedback",
-            web::get().to(feedback::show_feedback_form),
-        )
-        .route(
-            "/thanks/{tracking_code}",
-            web::get().to(feedback::show_thanks),
-        )
+        .route("/services/{code}/feedback", web::post().to(feedback::submit_feedback))
+        .route("/services/{code}/feedback", web::get().to(feedback::show_feedback_form))
+        .route("/thanks/{tracking_code}", web::get().to(feedback::show_thanks))
         .route("/track", web::get().to(tracking::show_track_form))
-        .route(
-            "/track/{tracking_code}",
-            web::get().to(tracking::show_tracking),
-        )
+        .route("/track/{tracking_code}", web::get().to(tracking::show_tracking))
         .route("/lang/{lang}", web::get().to(language::switch_language));
 }

@@ -16,9 +16,7 @@ pub fn service_facts(listing: &ServiceListing, locale: Locale) -> Value {
             en.to_owned()
         }
     };
-    let delivery = DeliveryMode::parse(&service.delivery_mode)
-        .map(|d| d.as_str())
-        .unwrap_or("manual");
+    let delivery = DeliveryMode::parse(&service.delivery_mode).map(|d| d.as_str()).unwrap_or("manual");
     json!({
         "code": service.code,
         "name": pick(&service.name_bn, &service.name_en),

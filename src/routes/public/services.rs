@@ -28,11 +28,7 @@ pub struct SearchQuery {
 
 /// Words of a search, each lower-cased and NFC (at most 8, each at most 60 characters).
 pub fn search_terms(q: &str) -> Vec<String> {
-    search_key(q)
-        .split_whitespace()
-        .take(8)
-        .map(|t| t.chars().take(60).collect())
-        .collect()
+    search_key(q).split_whitespace().take(8).map(|t| t.chars().take(60).collect()).collect()
 }
 
 /// `GET /services?q=…&ministry=…&page=…`.
@@ -45,18 +41,9 @@ pub async fn search_services(
 ) -> Result<HttpResponse, AppError> {
     let q = query.q.clone().unwrap_or_default();
     let terms = search_terms(&q);
-    let page = query
-        .page
-        .as_deref()
-        .and_then(|p| parse_whole_number(p, 100_000).ok().flatten())
-        .unwrap_or(1)
-        .max(1) as i64;
-    let ministry_code = query
-        .ministry
-        .clone()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_uppercase();
+    let page =
+        query.page.as_deref().and_then(|p| parse_whole_number(p, 100_000).ok().flatten()).unwrap_or(1).max(1) as i64;
+    let ministry_code = query.ministry.clone().unwrap_or_default().trim().to_ascii_uppercase();
     let (ministry, rows, total) = db::run_blocking(&pool, move |conn| {
         let ministry = match ministry_code.as_str() {
             "" => None,
@@ -76,10 +63,7 @@ pub async fn search_services(
     let base = format!(
         "/services?q={}{}",
         encode(&q),
-        ministry
-            .as_ref()
-            .map(|m| format!("&ministry={}", m.code))
-            .unwrap_or_default()
+        ministry.as_ref().map(|m| format!("&ministry={}", m.code)).unwrap_or_default()
     );
     let pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
     let data = json!({
@@ -99,9 +83,7 @@ pub async fn search_services(
 /// Loads a service by the code in a URL (any case), or 404.
 pub async fn load_service(pool: &Pool, code: &str) -> Result<ServiceListing, AppError> {
     let code = code.trim().to_ascii_uppercase();
-    db::run_blocking(pool, move |conn| db::services::find_by_code(conn, &code))
-        .await?
-        .ok_or(AppError::NotFound)
+    db::run_blocking(pool, move |conn| db::services::find_by_code(conn, &code)).await?.ok_or(AppError::NotFound)
 }
 
 /// `GET /services/{code}`: the charter facts and the feedback form.
@@ -113,7 +95,7 @@ pub async fn show_service(
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
     let listing = load_service(&pool, &code).await?;
-    Ok(render_service_page(
+    render_service_page(
         &req,
         locale,
         &pool,
@@ -123,7 +105,7 @@ pub async fn show_service(
         &FieldErrors::new(),
         StatusCode::OK,
     )
-    .await?)
+    .await
 }
 
 /// The service page with the form filled with `values` and showing `errors`.
@@ -139,10 +121,7 @@ pub async fn render_service_page(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let service_id = listing.0.id;
-    let voices = db::run_blocking(pool, move |conn| {
-        db::feedback::count_visible_for_service(conn, service_id)
-    })
-    .await?;
+    let voices = db::run_blocking(pool, move |conn| db::feedback::count_visible_for_service(conn, service_id)).await?;
     let data = json!({
         "service": service_facts(listing, locale),
         "feedback_count": voices,

@@ -37,13 +37,7 @@ pub async fn show_track_form(
         None => {
             let error = i18n::message(locale, "error-tracking-code-malformed", &[]);
             let data = json!({ "code": typed, "error": error });
-            renderer.respond(
-                &req,
-                locale,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "public/track_form",
-                data,
-            )
+            renderer.respond(&req, locale, StatusCode::UNPROCESSABLE_ENTITY, "public/track_form", data)
         }
     }
 }
@@ -59,22 +53,13 @@ pub async fn show_tracking(
     let found = match TrackingCode::parse(&code) {
         Some(code) => {
             let lookup = code.as_str().to_owned();
-            db::run_blocking(&pool, move |conn| {
-                db::feedback::find_by_tracking_code(conn, &lookup)
-            })
-            .await?
+            db::run_blocking(&pool, move |conn| db::feedback::find_by_tracking_code(conn, &lookup)).await?
         }
         None => None,
     };
     let Some((feedback, service)) = found else {
         let data = json!({ "code": code.as_str() });
-        return Ok(renderer.respond(
-            &req,
-            locale,
-            StatusCode::NOT_FOUND,
-            "public/track_unknown",
-            data,
-        ));
+        return Ok(renderer.respond(&req, locale, StatusCode::NOT_FOUND, "public/track_unknown", data));
     };
     let data = json!({
         "tracking_code": feedback.tracking_code,
