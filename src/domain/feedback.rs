@@ -84,6 +84,16 @@ text_enum! {
     }
 }
 
+impl Moderation {
+    /// What a citizen holding the tracking code is told: `received` or `not_published`.
+    pub fn public_status(stored: &str) -> &'static str {
+        match Moderation::parse(stored) {
+            Some(Moderation::Visible) | None => "received",
+            Some(Moderation::Hidden | Moderation::Spam) => "not_published",
+        }
+    }
+}
+
 /// Feedback text: NFC, trimmed, between [`TEXT_MIN`] and [`TEXT_MAX`] characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeedbackText(String);

@@ -6,6 +6,7 @@ pub mod district;
 pub mod feedback;
 pub mod field_error;
 pub mod locale;
+pub mod pii;
 pub mod service;
 pub mod text;
 pub mod tracking_code;

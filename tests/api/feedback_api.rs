@@ -42,6 +42,7 @@ async fn valid_feedback_is_created_with_a_tracking_code_and_status_url() {
 
     let status: Value = app.get(&location).await.json().await.unwrap();
     assert_eq!(status["service_code"], "DIP-001");
+    assert_eq!(status["status"], "received");
     let text = status.to_string();
     assert!(!text.contains("karim"), "no personal data in the status: {text}");
     assert!(!text.contains("three months"), "no feedback text in the status");

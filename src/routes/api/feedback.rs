@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::Settings;
 use crate::db::{self, Pool};
-use crate::domain::feedback::{Channel, RawFeedback, Submission};
+use crate::domain::feedback::{Channel, Moderation, RawFeedback, Submission};
 use crate::domain::tracking_code::TrackingCode;
 use crate::domain::{FieldError, FieldErrors, Locale};
 use crate::error::AppError;
@@ -136,7 +136,7 @@ pub async fn get_feedback_status(code: web::Path<String>, pool: web::Data<Pool>)
         service_code: service.code,
         kind: feedback.kind,
         district: feedback.district,
-        status: feedback.moderation,
+        status: Moderation::public_status(&feedback.moderation).to_owned(),
         received_at: feedback.created_at,
     }))
 }

@@ -7,6 +7,7 @@ use serde_json::json;
 
 use crate::db::{self, Pool};
 use crate::domain::district::District;
+use crate::domain::feedback::Moderation;
 use crate::domain::tracking_code::TrackingCode;
 use crate::domain::Locale;
 use crate::error::AppError;
@@ -66,7 +67,7 @@ pub async fn show_tracking(
         "service_name": service.name(locale),
         "service_url": format!("/services/{}", service.code),
         "kind_id": format!("kind-{}", feedback.kind),
-        "status_id": format!("status-{}", feedback.moderation),
+        "status_id": format!("status-{}", Moderation::public_status(&feedback.moderation).replace('_', "-")),
         "received": feedback.created_at.format("%Y-%m-%d").to_string(),
         "district": District::parse(&feedback.district).map(|d| d.name(locale)).unwrap_or_default(),
     });

@@ -109,9 +109,8 @@ track-received = Received on
 track-district = District
 track-status = Status
 track-status-explained = Feedback is reviewed together with other feedback about the same service. You will see here when the service is taken up for redesign.
-status-visible = Received, waiting for review
-status-hidden = Reviewed, not published
-status-spam = Reviewed, not published
+status-received = Received, waiting for review
+status-not-published = Reviewed, not published
 
 error-page-help = Sorry about that. You can go back, or start again from the home page.
 error-reference = Reference for support: { $id }

@@ -1,0 +1,132 @@
+// Debian's Chromium driven by playwright-core, with guards every test shares.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Flags needed on a closed network; Playwright adds a fresh temporary --user-data-dir itself. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const PHONE = { width: 360, height: 740 };
+export const DESKTOP = { width: 1280, height: 900 };
+/** What a phone set to Bangla sends; English visitors switch with the header link or the cookie. */
+const ACCEPT_LANGUAGE = { bn: 'bn-BD', en: 'en-GB' };
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
+}
+
+/**
+ * A new context (own cookies, own cache) that records every request that leaves for a host other
+ * than the Nagorik under test. `lang` sets Accept-Language; `cookieLang` also sets the lang cookie.
+ */
+export async function newContext(browser, server, { lang = 'bn', cookieLang, viewport = PHONE, javaScript = true } = {}) {
+  const context = await browser.newContext({
+    viewport,
+    locale: ACCEPT_LANGUAGE[lang],
+    javaScriptEnabled: javaScript,
+    baseURL: server.baseUrl,
+  });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(15_000);
+  const outside = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (['data:', 'about:', 'blob:'].includes(url.protocol)) return;
+    if (url.protocol !== 'http:' || url.host !== server.host) outside.push(request.url());
+  });
+  if (cookieLang) {
+    await context.addCookies([{ name: 'lang', value: cookieLang, url: server.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  }
+  /** Fails if any request went to another host; call before closing. */
+  context.assertNoOutsideRequests = () =>
+    assert.deepEqual(outside, [], `requests left for hosts other than ${server.host}`);
+  return context;
+}
+
+/** Runs axe-core's WCAG 2.1 A/AA rules on the page; fails with a readable list of violations. */
+export async function assertNoAxeViolations(page, label) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const results = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    }),
+  );
+  const problems = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n` +
+      v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary.replace(/\n/g, ' ')}`).join('\n'),
+  );
+  assert.deepEqual(problems, [], `axe found WCAG 2.1 A/AA violations on ${label} (${page.url()})`);
+  return results;
+}
+
+/**
+ * Runs axe on HTML that a JavaScript-less page received: the same HTML is served again, at the
+ * same URL, into a page of a JavaScript-enabled context (the stylesheet still comes from the server).
+ */
+export async function assertNoAxeViolationsInHtml(jsContext, url, html, label) {
+  const page = await jsContext.newPage();
+  try {
+    await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }), {
+      times: 1,
+    });
+    await page.goto(url);
+    await assertNoAxeViolations(page, label);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The id (or tag) of the focused element, and whether it shows a focus indicator. */
+export function focusState(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { id: null, tag: 'BODY', visible: false };
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
+    return {
+      id: el.id || null,
+      tag: el.tagName,
+      href: el.getAttribute('href'),
+      text: (el.textContent || '').trim().slice(0, 60),
+      outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+      boxShadow: style.boxShadow,
+      visible: outline || shadow,
+    };
+  });
+}
+
+/**
+ * Presses Tab until `matches(state)` holds, checking on the way that every focused element shows
+ * a focus indicator. Fails after `max` presses.
+ */
+export async function tabTo(page, matches, what, max = 60) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const state = await focusState(page);
+    if (state.tag !== 'BODY') assert.ok(state.visible, `focused ${state.tag}#${state.id ?? ''} "${state.text}" shows no focus indicator`);
+    if (matches(state)) return state;
+  }
+  assert.fail(`Tab never reached ${what} (${max} presses)`);
+}
+
+/** Presses Tab until the element with this id has focus. */
+export function tabToId(page, id, max) {
+  return tabTo(page, (s) => s.id === id, `#${id}`, max);
+}

@@ -1,0 +1,109 @@
+// Starts a Nagorik of our own on a fresh SQLite database and a free port, and stops it.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync, closeSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+const BIN = resolve(ROOT, process.env.NAGORIK_BIN ?? 'target/debug/nagorik');
+const FIXTURE = join(ROOT, 'tests/fixtures/services.csv');
+const START_TIMEOUT_MS = 30_000;
+
+/** A port nobody listens on right now (the kernel picks it). */
+function freePort() {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+/** The environment without NAGORIK_* settings that could point the server elsewhere. */
+function cleanEnv() {
+  const env = { ...process.env, NAGORIK_LOG: 'warn' };
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('NAGORIK_') && key !== 'NAGORIK_LOG') delete env[key];
+  }
+  return env;
+}
+
+function exited(child) {
+  return new Promise((ok) => {
+    if (child.exitCode !== null || child.signalCode !== null) ok();
+    else child.once('exit', () => ok());
+  });
+}
+
+/** Polls GET /health until it answers 200; fails early if the process exits. */
+async function waitUntilHealthy(baseUrl, child, logFile) {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`nagorik exited with ${child.exitCode} before it was healthy:\n${readFileSync(logFile, 'utf8')}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2_000) });
+      if (res.status === 200) return;
+      last = `status ${res.status}`;
+    } catch (err) {
+      last = err.cause?.code ?? err.message;
+    }
+    // Wait for the next poll; the condition, not this interval, ends the loop.
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  throw new Error(`nagorik at ${baseUrl} not healthy after ${START_TIMEOUT_MS} ms (${last}):\n${readFileSync(logFile, 'utf8')}`);
+}
+
+/**
+ * Imports the fixture catalogue into a new database and serves it.
+ * Returns { baseUrl, host, stop() }.
+ */
+export async function startNagorik() {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`cargo build\` first`);
+  const dir = mkdtempSync(join(tmpdir(), 'nagorik-e2e-'));
+  const database = `sqlite://${join(dir, 'e2e.db')}`;
+  const env = cleanEnv();
+  execFileSync(BIN, ['--database-url', database, 'import-services', FIXTURE], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const logFile = join(dir, `serve-${attempt}.log`);
+    const log = openSync(logFile, 'w');
+    const child = spawn(BIN, ['--database-url', database, 'serve', '--bind', `127.0.0.1:${port}`], {
+      env,
+      stdio: ['ignore', log, log],
+    });
+    closeSync(log);
+    const host = `127.0.0.1:${port}`;
+    const baseUrl = `http://${host}`;
+    try {
+      await waitUntilHealthy(baseUrl, child, logFile);
+    } catch (err) {
+      child.kill('SIGKILL');
+      await exited(child);
+      // Someone else took the port between our probe and the bind: try another one.
+      if (attempt < 3 && /cannot listen|in use/i.test(readFileSync(logFile, 'utf8'))) continue;
+      rmSync(dir, { recursive: true, force: true });
+      throw err;
+    }
+    return {
+      baseUrl,
+      host,
+      async stop() {
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGTERM');
+          const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+          await exited(child);
+          clearTimeout(killer);
+        }
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+}
