@@ -21,6 +21,9 @@ pub enum AppError {
     /// No such thing, or not for this user (404).
     #[error("not found")]
     NotFound,
+    /// A well-formed request names something that does not exist (404, naming the field).
+    #[error("unknown reference: {0}")]
+    Unknown(FieldErrors),
     /// Not logged in (401).
     #[error("unauthorized")]
     Unauthorized,
@@ -30,6 +33,9 @@ pub enum AppError {
     /// Clashes with what is stored (409).
     #[error("conflict: {0}")]
     Conflict(String),
+    /// The path exists, the method does not (405).
+    #[error("method not allowed")]
+    MethodNotAllowed,
     /// Body larger than allowed (413).
     #[error("payload too large")]
     PayloadTooLarge,
@@ -45,7 +51,7 @@ pub enum AppError {
 }
 
 /// One entry of the JSON error envelope.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ErrorEntry {
     /// The field concerned, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -59,21 +65,27 @@ pub struct ErrorEntry {
 }
 
 /// The JSON error envelope every `/api` error uses: `{"errors":[…]}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ErrorEnvelope {
     /// The problems.
     pub errors: Vec<ErrorEntry>,
+    /// For server errors: the reference to quote to support.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 impl ErrorEnvelope {
     /// One general error with a message id from the catalogs.
     pub fn general(code: &str) -> Self {
-        Self { errors: vec![entry(None, code, &[])] }
+        Self { errors: vec![entry(None, code, &[])], request_id: None }
     }
 
     /// One entry per field error.
     pub fn fields(errors: &FieldErrors) -> Self {
-        Self { errors: errors.0.iter().map(|e| entry(Some(e.field.clone()), e.code, &e.args)).collect() }
+        Self {
+            errors: errors.0.iter().map(|e| entry(Some(e.field.clone()), e.code, &e.args)).collect(),
+            request_id: None,
+        }
     }
 }
 
@@ -97,10 +109,11 @@ impl AppError {
         match self {
             AppError::Validation(_) => "error-validation",
             AppError::BadRequest(_) => "error-bad-request",
-            AppError::NotFound => "error-not-found",
+            AppError::NotFound | AppError::Unknown(_) => "error-not-found",
             AppError::Unauthorized => "error-unauthorized",
             AppError::Forbidden => "error-forbidden",
             AppError::Conflict(_) => "error-conflict",
+            AppError::MethodNotAllowed => "error-method-not-allowed",
             AppError::PayloadTooLarge => "error-payload-too-large",
             AppError::UnsupportedMediaType => "error-unsupported-media-type",
             AppError::Unavailable => "error-unavailable",
@@ -114,10 +127,11 @@ impl ResponseError for AppError {
         match self {
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::NotFound | AppError::Unknown(_) => StatusCode::NOT_FOUND,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -135,7 +149,7 @@ impl ResponseError for AppError {
             _ => {}
         }
         let envelope = match self {
-            AppError::Validation(errors) => ErrorEnvelope::fields(errors),
+            AppError::Validation(errors) | AppError::Unknown(errors) => ErrorEnvelope::fields(errors),
             AppError::BadRequest(detail) => {
                 let mut envelope = ErrorEnvelope::general(self.message_id());
                 envelope.errors[0].message = format!("{}: {detail}", envelope.errors[0].message);
@@ -187,6 +201,7 @@ mod tests {
             (AppError::Unauthorized, 401),
             (AppError::Forbidden, 403),
             (AppError::Conflict("x".into()), 409),
+            (AppError::MethodNotAllowed, 405),
             (AppError::PayloadTooLarge, 413),
             (AppError::UnsupportedMediaType, 415),
             (AppError::Unavailable, 503),

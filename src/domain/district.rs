@@ -59,6 +59,11 @@ impl District {
             .map(District)
     }
 
+    /// The district with exactly this code (`dhaka`), as stored and as the API takes it.
+    pub fn from_code(code: &str) -> Option<District> {
+        DISTRICTS.iter().find(|d| d.code == code).map(District)
+    }
+
     /// The stored code.
     pub fn code(self) -> &'static str {
         &self.0.code

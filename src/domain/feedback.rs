@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::contact::{ContactEmail, PersonName, PhoneNumber};
 use super::digits::{parse_whole_number, NumberError};
 use super::district::District;
-use super::text::clean;
+use super::text::{clean, trim_ascii_space};
 use super::{FieldError, FieldErrors, Locale};
 
 /// Fewest characters of text, after trimming.
@@ -99,10 +99,10 @@ impl Moderation {
 pub struct FeedbackText(String);
 
 impl FeedbackText {
-    /// Cleans and checks the text.
+    /// Checks the length of the text as received (ends trimmed), then cleans it.
     pub fn parse(field: &str, input: &str) -> Result<Self, FieldError> {
-        let text = clean(input);
-        let length = text.chars().count();
+        let trimmed = trim_ascii_space(input);
+        let length = trimmed.chars().count();
         if length == 0 {
             Err(FieldError::new(field, "error-text-required"))
         } else if length < TEXT_MIN {
@@ -110,7 +110,7 @@ impl FeedbackText {
         } else if length > TEXT_MAX {
             Err(FieldError::new(field, "error-text-too-long").with("max", TEXT_MAX).with("length", length))
         } else {
-            Ok(Self(text))
+            Ok(Self(clean(trimmed)))
         }
     }
 

@@ -14,7 +14,8 @@ fn mask_emails(text: &str) -> String {
     text.split_inclusive(char::is_whitespace)
         .map(|word| {
             let trimmed = word.trim_end();
-            let core = trimmed.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | ':' | '<' | '>' | '"' | '\''));
+            let core =
+                trimmed.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | ':' | '<' | '>' | '"' | '\''));
             let looks_like_email = core
                 .split_once('@')
                 .is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.') && !domain.ends_with('.'));

@@ -11,6 +11,7 @@ use actix_web::web;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/health", web::get().to(health::check_health))
         .route("/static/{file}", web::get().to(crate::assets::serve_asset))
+        .service(api::openapi::swagger_ui())
         .service(web::scope("/api/v1").configure(api::configure))
         .configure(public::configure);
 }

@@ -90,6 +90,11 @@ pub fn html_response(status: StatusCode, locale: Locale, body: String) -> HttpRe
         .insert_header((header::CONTENT_LANGUAGE, locale.code()))
         .insert_header((header::VARY, "Cookie, Accept-Language"))
         .insert_header((header::CACHE_CONTROL, "private, no-cache"))
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+             form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ))
         .body(body)
 }
 

@@ -9,8 +9,9 @@ fn valid() -> Value {
         "text": "Passport took three months and two visits to the regional office",
         "district": "chattogram",
         "days": 90,
-        "cost": "6000",
-        "visits": "২",
+        "cost": 6000,
+        "visits": 2,
+        "step": 3,
         "email": "karim@example.com",
         "consent": true
     })
@@ -38,6 +39,7 @@ async fn valid_feedback_is_created_with_a_tracking_code_and_status_url() {
     assert_eq!(body["status_url"], location);
     let stored = app.stored_feedback(&code).await;
     assert_eq!((stored.channel.as_str(), stored.days_taken, stored.visits), ("api", Some(90), Some(2)));
+    assert_eq!(stored.charter_step.as_deref(), Some("বায়োমেট্রিক তথ্য প্রদান (Give biometrics)"));
     assert!(stored.consent_updates);
 
     let status: Value = app.get(&location).await.json().await.unwrap();
@@ -75,16 +77,59 @@ async fn consent_without_email_is_refused() {
 }
 
 #[tokio::test]
-async fn an_unknown_or_missing_service_is_a_422_naming_the_field() {
+async fn an_unknown_service_or_step_is_a_404_naming_the_field() {
     let app = spawn_app().await;
     let mut body = valid();
     body["service_code"] = json!("NOPE-404");
     let response = app.post_api_feedback(&body).await;
-    assert_eq!(response.status(), 422);
+    assert_eq!(response.status(), 404);
     assert_eq!(errors_of(response).await, vec![("service_code".into(), "service-unknown".into())]);
+    let mut body = valid();
+    body["step"] = json!(9);
+    let response = app.post_api_feedback(&body).await;
+    assert_eq!(response.status(), 404);
+    assert_eq!(errors_of(response).await, vec![("step".into(), "step-unknown".into())]);
+    assert_eq!(app.feedback_count().await, 0);
+}
+
+#[tokio::test]
+async fn a_missing_service_code_is_a_422() {
+    let app = spawn_app().await;
+    let mut body = valid();
     body.as_object_mut().unwrap().remove("service_code");
     let response = app.post_api_feedback(&body).await;
+    assert_eq!(response.status(), 422);
     assert_eq!(errors_of(response).await, vec![("service_code".into(), "service-required".into())]);
+}
+
+#[tokio::test]
+async fn the_api_takes_exactly_the_described_types() {
+    let app = spawn_app().await;
+    let mut body = valid();
+    body["days"] = json!("90");
+    body["district"] = json!("Chattogram");
+    body["phone"] = json!("01711-000000");
+    body["consent"] = json!("yes");
+    let response = app.post_api_feedback(&body).await;
+    assert_eq!(response.status(), 422);
+    let errors = errors_of(response).await;
+    assert!(errors.contains(&("days".into(), "wrong-type".into())), "{errors:?}");
+    assert!(errors.contains(&("district".into(), "district-unknown".into())), "{errors:?}");
+    assert!(errors.contains(&("phone".into(), "phone-invalid".into())), "{errors:?}");
+    assert!(errors.contains(&("consent".into(), "wrong-type".into())), "{errors:?}");
+    assert_eq!(app.feedback_count().await, 0);
+}
+
+#[tokio::test]
+async fn the_openapi_description_is_served_with_its_docs() {
+    let app = spawn_app().await;
+    let doc: Value = app.get("/api/openapi.json").await.json().await.unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    assert!(doc["paths"]["/api/v1/feedback"]["post"].is_object());
+    let docs = app.get("/api/docs/").await;
+    assert_eq!(docs.status(), 200);
+    let html = docs.text().await.unwrap();
+    assert!(html.contains("swagger") && !html.contains("https://"), "served from Nagorik itself");
 }
 
 #[tokio::test]

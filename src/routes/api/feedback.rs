@@ -1,21 +1,30 @@
 //! `POST /api/v1/feedback` and `GET /api/v1/feedback/{tracking_code}`.
+//!
+//! The API is exact: it accepts precisely what its OpenAPI description allows
+//! (typed JSON, no tidying), answers 422 for anything else, and 404 when a
+//! well-formed request names a service or step that does not exist.
 
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::NaiveDateTime;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::config::Settings;
 use crate::db::{self, Pool};
-use crate::domain::feedback::{Channel, Moderation, RawFeedback, Submission};
+use crate::domain::district::District;
+use crate::domain::feedback::{Channel, FeedbackKind, Moderation, RawFeedback, Submission};
 use crate::domain::tracking_code::TrackingCode;
 use crate::domain::{FieldError, FieldErrors, Locale};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorEnvelope};
 use crate::intake;
-use crate::web::input::{text, Input};
+use crate::web::input::{Fields, Input};
 use crate::web::lang::locale_of;
 
-/// A submission as JSON; numbers may come as numbers or strings.
+/// Highest step number the API takes (charters have far fewer steps).
+pub const STEP_MAX: i64 = 100;
+
+/// A submission as JSON; described field by field in [`super::openapi`].
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct FeedbackRequest {
@@ -35,86 +44,138 @@ pub struct FeedbackRequest {
 }
 
 /// The answer to an accepted submission.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct FeedbackCreated {
+    /// The citizen's tracking code (10 characters).
     tracking_code: String,
+    /// Where the API tells its status.
     status_url: String,
+    /// The citizen page that tells its status.
     track_url: String,
 }
 
-/// What anyone holding the tracking code may read: no personal data.
-#[derive(Debug, Serialize)]
+/// What anyone holding the tracking code may read: no personal data, no text.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct FeedbackStatus {
+    /// The tracking code.
     tracking_code: String,
+    /// The service it concerns.
     service_code: String,
+    /// `complaint`, `expectation` or `suggestion`.
     kind: String,
+    /// District code.
     district: String,
+    /// `received` or `not_published`.
     status: String,
-    received_at: NaiveDateTime,
+    /// When it was received (UTC).
+    received_at: DateTime<Utc>,
 }
 
-impl FeedbackRequest {
-    fn raw(&self, errors: &mut FieldErrors) -> RawFeedback {
-        RawFeedback {
-            kind: text(&self.kind, "kind", errors),
-            text: text(&self.text, "text", errors),
-            step: text(&self.step, "step", errors),
-            days: text(&self.days, "days", errors),
-            cost: text(&self.cost, "cost", errors),
-            visits: text(&self.visits, "visits", errors),
-            district: text(&self.district, "district", errors),
-            name: text(&self.name, "name", errors),
-            email: text(&self.email, "email", errors),
-            phone: text(&self.phone, "phone", errors),
-            consent: text(&self.consent, "consent", errors),
+/// A checked request: the submission and what must exist for it to be stored.
+struct Checked {
+    submission: Submission,
+    service_code: String,
+    step: Option<usize>,
+}
+
+fn check(body: &FeedbackRequest, fallback: Locale) -> Result<Checked, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let mut f = Fields { errors: &mut errors };
+    let service_code = f.string(&body.service_code, "service_code", Some("error-service-required"));
+    let kind = f.string(&body.kind, "kind", Some("error-kind-required"));
+    let text = f.string(&body.text, "text", Some("error-text-required"));
+    let step = f.integer(&body.step, "step");
+    let days = f.integer(&body.days, "days");
+    let cost = f.integer(&body.cost, "cost");
+    let visits = f.integer(&body.visits, "visits");
+    let district = f.string(&body.district, "district", Some("error-district-required"));
+    let name = f.string(&body.name, "name", None);
+    let email = f.string(&body.email, "email", None);
+    let phone = f.string(&body.phone, "phone", None);
+    let consent = f.boolean(&body.consent, "consent");
+    let language = f.string(&body.language, "language", None);
+
+    if kind.as_deref().is_some_and(|k| !FeedbackKind::ALL.iter().any(|v| v.as_str() == k)) {
+        errors.push(FieldError::new("kind", "error-kind-unknown"));
+    }
+    if district.as_deref().is_some_and(|d| District::from_code(d).is_none()) {
+        errors.push(FieldError::new("district", "error-district-unknown"));
+    }
+    let step = step.map(|s| s.parse::<i64>().unwrap_or(0));
+    if step.is_some_and(|s| !(1..=STEP_MAX).contains(&s)) {
+        errors.push(FieldError::new("step", "error-step-range").with("max", STEP_MAX));
+    }
+    let locale = match language.as_deref() {
+        None => fallback,
+        Some("bn") => Locale::Bn,
+        Some("en") => Locale::En,
+        Some(_) => {
+            errors.push(FieldError::new("language", "error-language-unknown"));
+            fallback
+        }
+    };
+    let raw = RawFeedback {
+        kind,
+        text,
+        step: None,
+        days,
+        cost,
+        visits,
+        district,
+        name,
+        email,
+        phone,
+        consent: consent.map(|c| c.to_string()),
+    };
+    match Submission::parse(&raw, &[], locale, Channel::Api) {
+        Ok(submission) if errors.is_empty() => {
+            Ok(Checked { submission, service_code: service_code.unwrap_or_default(), step: step.map(|s| s as usize) })
+        }
+        Ok(_) => Err(errors),
+        Err(more) => {
+            for e in more.0 {
+                errors.push(e);
+            }
+            Err(errors)
         }
     }
 }
 
-/// Stores one feedback; 201 with its tracking code, or 422 listing every problem.
+/// Stores one feedback: 201 with its tracking code, 422 listing every problem,
+/// 404 when the service (or its step) does not exist.
+#[utoipa::path(
+    post,
+    path = "/api/v1/feedback",
+    tag = "feedback",
+    request_body(content = super::openapi::FeedbackRequestDoc, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Stored; keep the tracking code", body = FeedbackCreated,
+            headers(("Location" = String, description = "The status URL"))),
+        (status = 400, description = "Malformed JSON", body = ErrorEnvelope),
+        (status = 404, description = "No such service, or no such step of it", body = ErrorEnvelope),
+        (status = 413, description = "Body over 64 KiB", body = ErrorEnvelope),
+        (status = 415, description = "Not JSON", body = ErrorEnvelope),
+        (status = 422, description = "Invalid fields, each named", body = ErrorEnvelope),
+        (status = 503, description = "Database unavailable; retry", body = ErrorEnvelope),
+    )
+)]
 pub async fn create_feedback(
     req: HttpRequest,
     body: web::Json<FeedbackRequest>,
     pool: web::Data<Pool>,
     settings: web::Data<Settings>,
 ) -> Result<HttpResponse, AppError> {
-    let body = body.into_inner();
-    let mut errors = FieldErrors::new();
-    let code = text(&body.service_code, "service_code", &mut errors).unwrap_or_default().trim().to_ascii_uppercase();
-    let locale = match text(&body.language, "language", &mut errors) {
-        None => locale_of(&req),
-        Some(l) => Locale::parse(&l).unwrap_or_else(|| {
-            errors.push(FieldError::new("language", "error-language-unknown"));
-            Locale::default()
-        }),
-    };
-    let raw = body.raw(&mut errors);
-    if code.is_empty() && !errors.has("service_code") {
-        errors.push(FieldError::new("service_code", "error-service-required"));
+    let Checked { mut submission, service_code, step } = check(&body, locale_of(&req)).map_err(AppError::Validation)?;
+    let listing = db::run_blocking(&pool, move |conn| db::services::find_by_code(conn, &service_code))
+        .await?
+        .ok_or_else(|| AppError::Unknown(FieldError::new("service_code", "error-service-unknown").into()))?;
+    let steps = listing.0.step_list();
+    if let Some(n) = step {
+        let label =
+            steps.get(n - 1).ok_or_else(|| AppError::Unknown(FieldError::new("step", "error-step-unknown").into()))?;
+        submission.step = Some(label.clone());
     }
-    let lookup = code.clone();
-    let listing = if code.is_empty() {
-        None
-    } else {
-        db::run_blocking(&pool, move |conn| db::services::find_by_code(conn, &lookup)).await?
-    };
-    if listing.is_none() && !code.is_empty() {
-        errors.push(FieldError::new("service_code", "error-service-unknown"));
-    }
-    let steps = listing.as_ref().map(|l| l.0.step_list()).unwrap_or_default();
-    let parsed = Submission::parse(&raw, &steps, locale, Channel::Api);
-    let submission = match (parsed, listing.is_some() && errors.is_empty()) {
-        (Ok(submission), true) => submission,
-        (result, _) => {
-            if let Err(more) = result {
-                for e in more.0 {
-                    errors.push(e);
-                }
-            }
-            return Err(AppError::Validation(errors));
-        }
-    };
-    let service_id = listing.expect("checked above").0.id;
+    let service_id = listing.0.id;
     let tracking = db::run_blocking(&pool, move |conn| intake::store(conn, &submission, service_id)).await?;
     let status_url = format!("/api/v1/feedback/{tracking}");
     Ok(HttpResponse::Created().insert_header((header::LOCATION, status_url.clone())).json(FeedbackCreated {
@@ -125,6 +186,17 @@ pub async fn create_feedback(
 }
 
 /// The status of one feedback by tracking code.
+#[utoipa::path(
+    get,
+    path = "/api/v1/feedback/{tracking_code}",
+    tag = "feedback",
+    params(("tracking_code" = String, Path, description = "The code given when the feedback was stored")),
+    responses(
+        (status = 200, description = "Its status, without personal data", body = FeedbackStatus),
+        (status = 404, description = "No feedback with this code", body = ErrorEnvelope),
+        (status = 503, description = "Database unavailable; retry", body = ErrorEnvelope),
+    )
+)]
 pub async fn get_feedback_status(code: web::Path<String>, pool: web::Data<Pool>) -> Result<HttpResponse, AppError> {
     let code = TrackingCode::parse(&code).ok_or(AppError::NotFound)?;
     let lookup = code.as_str().to_owned();
@@ -137,6 +209,6 @@ pub async fn get_feedback_status(code: web::Path<String>, pool: web::Data<Pool>)
         kind: feedback.kind,
         district: feedback.district,
         status: Moderation::public_status(&feedback.moderation).to_owned(),
-        received_at: feedback.created_at,
+        received_at: feedback.created_at.and_utc(),
     }))
 }

@@ -2,6 +2,7 @@
 
 mod feedback;
 mod ministries;
+pub mod openapi;
 mod services;
 
 use actix_web::error::{JsonPayloadError, QueryPayloadError};
@@ -26,14 +27,43 @@ fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
     AppError::BadRequest(format!("malformed query string: {err}")).into()
 }
 
+/// A resource that answers other methods with 405 and the methods it allows.
+fn resource(path: &str, allow: &'static str) -> actix_web::Resource {
+    web::resource(path).default_service(web::to(move || async move {
+        let mut response = actix_web::ResponseError::error_response(&AppError::MethodNotAllowed);
+        response
+            .headers_mut()
+            .insert(actix_web::http::header::ALLOW, actix_web::http::header::HeaderValue::from_static(allow));
+        response
+    }))
+}
+
+/// A GET resource (HEAD is answered too).
+struct Get(actix_web::Resource);
+
+fn get(path: &str) -> Get {
+    Get(resource(path, "GET, HEAD"))
+}
+
+impl Get {
+    fn to<F, Args>(self, handler: F) -> actix_web::Resource
+    where
+        F: actix_web::Handler<Args>,
+        Args: actix_web::FromRequest + 'static,
+        F::Output: actix_web::Responder + 'static,
+    {
+        self.0.route(web::get().to(handler.clone())).route(web::head().to(handler))
+    }
+}
+
 /// Registers the API routes and their extractor settings.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.app_data(web::JsonConfig::default().limit(JSON_LIMIT).error_handler(json_error))
         .app_data(web::QueryConfig::default().error_handler(query_error))
-        .route("/ministries", web::get().to(ministries::list_ministries))
-        .route("/services", web::get().to(services::list_services))
-        .route("/services/{code}", web::get().to(services::get_service))
-        .route("/feedback", web::post().to(feedback::create_feedback))
-        .route("/feedback/{tracking_code}", web::get().to(feedback::get_feedback_status))
+        .service(get("/ministries").to(ministries::list_ministries))
+        .service(get("/services").to(services::list_services))
+        .service(get("/services/{code}").to(services::get_service))
+        .service(resource("/feedback", "POST").route(web::post().to(feedback::create_feedback)))
+        .service(get("/feedback/{tracking_code}").to(feedback::get_feedback_status))
         .default_service(web::to(crate::routes::errors::not_found));
 }

@@ -2,28 +2,35 @@
 
 use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 use crate::db::services::{ServiceListing, ServiceQuery};
 use crate::db::{self, Pool};
-use crate::domain::digits::parse_whole_number;
 use crate::domain::{FieldError, FieldErrors};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorEnvelope};
 use crate::routes::public::search_terms;
 
 const PER_PAGE_DEFAULT: u64 = 50;
 const PER_PAGE_MAX: u64 = 200;
 
 /// Query of the service list.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
+    /// Words that must all appear in the Bangla or English name (or the code).
     q: Option<String>,
+    /// Only this ministry's services (its code).
     ministry: Option<String>,
+    /// Page number, from 1.
+    #[param(value_type = Option<u64>, minimum = 1, maximum = 1000000)]
     page: Option<String>,
+    /// Services per page (default 50).
+    #[param(value_type = Option<u64>, minimum = 1, maximum = 200)]
     per_page: Option<String>,
 }
 
 /// A ministry or office reference.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct UnitRef {
     code: String,
     name_bn: String,
@@ -31,7 +38,7 @@ pub struct UnitRef {
 }
 
 /// A service as the API shows it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct ServiceResponse {
     code: String,
     name_bn: String,
@@ -69,7 +76,7 @@ impl From<ServiceListing> for ServiceResponse {
 }
 
 /// One page of services.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct ServicePage {
     items: Vec<ServiceResponse>,
     page: u64,
@@ -77,16 +84,30 @@ pub struct ServicePage {
     total: i64,
 }
 
+/// A page number exactly as described: ASCII digits, from 1 to `max`.
 fn page_number(field: &str, value: Option<&str>, default: u64, max: u64) -> Result<u64, FieldError> {
-    match parse_whole_number(value.unwrap_or(""), max) {
-        Ok(None) => Ok(default),
-        Ok(Some(n)) if n >= 1 => Ok(n),
+    let Some(value) = value else { return Ok(default) };
+    let digits = !value.is_empty() && value.len() <= 12 && value.bytes().all(|b| b.is_ascii_digit());
+    match value.parse::<u64>() {
+        Ok(n) if digits && (1..=max).contains(&n) => Ok(n),
         _ => Err(FieldError::new(field, "error-page-invalid").with("max", max)),
     }
 }
 
 /// Lists services matching `q` (words in either name, or the code), optionally
 /// of one ministry, ordered by code so pages are stable.
+#[utoipa::path(
+    get,
+    path = "/api/v1/services",
+    tag = "catalogue",
+    params(ListQuery),
+    responses(
+        (status = 200, description = "One page of services", body = ServicePage),
+        (status = 400, description = "Malformed query string", body = ErrorEnvelope),
+        (status = 422, description = "Bad page or per_page", body = ErrorEnvelope),
+        (status = 503, description = "Database unavailable; retry", body = ErrorEnvelope),
+    )
+)]
 pub async fn list_services(query: web::Query<ListQuery>, pool: web::Data<Pool>) -> Result<HttpResponse, AppError> {
     let mut errors = FieldErrors::new();
     let page = errors.take(page_number("page", query.page.as_deref(), 1, 1_000_000));
@@ -119,6 +140,17 @@ pub async fn list_services(query: web::Query<ListQuery>, pool: web::Data<Pool>) 
 }
 
 /// One service by code.
+#[utoipa::path(
+    get,
+    path = "/api/v1/services/{code}",
+    tag = "catalogue",
+    params(("code" = String, Path, description = "Service code, e.g. DIP-001")),
+    responses(
+        (status = 200, description = "The service and its charter facts", body = ServiceResponse),
+        (status = 404, description = "No service with this code", body = ErrorEnvelope),
+        (status = 503, description = "Database unavailable; retry", body = ErrorEnvelope),
+    )
+)]
 pub async fn get_service(code: web::Path<String>, pool: web::Data<Pool>) -> Result<HttpResponse, AppError> {
     let listing = crate::routes::public::load_service(&pool, &code).await?;
     Ok(HttpResponse::Ok().json(ServiceResponse::from(listing)))

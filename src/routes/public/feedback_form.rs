@@ -4,6 +4,7 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use crate::db::services::Service;
+use crate::domain::contact::{tidy_email, tidy_phone};
 use crate::domain::district::District;
 use crate::domain::feedback::{is_yes, FeedbackKind, RawFeedback, DAYS_MAX, TEXT_MAX, TEXT_MIN, VISITS_MAX};
 use crate::domain::{FieldErrors, Locale};
@@ -26,19 +27,20 @@ pub struct FormValues {
 }
 
 impl FormValues {
-    /// The raw submission the domain checks.
+    /// The raw submission the domain checks, tidied as people type: one newline
+    /// per line break, phone numbers without separators, emails without spaces.
     pub fn raw(&self) -> RawFeedback {
         RawFeedback {
             kind: self.kind.clone(),
-            text: self.text.clone(),
+            text: self.text.as_ref().map(|t| t.replace("\r\n", "\n")),
             step: self.step.clone(),
             days: self.days.clone(),
             cost: self.cost.clone(),
             visits: self.visits.clone(),
             district: self.district.clone(),
             name: self.name.clone(),
-            email: self.email.clone(),
-            phone: self.phone.clone(),
+            email: self.email.as_deref().map(tidy_email),
+            phone: self.phone.as_deref().map(tidy_phone),
             consent: self.consent.clone(),
         }
     }

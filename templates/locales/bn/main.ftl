@@ -46,6 +46,8 @@ service-voices = এই সেবা নিয়ে { $count } জন নাগ
 form-heading = মতামত দিন
 form-intro = এই সেবা নিয়ে আপনার নিজের অভিজ্ঞতা লিখুন। সেবা উন্নত করতে শুধু লেখা, মতামতের ধরন আর সংখ্যাগুলো ব্যবহার করা হয়; আপনার যোগাযোগের তথ্য কখনো প্রকাশ করা হয় না।
 form-error-summary = আপনার মতামতে কিছু সমস্যা আছে
+# ফর্মে ভুল থাকলে পাতার শিরোনামের আগে বসে, যাতে স্ক্রিন রিডার ব্যবহারকারীরা প্রথমেই শোনেন।
+page-title-error = ত্রুটি:
 form-kind = আপনি কী জানাতে চান?
 kind-complaint = অভিযোগ
 kind-complaint-hint = কিছু ভুল হয়েছে বা খুব দেরি হয়েছে
@@ -120,6 +122,7 @@ error-kind-unknown = অভিযোগ, প্রত্যাশা বা প�
 error-text-required = আপনার মতামত লিখুন
 error-text-too-short = অন্তত { $min } অক্ষর লিখুন
 error-text-too-long = সর্বোচ্চ { $max } অক্ষর লেখা যাবে (আপনি লিখেছেন { $length })
+error-step-range = ধাপের নম্বর ১ থেকে { $max } পর্যন্ত
 error-step-unknown = এই সেবার ধাপগুলোর একটি বেছে নিন
 error-number-invalid = পূর্ণ সংখ্যা লিখুন, যেমন ৫ বা 5
 error-number-negative = সংখ্যা শূন্যের কম হতে পারে না

@@ -59,6 +59,8 @@ service-voices = { $count ->
 form-heading = Give feedback
 form-intro = Tell us about your own experience with this service. Only the text, the kind and the numbers are used to improve the service; your contact details are never published.
 form-error-summary = There is a problem with your feedback
+# Put before the page title when a form came back with errors, so screen reader users hear it first.
+page-title-error = Error:
 form-kind = What do you want to tell us?
 kind-complaint = A complaint
 kind-complaint-hint = Something went wrong or took too long
@@ -133,6 +135,7 @@ error-kind-unknown = Choose a complaint, an expectation or a suggestion
 error-text-required = Write your feedback
 error-text-too-short = Write at least { $min } characters
 error-text-too-long = Write at most { $max } characters (you wrote { $length })
+error-step-range = Step numbers go from 1 to { $max }
 error-step-unknown = Choose one of the steps of this service
 error-number-invalid = Write a whole number, like 5 or ৫
 error-number-negative = The number cannot be below zero

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Fuzz every /api/v1 operation with schemathesis (default checks) against a
+# Nagorik started on a fresh SQLite database with the fixture catalogue.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+command -v st >/dev/null || python3 -m pip install --quiet schemathesis
+[ -x target/debug/nagorik ] || cargo build
+
+work="$(mktemp -d)"
+port="${FUZZ_PORT:-18777}"
+db="sqlite://$work/fuzz.db"
+target/debug/nagorik --database-url "$db" import-services tests/fixtures/services.csv >/dev/null
+NAGORIK_LOG=warn target/debug/nagorik --database-url "$db" serve --bind "127.0.0.1:$port" >"$work/serve.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.1; done
+
+st run "http://127.0.0.1:$port/api/openapi.json" --no-color --max-examples 100

@@ -1,0 +1,131 @@
+//! The OpenAPI 3.1 description of `/api/v1`, served at `/api/openapi.json`,
+//! with Swagger UI at `/api/docs/` (its files are compiled in; no outside host).
+//!
+//! The feedback body is written out by hand below so that it states the exact
+//! rules the server applies (the same patterns and bounds as `domain`).
+
+use std::sync::LazyLock;
+
+use serde_json::{json, Value};
+use utoipa::OpenApi;
+
+use super::{feedback, ministries, services};
+use crate::domain::contact::{EMAIL_MAX, EMAIL_PATTERN, NAME_MAX, PHONE_PATTERN};
+use crate::domain::district::District;
+use crate::domain::feedback::{FeedbackKind, COST_MAX, DAYS_MAX, TEXT_MAX, TEXT_MIN, VISITS_MAX};
+use crate::error::{ErrorEntry, ErrorEnvelope};
+
+/// Stands for the feedback body in the generated paths; replaced by [`feedback_request_schema`].
+#[derive(utoipa::ToSchema)]
+#[schema(as = FeedbackRequest)]
+pub struct FeedbackRequestDoc {
+    /// See the hand-written schema.
+    pub service_code: String,
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Nagorik API",
+        version = "1",
+        description = "Citizen feedback about public services: the service catalogue, submitting feedback and \
+                       reading its status. Every error uses the envelope `{\"errors\": [...]}`."
+    ),
+    paths(
+        ministries::list_ministries,
+        services::list_services,
+        services::get_service,
+        feedback::create_feedback,
+        feedback::get_feedback_status
+    ),
+    components(schemas(
+        ministries::MinistryList,
+        ministries::MinistryResponse,
+        services::ServicePage,
+        services::ServiceResponse,
+        services::UnitRef,
+        feedback::FeedbackCreated,
+        feedback::FeedbackStatus,
+        ErrorEnvelope,
+        ErrorEntry
+    ))
+)]
+struct ApiDoc;
+
+/// The feedback body: exactly what `POST /api/v1/feedback` accepts.
+fn feedback_request_schema() -> Value {
+    let kinds: Vec<&str> = FeedbackKind::ALL.iter().map(|k| k.as_str()).collect();
+    let districts: Vec<&str> = District::all().map(|d| d.code()).collect();
+    let whole = |max: u64, description: &str| json!({"type": ["integer", "null"], "minimum": 0, "maximum": max, "description": description});
+    let middle = format!("{{{},{}}}", TEXT_MIN - 2, TEXT_MAX - 2);
+    json!({
+        "type": "object",
+        "required": ["service_code", "kind", "text", "district"],
+        "properties": {
+            "service_code": {"type": "string", "description": "Code of the service (`GET /api/v1/services`); 404 when unknown.", "examples": ["ORGBDR-001"]},
+            "kind": {"type": "string", "enum": kinds},
+            "text": {
+                "type": "string",
+                "description": format!("The feedback: {TEXT_MIN} to {TEXT_MAX} characters once the spaces, tabs and line breaks at both ends are trimmed. Stored NFC-normalised."),
+                "pattern": format!(r"^[ \t\n\r]*[^ \t\n\r][\s\S]{middle}[^ \t\n\r][ \t\n\r]*$"),
+                "examples": ["পাসপোর্ট পেতে তিন মাস লেগেছে, দুবার অফিসে যেতে হয়েছে"]
+            },
+            "step": {"type": ["integer", "null"], "minimum": 1, "maximum": feedback::STEP_MAX, "description": "Number of the charter step it concerns (1 is the first); 404 when the service has no such step."},
+            "days": whole(DAYS_MAX, "Days it took."),
+            "cost": whole(COST_MAX, "Taka it cost in all."),
+            "visits": whole(VISITS_MAX, "Visits to an office."),
+            "district": {"type": "string", "enum": districts, "description": "District code (one of the 64)."},
+            "name": {"type": ["string", "null"], "maxLength": NAME_MAX, "description": "Contact name (personal data, never published)."},
+            "email": {"type": ["string", "null"], "maxLength": EMAIL_MAX, "pattern": EMAIL_PATTERN, "description": "Contact email; empty for none."},
+            "phone": {"type": ["string", "null"], "pattern": PHONE_PATTERN, "description": "Contact phone: `+` and 8–15 digits, or a Bangladeshi number from 0; empty for none."},
+            "consent": {"type": ["boolean", "null"], "description": "Tell the citizen of progress by email (needs `email`)."},
+            "language": {"type": ["string", "null"], "enum": ["bn", "en", null], "description": "Language of the citizen; default from Accept-Language, else bn."}
+        },
+        "if": {"properties": {"consent": {"const": true}}, "required": ["consent"]},
+        "then": {"properties": {"email": {"type": "string", "minLength": 1}}, "required": ["email"]}
+    })
+}
+
+/// The complete description, as served.
+pub static DOCUMENT: LazyLock<Value> = LazyLock::new(|| {
+    let mut doc = serde_json::to_value(ApiDoc::openapi()).expect("the description serialises");
+    doc["components"]["schemas"]["FeedbackRequest"] = feedback_request_schema();
+    doc
+});
+
+/// Swagger UI over [`DOCUMENT`], which it also serves at `/api/openapi.json` (as is,
+/// so keywords such as `if`/`then` survive).
+pub fn swagger_ui() -> utoipa_swagger_ui::SwaggerUi {
+    utoipa_swagger_ui::SwaggerUi::new("/api/docs/{_:.*}").external_url_unchecked("/api/openapi.json", DOCUMENT.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_api_operation_is_described() {
+        let paths = DOCUMENT["paths"].as_object().unwrap();
+        for path in [
+            "/api/v1/ministries",
+            "/api/v1/services",
+            "/api/v1/services/{code}",
+            "/api/v1/feedback",
+            "/api/v1/feedback/{tracking_code}",
+        ] {
+            assert!(paths.contains_key(path), "{path}");
+        }
+        assert!(DOCUMENT["openapi"].as_str().unwrap().starts_with("3.1"));
+    }
+
+    #[test]
+    fn the_text_pattern_states_the_length_rule() {
+        let pattern =
+            DOCUMENT["components"]["schemas"]["FeedbackRequest"]["properties"]["text"]["pattern"].as_str().unwrap();
+        let re = regex::Regex::new(pattern).unwrap();
+        assert!(re.is_match("  ০১২৩৪৫৬৭৮৯ \n"));
+        assert!(!re.is_match(" ০১২৩৪৫৬৭৮ "));
+        assert!(re.is_match(&"ক".repeat(4000)));
+        assert!(!re.is_match(&"ক".repeat(4001)));
+    }
+}

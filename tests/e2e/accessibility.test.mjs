@@ -1,0 +1,72 @@
+// axe-core (WCAG 2.1 A and AA rules) on every citizen page, in both languages, on a phone and a desktop.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startNagorik } from './lib/nagorik.mjs';
+import { DESKTOP, PHONE, assertNoAxeViolations, launchBrowser, newContext } from './lib/browser.mjs';
+import { SEARCH, SERVICE, TRACKING_CODE, fixAndSubmit, submitWithErrors } from './lib/flows.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startNagorik();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/**
+ * Visits every citizen page and runs axe on each; `check(page, label, status)` is called after
+ * each visit. The form with errors and the confirmation come from real submissions.
+ */
+async function everyCitizenPage(page, lang, check) {
+  const visit = async (path, label, status = 200) => {
+    const response = await page.goto(path);
+    assert.equal(response.status(), status, `${label}: status`);
+    await check(page, label);
+  };
+  await visit('/', 'home');
+  await visit(`/services?q=${encodeURIComponent(SEARCH[lang])}`, 'search results');
+  await visit('/services?q=zzzzqqq', 'search without results');
+  await visit(`/services/${SERVICE.code}`, 'service page with the form');
+
+  await submitWithErrors(page, lang);
+  await check(page, 'form with errors (422)');
+
+  const code = await fixAndSubmit(page, lang);
+  assert.match(code, TRACKING_CODE);
+  await check(page, 'confirmation');
+
+  await visit(`/track/${code}`, 'tracking page');
+  await visit('/track', 'track form');
+  await visit('/track?code=nope', 'track form with an error', 422);
+  await visit('/track/ZZZZZZZZZZ', 'unknown tracking code', 404);
+  await visit('/services/NOPE-1', 'unknown service', 404);
+  await visit('/no/such/page', 'unknown page', 404);
+}
+
+describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
+  for (const lang of ['bn', 'en']) {
+    for (const [name, viewport] of [['360 px phone', PHONE], ['1280 px desktop', DESKTOP]]) {
+      test(`every citizen page in ${lang === 'bn' ? 'Bangla' : 'English'} at ${name}`, async () => {
+        const context = await newContext(browser, server, { lang, cookieLang: lang === 'en' ? 'en' : undefined, viewport });
+        try {
+          const page = await context.newPage();
+          let checked = 0;
+          await everyCitizenPage(page, lang, async (p, label) => {
+            assert.equal(await p.locator('html').getAttribute('lang'), lang, `${label} is in ${lang}`);
+            await assertNoAxeViolations(p, `${label} (${lang}, ${viewport.width} px)`);
+            checked++;
+          });
+          assert.equal(checked, 12);
+          context.assertNoOutsideRequests();
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+});
