@@ -40,6 +40,30 @@ pub enum Command {
     },
     /// Fill the database with a realistic demo catalogue and feedback.
     DemoData(DemoArgs),
+    /// Issue, list or revoke the keys client systems use for Open311.
+    ApiKeys {
+        /// What to do with keys.
+        #[command(subcommand)]
+        action: ApiKeyAction,
+    },
+}
+
+/// Actions on Open311 client keys.
+#[derive(Debug, Subcommand)]
+pub enum ApiKeyAction {
+    /// Issue a key for a client system; the key is printed once and stored hashed.
+    Issue {
+        /// Name of the client system (e.g. "Dhaka North City app").
+        #[arg(long)]
+        client: String,
+    },
+    /// List client systems and whether their key is active.
+    List,
+    /// Revoke a client's key at once.
+    Revoke {
+        /// The client's id (from `list`).
+        id: i64,
+    },
 }
 
 /// Options of `serve`.
@@ -90,6 +114,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::ImportServices { file } => import_services(&settings, &file),
+        Command::ApiKeys { action } => api_keys(&settings, action),
         Command::DemoData(args) => {
             let pool = open_database(&settings)?;
             let options = DemoOptions { services: args.services, feedback: args.feedback, seed: args.seed };
@@ -153,6 +178,41 @@ fn import_services(settings: &Settings, file: &std::path::Path) -> anyhow::Resul
         summary.offices,
         summary.ministries
     );
+    Ok(())
+}
+
+fn api_keys(settings: &Settings, action: ApiKeyAction) -> anyhow::Result<()> {
+    use crate::db::api_clients::{self, NewApiClient};
+    let pool = open_database(settings)?;
+    let mut conn = pool.get().context("no database connection")?;
+    match action {
+        ApiKeyAction::Issue { client } => {
+            let name = crate::domain::text::clean_line(&client);
+            anyhow::ensure!(!name.is_empty(), "give the client system a name with --client");
+            let key = crate::domain::api_key::issue();
+            let now = chrono::Utc::now().naive_utc();
+            let new = NewApiClient { name: &name, key_prefix: &key.prefix, key_hash: &key.hash, created_at: now };
+            let id = api_clients::insert(&mut conn, &new)?;
+            println!("Client {id} ({name}) may now submit through Open311 with this key (shown only once):");
+            println!("{}", key.secret);
+        }
+        ApiKeyAction::List => {
+            for c in api_clients::list(&mut conn)? {
+                let state = c.revoked_at.map(|t| format!("revoked {t}")).unwrap_or_else(|| "active".into());
+                println!(
+                    "{:>4}  {}…  {}  issued {}  {state}",
+                    c.id,
+                    c.key_prefix,
+                    c.name,
+                    c.created_at.format("%Y-%m-%d")
+                );
+            }
+        }
+        ApiKeyAction::Revoke { id } => {
+            anyhow::ensure!(api_clients::revoke(&mut conn, id)?, "no active client with id {id}");
+            println!("Client {id}'s key is revoked.");
+        }
+    }
     Ok(())
 }
 

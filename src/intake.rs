@@ -32,6 +32,10 @@ pub fn new_row(submission: &Submission, service_id: i64, code: &TrackingCode, no
         moderation: Moderation::Visible.as_str().to_owned(),
         created_at: now,
         updated_at: now,
+        address_text: submission.location.address.clone(),
+        lat_e6: submission.location.lat_e6,
+        long_e6: submission.location.long_e6,
+        api_client_id: submission.api_client,
     }
 }
 

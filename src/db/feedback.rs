@@ -3,7 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{feedback, services};
+use super::offices::Office;
+use super::schema::{feedback, offices, services};
 use super::services::Service;
 use super::Conn;
 
@@ -52,6 +53,14 @@ pub struct Feedback {
     pub created_at: NaiveDateTime,
     /// When last changed.
     pub updated_at: NaiveDateTime,
+    /// Where the citizen said it happened (Open311 `address_string`).
+    pub address_text: Option<String>,
+    /// Latitude in millionths of a degree.
+    pub lat_e6: Option<i64>,
+    /// Longitude in millionths of a degree.
+    pub long_e6: Option<i64>,
+    /// The client system that sent it.
+    pub api_client_id: Option<i64>,
 }
 
 /// A feedback row to insert (`None` is written as NULL, so rows can be batched on SQLite).
@@ -95,6 +104,14 @@ pub struct NewFeedback {
     pub created_at: NaiveDateTime,
     /// Same as `created_at` on insert.
     pub updated_at: NaiveDateTime,
+    /// Address as given.
+    pub address_text: Option<String>,
+    /// Latitude (microdegrees).
+    pub lat_e6: Option<i64>,
+    /// Longitude (microdegrees).
+    pub long_e6: Option<i64>,
+    /// Client system.
+    pub api_client_id: Option<i64>,
 }
 
 /// Inserts one row and returns its id.
@@ -134,4 +151,46 @@ pub fn count_visible_for_service(conn: &mut Conn, service_id: i64) -> QueryResul
 /// How many feedback rows are stored.
 pub fn count(conn: &mut Conn) -> QueryResult<i64> {
     feedback::table.count().get_result(conn)
+}
+
+/// Which published feedback to list (Open311 `GET requests`).
+#[derive(Debug, Clone, Default)]
+pub struct PublicFilter {
+    /// Only these tracking codes.
+    pub tracking_codes: Option<Vec<String>>,
+    /// Only these services.
+    pub service_codes: Option<Vec<String>>,
+    /// Received at or after.
+    pub start: Option<NaiveDateTime>,
+    /// Received at or before.
+    pub end: Option<NaiveDateTime>,
+    /// Rows to skip.
+    pub offset: i64,
+    /// Rows to return.
+    pub limit: i64,
+}
+
+/// Visible feedback with its service and office, newest first.
+pub fn list_public(conn: &mut Conn, filter: &PublicFilter) -> QueryResult<Vec<(Feedback, Service, Office)>> {
+    let mut q = feedback::table
+        .inner_join(services::table.inner_join(offices::table))
+        .filter(feedback::moderation.eq("visible"))
+        .into_boxed();
+    if let Some(codes) = &filter.tracking_codes {
+        q = q.filter(feedback::tracking_code.eq_any(codes));
+    }
+    if let Some(codes) = &filter.service_codes {
+        q = q.filter(services::code.eq_any(codes));
+    }
+    if let Some(start) = filter.start {
+        q = q.filter(feedback::created_at.ge(start));
+    }
+    if let Some(end) = filter.end {
+        q = q.filter(feedback::created_at.le(end));
+    }
+    q.select((Feedback::as_select(), Service::as_select(), Office::as_select()))
+        .order((feedback::created_at.desc(), feedback::id.desc()))
+        .offset(filter.offset)
+        .limit(filter.limit)
+        .load(conn)
 }

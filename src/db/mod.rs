@@ -1,6 +1,7 @@
 //! Storage: one connection type over SQLite and PostgreSQL, the pool, migrations
 //! and the helper that keeps diesel off the async executor.
 
+pub mod api_clients;
 pub mod feedback;
 pub mod migrations;
 pub mod ministries;

@@ -71,11 +71,28 @@ diesel::table! {
         theme_id -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        address_text -> Nullable<Text>,
+        lat_e6 -> Nullable<BigInt>,
+        long_e6 -> Nullable<BigInt>,
+        api_client_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    /// Client systems allowed to submit through Open311.
+    api_clients (id) {
+        id -> BigInt,
+        name -> Text,
+        key_prefix -> Text,
+        key_hash -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
     }
 }
 
 diesel::joinable!(offices -> ministries (ministry_id));
 diesel::joinable!(services -> offices (office_id));
 diesel::joinable!(feedback -> services (service_id));
+diesel::joinable!(feedback -> api_clients (api_client_id));
 
-diesel::allow_tables_to_appear_in_same_query!(ministries, offices, services, feedback);
+diesel::allow_tables_to_appear_in_same_query!(ministries, offices, services, feedback, api_clients);

@@ -230,5 +230,9 @@ fn demo_row(
         moderation: "visible".to_owned(),
         created_at: created,
         updated_at: created,
+        address_text: None,
+        lat_e6: None,
+        long_e6: None,
+        api_client_id: None,
     }
 }

@@ -143,6 +143,17 @@ fn parse_bounded(field: &str, input: &str, max: u64) -> Result<Option<u64>, Fiel
     })
 }
 
+/// Where the citizen says it happened (from Open311 clients).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Location {
+    /// Address or description of the place.
+    pub address: Option<String>,
+    /// Latitude in millionths of a degree (WGS84).
+    pub lat_e6: Option<i64>,
+    /// Longitude in millionths of a degree (WGS84).
+    pub long_e6: Option<i64>,
+}
+
 /// The raw fields of a submission, as typed (every one optional at this stage).
 #[derive(Debug, Clone, Default)]
 pub struct RawFeedback {
@@ -195,6 +206,10 @@ pub struct Submission {
     pub locale: Locale,
     /// How it reached us.
     pub channel: Channel,
+    /// Where it happened, when a client system says so.
+    pub location: Location,
+    /// The client system that sent it (Open311).
+    pub api_client: Option<i64>,
 }
 
 /// Whether a checkbox or boolean field means yes.
@@ -261,6 +276,8 @@ impl Submission {
             consent,
             locale,
             channel,
+            location: Location::default(),
+            api_client: None,
         })
     }
 }

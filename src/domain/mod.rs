@@ -1,5 +1,6 @@
 //! Pure domain types: parsing and rules, with no web or database code.
 
+pub mod api_key;
 pub mod contact;
 pub mod digits;
 pub mod district;

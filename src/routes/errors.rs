@@ -40,9 +40,16 @@ pub async fn not_found() -> Result<HttpResponse, AppError> {
 pub fn render_error<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
     let content_type = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
     let api = res.request().path().starts_with("/api/");
+    let open311 = res.request().path().starts_with("/open311/");
     let status = res.status();
     let request_id = res.request().extensions().get::<RequestId>().map(|id| id.to_string()).unwrap_or_default();
-    let keep = if api { content_type.starts_with("application/json") } else { content_type.starts_with("text/html") };
+    let keep = if api {
+        content_type.starts_with("application/json")
+    } else if open311 {
+        content_type.starts_with("application/json") || content_type.starts_with("text/xml")
+    } else {
+        content_type.starts_with("text/html")
+    };
     if keep && status.as_u16() < 500 {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
@@ -53,7 +60,14 @@ pub fn render_error<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_
             builder.insert_header((name, value.clone()));
         }
     }
-    let new = if api {
+    let new = if open311 {
+        let format = crate::routes::open311::Format::of_path(req.path());
+        crate::routes::open311::fail(
+            format,
+            status,
+            &[crate::i18n::message(crate::domain::Locale::En, message_id(status.as_u16()), &[])],
+        )
+    } else if api {
         let mut envelope = serde_json::to_value(ErrorEnvelope::general(message_id(status.as_u16())))?;
         if status.is_server_error() {
             envelope["request_id"] = json!(request_id);

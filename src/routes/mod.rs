@@ -3,6 +3,7 @@
 pub mod api;
 pub mod errors;
 pub mod health;
+pub mod open311;
 pub mod public;
 
 use actix_web::web;
@@ -13,5 +14,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/static/{file}", web::get().to(crate::assets::serve_asset))
         .service(api::openapi::swagger_ui())
         .service(web::scope("/api/v1").configure(api::configure))
+        .configure(open311::configure)
         .configure(public::configure);
 }

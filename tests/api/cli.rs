@@ -72,3 +72,19 @@ fn demo_data_builds_the_catalogue_and_feedback() {
     assert!(stdout.contains("48 ministries, 809 services"), "{stdout}");
     assert!(stdout.contains("700 feedback added"), "{stdout}");
 }
+
+#[test]
+fn api_keys_are_issued_listed_and_revoked_from_the_command_line() {
+    let (url, _db) = fresh_database();
+    let out = nagorik(&["api-keys", "issue", "--client", "Dhaka North City app"], &url);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let key = stdout.lines().find(|l| l.starts_with("nk_")).expect("the key is printed once");
+    assert_eq!(key.len(), 35);
+    let list = String::from_utf8_lossy(&nagorik(&["api-keys", "list"], &url).stdout).into_owned();
+    assert!(list.contains("Dhaka North City app") && list.contains("active"), "{list}");
+    assert!(!list.contains(key), "the list never shows the key");
+    assert!(nagorik(&["api-keys", "revoke", "1"], &url).status.success());
+    assert!(String::from_utf8_lossy(&nagorik(&["api-keys", "list"], &url).stdout).contains("revoked"));
+    assert!(!nagorik(&["api-keys", "revoke", "1"], &url).status.success(), "already revoked");
+}

@@ -8,5 +8,6 @@ mod feedback_form;
 mod health;
 mod helpers;
 mod i18n;
+mod open311;
 mod search;
 mod tracking;

@@ -49,6 +49,26 @@ async function everyCitizenPage(page, lang, check) {
 }
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
+  test('axe is wired up: it reports a field that loses its label and a low-contrast text', async () => {
+    const context = await newContext(browser, server);
+    try {
+      const page = await context.newPage();
+      await page.goto('/');
+      await assertNoAxeViolations(page, 'home before the damage');
+      await page.evaluate(() => {
+        document.querySelector('label[for=search-q]').remove();
+        document.querySelector('h1').style.color = '#ccc';
+      });
+      await assert.rejects(assertNoAxeViolations(page, 'damaged home'), (err) => {
+        assert.match(err.message, /\blabel\b/);
+        assert.match(err.message, /color-contrast/);
+        return true;
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const lang of ['bn', 'en']) {
     for (const [name, viewport] of [['360 px phone', PHONE], ['1280 px desktop', DESKTOP]]) {
       test(`every citizen page in ${lang === 'bn' ? 'Bangla' : 'English'} at ${name}`, async () => {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startNagorik } from './lib/nagorik.mjs';
-import { assertNoAxeViolationsInHtml, focusState, launchBrowser, newContext, tabTo, tabToId } from './lib/browser.mjs';
+import { assertNoAxeViolationsInDocuments, focusState, launchBrowser, newContext, tabTo, tabToId } from './lib/browser.mjs';
 import {
   SERVICE, SEARCH, TCV, TEXT, assertErrorsShown, assertLanguage, assertTrackingPage, citizenFlow, confirmation,
   fixAndSubmit, recordDocuments, searchAndOpenService, submitWithErrors, trackCode,
@@ -74,17 +74,13 @@ describe('citizen flow', () => {
         for (const doc of documents) {
           const html = await doc.html;
           assert.doesNotMatch(html, /<script\b/i, `${doc.url} has no script`);
-          seen.push({ ...doc, html, lang });
+          seen.push({ url: doc.url, html, label: `${lang} ${doc.status} page without JavaScript` });
         }
       });
     }
-    assert.ok(seen.some((d) => d.status === 422), 'the form with errors was among the pages');
+    assert.ok(seen.some((d) => d.label.includes(' 422 ')), 'the form with errors was among the pages');
     // axe needs JavaScript: the HTML the script-less browser got is checked in a JavaScript-enabled context.
-    await inContext({ lang: 'bn' }, async (_page, jsContext) => {
-      for (const doc of seen) {
-        await assertNoAxeViolationsInHtml(jsContext, doc.url, doc.html, `${doc.lang} ${doc.status} page without JavaScript`);
-      }
-    });
+    await inContext({ lang: 'bn' }, (_page, jsContext) => assertNoAxeViolationsInDocuments(jsContext, seen));
   });
 
   test('by keyboard alone: Tab, Space, Enter and arrow keys, with the focus always visible', async () => {

@@ -30,7 +30,7 @@ after(async () => {
  * Records every response of a page with the browser cache off, so each load fetches all it needs.
  * `measure(label, action)` runs `action` (a navigation) and sums the bodies it brought.
  */
-async function meter(context, page) {
+async function meter(context, page, target = server) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -49,7 +49,7 @@ async function meter(context, page) {
     for (const response of responses) {
       const request = response.request();
       const url = new URL(response.url());
-      assert.equal(url.host, server.host, `${label}: ${url} is on the Nagorik's host`);
+      assert.equal(url.host, target.host, `${label}: ${url} is on the Nagorik's host`);
       if (response.status() >= 300 && response.status() < 400) continue;
       const size = (await response.body()).length;
       transferred += (await request.sizes()).responseBodySize;
@@ -117,6 +117,30 @@ describe('page weight and network', () => {
       }
     });
   }
+
+  test('with the full demo catalogue (48 ministries, 809 services) home and broad searches stay under 30 KB', async () => {
+    const demo = await startNagorik({ demo: true });
+    try {
+      for (const lang of ['bn', 'en']) {
+        const context = await newContext(browser, demo, { lang, cookieLang: lang === 'en' ? 'en' : undefined });
+        try {
+          const page = await context.newPage();
+          const measure = await meter(context, page, demo);
+          for (const [path, label] of [['/', 'home'], [`/services?q=${encodeURIComponent(SEARCH[lang])}`, 'search results'], ['/services?q=a', 'search for "a"']]) {
+            await measure(`${lang} demo catalogue: ${label}`, async () => {
+              assert.equal((await page.goto(path)).status(), 200);
+            });
+          }
+          assert.ok((await page.locator('ul.results li').count()) > 0, 'a broad search finds services');
+          context.assertNoOutsideRequests();
+        } finally {
+          await context.close();
+        }
+      }
+    } finally {
+      await demo.stop();
+    }
+  });
 
   test('the stylesheet has a content-hashed name and may be cached for a year', async () => {
     const context = await newContext(browser, server);

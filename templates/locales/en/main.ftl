@@ -153,3 +153,6 @@ error-service-required = Give the code of the service
 error-service-unknown = There is no service with this code
 error-language-unknown = Language must be bn or en
 error-tracking-code-malformed = A tracking code has 10 letters and digits, like 7KX4M-2QHTD
+
+open311-number-hint = A whole number from 0 to { $max }
+open311-service-notice = Thank you. Service designers review this feedback together with similar feedback about the same service.

@@ -77,17 +77,26 @@ export async function assertNoAxeViolations(page, label) {
 }
 
 /**
- * Runs axe on HTML that a JavaScript-less page received: the same HTML is served again, at the
- * same URL, into a page of a JavaScript-enabled context (the stylesheet still comes from the server).
+ * Runs axe on pages that a JavaScript-less browser received (`documents`: { url, html, label }):
+ * each HTML is served again, at its own URL, into a page of a JavaScript-enabled context; the
+ * stylesheet still comes from the server.
  */
-export async function assertNoAxeViolationsInHtml(jsContext, url, html, label) {
+export async function assertNoAxeViolationsInDocuments(jsContext, documents) {
   const page = await jsContext.newPage();
+  let current;
+  await page.route(
+    (url) => url.href === current?.url,
+    (route) =>
+      route.request().resourceType() === 'document'
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: current.html })
+        : route.continue(),
+  );
   try {
-    await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }), {
-      times: 1,
-    });
-    await page.goto(url);
-    await assertNoAxeViolations(page, label);
+    for (const doc of documents) {
+      current = doc;
+      await page.goto(doc.url);
+      await assertNoAxeViolations(page, doc.label);
+    }
   } finally {
     await page.close();
   }

@@ -10,6 +10,16 @@ const BIN = resolve(ROOT, process.env.NAGORIK_BIN ?? 'target/debug/nagorik');
 const FIXTURE = join(ROOT, 'tests/fixtures/services.csv');
 const START_TIMEOUT_MS = 30_000;
 
+/** Servers still running: killed if this test process is told to stop, so none is left behind. */
+const running = new Set();
+process.on('exit', () => { for (const child of running) child.kill('SIGKILL'); });
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const child of running) child.kill('SIGKILL');
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
+
 /** A port nobody listens on right now (the kernel picks it). */
 function freePort() {
   return new Promise((ok, fail) => {
@@ -61,15 +71,16 @@ async function waitUntilHealthy(baseUrl, child, logFile) {
 }
 
 /**
- * Imports the fixture catalogue into a new database and serves it.
- * Returns { baseUrl, host, stop() }.
+ * Imports the fixture catalogue into a new database (or, with `{ demo: true }`, the full demo
+ * catalogue: 48 ministries, 809 services) and serves it. Returns { baseUrl, host, stop() }.
  */
-export async function startNagorik() {
+export async function startNagorik({ demo = false } = {}) {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`cargo build\` first`);
   const dir = mkdtempSync(join(tmpdir(), 'nagorik-e2e-'));
   const database = `sqlite://${join(dir, 'e2e.db')}`;
   const env = cleanEnv();
-  execFileSync(BIN, ['--database-url', database, 'import-services', FIXTURE], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const load = demo ? ['demo-data', '--feedback', '300', '--seed', '7'] : ['import-services', FIXTURE];
+  execFileSync(BIN, ['--database-url', database, ...load], { env, stdio: ['ignore', 'ignore', 'pipe'] });
 
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
@@ -80,6 +91,8 @@ export async function startNagorik() {
       stdio: ['ignore', log, log],
     });
     closeSync(log);
+    running.add(child);
+    child.once('exit', () => running.delete(child));
     const host = `127.0.0.1:${port}`;
     const baseUrl = `http://${host}`;
     try {
