@@ -26,6 +26,14 @@ pub struct Settings {
     pub workers: Option<usize>,
     /// Mark cookies `Secure` (set when served over HTTPS).
     pub secure_cookies: bool,
+    /// Submissions that may wait for the writer; beyond it, 503.
+    pub intake_queue: usize,
+    /// Most submissions committed in one transaction.
+    pub intake_batch: usize,
+    /// Submissions one address may send a minute (0: no limit).
+    pub submit_rate_per_minute: u32,
+    /// Submissions one address may send in a burst.
+    pub submit_burst: u32,
 }
 
 impl Default for Settings {
@@ -39,6 +47,10 @@ impl Default for Settings {
             log: "info".into(),
             workers: None,
             secure_cookies: false,
+            intake_queue: 4_096,
+            intake_batch: 256,
+            submit_rate_per_minute: 60,
+            submit_burst: 20,
         }
     }
 }
@@ -55,6 +67,10 @@ struct FileSettings {
     log: Option<String>,
     workers: Option<usize>,
     secure_cookies: Option<bool>,
+    intake_queue: Option<usize>,
+    intake_batch: Option<usize>,
+    submit_rate_per_minute: Option<u32>,
+    submit_burst: Option<u32>,
 }
 
 /// Every setting with its environment variable and a one-line description (README lists the same).
@@ -68,6 +84,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("NAGORIK_LOG", "log filter, default info"),
     ("NAGORIK_WORKERS", "HTTP worker threads, default one per core"),
     ("NAGORIK_SECURE_COOKIES", "true when served over HTTPS, default false"),
+    ("NAGORIK_INTAKE_QUEUE", "submissions that may wait to be written; beyond it 503, default 4096"),
+    ("NAGORIK_INTAKE_BATCH", "most submissions committed together, default 256"),
+    ("NAGORIK_SUBMIT_RATE_PER_MINUTE", "submissions per minute from one address (0: off), default 60"),
+    ("NAGORIK_SUBMIT_BURST", "burst of submissions from one address, default 20"),
 ];
 
 impl Settings {
@@ -91,6 +111,7 @@ impl Settings {
             ($($field:ident),*) => { $(if let Some(v) = f.$field { self.$field = v; })* };
         }
         take!(database_url, bind, base_url, pool_size, pool_timeout_secs, log, secure_cookies);
+        take!(intake_queue, intake_batch, submit_rate_per_minute, submit_burst);
         if f.workers.is_some() {
             self.workers = f.workers;
         }
@@ -123,6 +144,18 @@ impl Settings {
         }
         if let Some(v) = var("NAGORIK_SECURE_COOKIES") {
             self.secure_cookies = parsed("NAGORIK_SECURE_COOKIES", v)?;
+        }
+        if let Some(v) = var("NAGORIK_INTAKE_QUEUE") {
+            self.intake_queue = parsed("NAGORIK_INTAKE_QUEUE", v)?;
+        }
+        if let Some(v) = var("NAGORIK_INTAKE_BATCH") {
+            self.intake_batch = parsed("NAGORIK_INTAKE_BATCH", v)?;
+        }
+        if let Some(v) = var("NAGORIK_SUBMIT_RATE_PER_MINUTE") {
+            self.submit_rate_per_minute = parsed("NAGORIK_SUBMIT_RATE_PER_MINUTE", v)?;
+        }
+        if let Some(v) = var("NAGORIK_SUBMIT_BURST") {
+            self.submit_burst = parsed("NAGORIK_SUBMIT_BURST", v)?;
         }
         Ok(())
     }

@@ -45,6 +45,9 @@ pub enum AppError {
     /// A dependency (the database) is down or saturated (503).
     #[error("service unavailable")]
     Unavailable,
+    /// More submissions than Nagorik can take right now (503, retry in a second).
+    #[error("overloaded")]
+    Overloaded,
     /// A bug or an unexpected failure (500).
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -116,7 +119,7 @@ impl AppError {
             AppError::MethodNotAllowed => "error-method-not-allowed",
             AppError::PayloadTooLarge => "error-payload-too-large",
             AppError::UnsupportedMediaType => "error-unsupported-media-type",
-            AppError::Unavailable => "error-unavailable",
+            AppError::Unavailable | AppError::Overloaded => "error-unavailable",
             AppError::Internal(_) => "error-internal",
         }
     }
@@ -134,7 +137,7 @@ impl ResponseError for AppError {
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Unavailable | AppError::Overloaded => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -158,10 +161,23 @@ impl ResponseError for AppError {
             _ => ErrorEnvelope::general(self.message_id()),
         };
         let mut response = HttpResponse::build(status);
-        if status == StatusCode::SERVICE_UNAVAILABLE {
+        if let AppError::Overloaded = self {
+            response.insert_header((header::RETRY_AFTER, "1"));
+        } else if status == StatusCode::SERVICE_UNAVAILABLE {
             response.insert_header((header::RETRY_AFTER, "5"));
         }
         response.json(envelope)
+    }
+}
+
+impl From<crate::intake::SubmitError> for AppError {
+    fn from(err: crate::intake::SubmitError) -> Self {
+        use crate::intake::SubmitError;
+        match err {
+            SubmitError::Overloaded => AppError::Overloaded,
+            SubmitError::Unavailable => AppError::Unavailable,
+            SubmitError::KeyReused => AppError::Conflict("idempotency key reused".into()),
+        }
     }
 }
 
@@ -205,6 +221,7 @@ mod tests {
             (AppError::PayloadTooLarge, 413),
             (AppError::UnsupportedMediaType, 415),
             (AppError::Unavailable, 503),
+            (AppError::Overloaded, 503),
             (AppError::Internal(anyhow::anyhow!("boom")), 500),
         ];
         for (err, status) in cases {

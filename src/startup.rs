@@ -2,8 +2,10 @@
 
 use std::net::TcpListener;
 
+use actix_governor::{Governor, GovernorConfigBuilder};
 use actix_web::dev::Server;
-use actix_web::middleware::{Compress, DefaultHeaders, ErrorHandlers};
+use actix_web::http::Method;
+use actix_web::middleware::{Compress, Condition, DefaultHeaders, ErrorHandlers};
 use actix_web::{web, App, HttpServer};
 use anyhow::Context;
 use tracing_actix_web::TracingLogger;
@@ -12,6 +14,7 @@ use crate::assets::Assets;
 use crate::config::Settings;
 use crate::db::pool::PoolOptions;
 use crate::db::{self, Pool};
+use crate::intake::IntakeWriter;
 use crate::routes;
 use crate::web::Renderer;
 
@@ -20,6 +23,7 @@ pub struct Application {
     port: u16,
     server: Server,
     pool: Pool,
+    writer: std::thread::JoinHandle<()>,
 }
 
 /// Opens the database named in the settings and brings its schema up to date.
@@ -46,8 +50,18 @@ impl Application {
         let port = listener.local_addr()?.port();
         let data_pool = web::Data::new(pool.clone());
         let data_settings = web::Data::new(settings.clone());
+        let (writer, writer_thread) = IntakeWriter::start(pool.clone(), settings.intake_queue, settings.intake_batch);
+        let writer = web::Data::new(writer);
+        let limit = settings.submit_rate_per_minute;
+        let governor = GovernorConfigBuilder::default()
+            .requests_per_minute(u64::from(limit.max(1)))
+            .burst_size(settings.submit_burst.max(1))
+            .methods(vec![Method::POST])
+            .finish()
+            .context("bad submission rate limit")?;
         let mut server = HttpServer::new(move || {
             App::new()
+                .wrap(Condition::new(limit > 0, Governor::new(&governor)))
                 .wrap(ErrorHandlers::new().default_handler(routes::errors::render_error))
                 .wrap(Compress::default())
                 .wrap(security_headers())
@@ -55,6 +69,7 @@ impl Application {
                 .app_data(data_pool.clone())
                 .app_data(data_settings.clone())
                 .app_data(renderer.clone())
+                .app_data(writer.clone())
                 .app_data(web::FormConfig::default().limit(crate::routes::api::JSON_LIMIT))
                 .configure(routes::configure)
                 .default_service(web::to(routes::errors::not_found))
@@ -63,7 +78,7 @@ impl Application {
         if let Some(workers) = settings.workers {
             server = server.workers(workers);
         }
-        Ok(Self { port, server: server.run(), pool })
+        Ok(Self { port, server: server.shutdown_timeout(30).run(), pool, writer: writer_thread })
     }
 
     /// The port actually bound (useful with port 0).
@@ -76,9 +91,14 @@ impl Application {
         self.pool.clone()
     }
 
-    /// Serves until the process is told to stop.
+    /// Serves until the process is told to stop (SIGTERM or Ctrl-C: stop
+    /// accepting, finish the requests under way, commit what they queued, exit).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let served = self.server.await;
+        // The server's handles to the writer are gone now; wait until it has drained.
+        let writer = self.writer;
+        let _ = tokio::task::spawn_blocking(move || writer.join()).await;
+        served
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod api_clients;
 pub mod feedback;
+pub mod idempotency_keys;
 pub mod migrations;
 pub mod ministries;
 pub mod offices;

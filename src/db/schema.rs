@@ -90,9 +90,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Idempotency keys of client retries and the feedback they created.
+    idempotency_keys (key) {
+        key -> Text,
+        request_hash -> Text,
+        tracking_code -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(offices -> ministries (ministry_id));
 diesel::joinable!(services -> offices (office_id));
 diesel::joinable!(feedback -> services (service_id));
 diesel::joinable!(feedback -> api_clients (api_client_id));
 
-diesel::allow_tables_to_appear_in_same_query!(ministries, offices, services, feedback, api_clients);
+diesel::allow_tables_to_appear_in_same_query!(ministries, offices, services, feedback, api_clients, idempotency_keys);

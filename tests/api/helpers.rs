@@ -16,6 +16,8 @@ pub struct TestApp {
     pub pool: Pool,
     /// Keeps cookies, never follows redirects.
     pub client: reqwest::Client,
+    /// The database URL of this test.
+    pub database_url: String,
     _db: TestDatabase,
 }
 
@@ -56,26 +58,43 @@ pub fn fresh_database() -> (String, TestDatabase) {
 
 /// The app with the small catalogue of `tests/fixtures/services.csv`.
 pub async fn spawn_app() -> TestApp {
-    let app = spawn_empty_app().await;
+    spawn_app_with(|_| {}).await
+}
+
+/// Like [`spawn_app`], with settings changed by `tweak`.
+pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    let app = spawn_empty_app_with(tweak).await;
+    import_fixture(&app).await;
+    app
+}
+
+/// Imports `tests/fixtures/services.csv`.
+pub async fn import_fixture(app: &TestApp) {
     let bytes = std::fs::read(fixture("services.csv")).expect("fixture");
     let rows = nagorik::catalogue::parse_catalogue(&bytes).expect("fixture parses");
     db::run_blocking(&app.pool, move |c| nagorik::catalogue::apply_catalogue(c, &rows, &mut |_| {}))
         .await
         .expect("fixture imports");
-    app
 }
 
 /// The app on an empty (migrated) database.
 pub async fn spawn_empty_app() -> TestApp {
-    let (database_url, db) = fresh_database();
-    let settings = Settings {
-        database_url,
+    spawn_empty_app_with(|_| {}).await
+}
+
+/// The app on an empty database, with settings changed by `tweak`.
+pub async fn spawn_empty_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    let (url, db) = fresh_database();
+    let mut settings = Settings {
+        database_url: url.clone(),
         bind: "127.0.0.1:0".into(),
         pool_size: 4,
         workers: Some(2),
         log: "warn".into(),
+        submit_rate_per_minute: 0,
         ..Settings::default()
     };
+    tweak(&mut settings);
     let app = Application::build(&settings).expect("app builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let pool = app.pool();
@@ -85,7 +104,7 @@ pub async fn spawn_empty_app() -> TestApp {
         .cookie_store(true)
         .build()
         .expect("client");
-    TestApp { address, pool, client, _db: db }
+    TestApp { address, pool, client, database_url: url, _db: db }
 }
 
 /// Path of a file under `tests/fixtures`.

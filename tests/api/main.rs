@@ -9,5 +9,6 @@ mod health;
 mod helpers;
 mod i18n;
 mod open311;
+mod overload;
 mod search;
 mod tracking;

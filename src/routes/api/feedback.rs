@@ -17,7 +17,7 @@ use crate::domain::feedback::{Channel, FeedbackKind, Moderation, RawFeedback, Su
 use crate::domain::tracking_code::TrackingCode;
 use crate::domain::{FieldError, FieldErrors, Locale};
 use crate::error::{AppError, ErrorEnvelope};
-use crate::intake;
+use crate::intake::{Idempotency, IntakeWriter};
 use crate::web::input::{Fields, Input};
 use crate::web::lang::locale_of;
 
@@ -141,22 +141,35 @@ fn check(body: &FeedbackRequest, fallback: Locale) -> Result<Checked, FieldError
     }
 }
 
+/// Longest `Idempotency-Key` header accepted.
+const KEY_MAX: usize = 200;
+
+/// The client's retry key, if it sent one: 1–200 visible ASCII characters.
+fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, AppError> {
+    let Some(value) = req.headers().get("Idempotency-Key") else { return Ok(None) };
+    let key = value.to_str().ok().map(str::trim).filter(|k| !k.is_empty() && k.len() <= KEY_MAX);
+    key.map(|k| Some(k.to_owned())).ok_or_else(|| AppError::field("Idempotency-Key", "error-idempotency-key-invalid"))
+}
+
 /// Stores one feedback: 201 with its tracking code, 422 listing every problem,
 /// 404 when the service (or its step) does not exist.
 #[utoipa::path(
     post,
     path = "/api/v1/feedback",
     tag = "feedback",
+    params(("Idempotency-Key" = Option<String>, Header, max_length = 200,
+        description = "Any unique string; a retry with the same key and body returns the first answer and stores nothing new")),
     request_body(content = super::openapi::FeedbackRequestDoc, content_type = "application/json"),
     responses(
         (status = 201, description = "Stored; keep the tracking code", body = FeedbackCreated,
             headers(("Location" = String, description = "The status URL"))),
         (status = 400, description = "Malformed JSON", body = ErrorEnvelope),
         (status = 404, description = "No such service, or no such step of it", body = ErrorEnvelope),
+        (status = 409, description = "The Idempotency-Key was used for a different submission", body = ErrorEnvelope),
         (status = 413, description = "Body over 64 KiB", body = ErrorEnvelope),
         (status = 415, description = "Not JSON", body = ErrorEnvelope),
         (status = 422, description = "Invalid fields, each named", body = ErrorEnvelope),
-        (status = 503, description = "Database unavailable; retry", body = ErrorEnvelope),
+        (status = 503, description = "Busy or database unavailable; retry after Retry-After seconds", body = ErrorEnvelope),
     )
 )]
 pub async fn create_feedback(
@@ -164,6 +177,7 @@ pub async fn create_feedback(
     body: web::Json<FeedbackRequest>,
     pool: web::Data<Pool>,
     settings: web::Data<Settings>,
+    writer: web::Data<IntakeWriter>,
 ) -> Result<HttpResponse, AppError> {
     let Checked { mut submission, service_code, step } = check(&body, locale_of(&req)).map_err(AppError::Validation)?;
     let listing = db::run_blocking(&pool, move |conn| db::services::find_by_code(conn, &service_code))
@@ -176,7 +190,8 @@ pub async fn create_feedback(
         submission.step = Some(label.clone());
     }
     let service_id = listing.0.id;
-    let tracking = db::run_blocking(&pool, move |conn| intake::store(conn, &submission, service_id)).await?;
+    let idem = idempotency_key(&req)?.map(|key| Idempotency::new("api", &key, &submission, service_id));
+    let tracking = writer.submit(submission, service_id, idem).await?;
     let status_url = format!("/api/v1/feedback/{tracking}");
     Ok(HttpResponse::Created().insert_header((header::LOCATION, status_url.clone())).json(FeedbackCreated {
         track_url: format!("{}/track/{tracking}", settings.base_url),

@@ -18,7 +18,8 @@ use crate::domain::feedback::{Channel, Location, RawFeedback, Submission};
 use crate::domain::text::clean_line;
 use crate::domain::tracking_code::TrackingCode;
 use crate::domain::{pii, FieldErrors, Locale};
-use crate::{i18n, intake};
+use crate::i18n;
+use crate::intake::{IntakeWriter, SubmitError};
 
 /// Most requests one answer lists.
 const LIMIT: i64 = 1_000;
@@ -31,9 +32,10 @@ pub async fn post_top_level(
     resource: web::Path<String>,
     form: web::Form<Vec<(String, String)>>,
     pool: web::Data<Pool>,
+    writer: web::Data<IntakeWriter>,
 ) -> HttpResponse {
     match split_format(&resource) {
-        Some(("requests", format)) => create_request(&req, format, form.into_inner(), &pool).await,
+        Some(("requests", format)) => create_request(&req, format, form.into_inner(), &pool, &writer).await,
         _ => fail(Format::of_path(req.path()), StatusCode::NOT_FOUND, &["Unknown resource or format".into()]),
     }
 }
@@ -74,7 +76,13 @@ fn location(fields: &HashMap<&str, &str>) -> Result<Location, String> {
     Ok(Location { address, lat_e6: lat, long_e6: long })
 }
 
-async fn create_request(req: &HttpRequest, format: Format, form: Vec<(String, String)>, pool: &Pool) -> HttpResponse {
+async fn create_request(
+    req: &HttpRequest,
+    format: Format,
+    form: Vec<(String, String)>,
+    pool: &Pool,
+    writer: &IntakeWriter,
+) -> HttpResponse {
     let lang = locale(req);
     let fields: HashMap<&str, &str> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let key_hash = api_key::hash(fields.get("api_key").copied().unwrap_or(""));
@@ -129,8 +137,7 @@ async fn create_request(req: &HttpRequest, format: Format, form: Vec<(String, St
         }
     };
     submission.api_client = Some(client.id);
-    let service_id = listing.0.id;
-    match db::run_blocking(pool, move |conn| intake::store(conn, &submission, service_id)).await {
+    match writer.submit(submission, listing.0.id, None).await {
         Ok(tracking) => {
             let notice = i18n::message(lang, "open311-service-notice", &[]);
             let body = Node::List(
@@ -143,7 +150,12 @@ async fn create_request(req: &HttpRequest, format: Format, form: Vec<(String, St
             );
             reply(format, StatusCode::CREATED, "service_requests", &body)
         }
-        Err(err) => db_failure(format, err),
+        Err(SubmitError::Overloaded) => {
+            fail(format, StatusCode::SERVICE_UNAVAILABLE, &["The service is busy; try again".into()])
+        }
+        Err(_) => {
+            fail(format, StatusCode::SERVICE_UNAVAILABLE, &["The feedback could not be stored; try again".into()])
+        }
     }
 }
 

@@ -11,7 +11,7 @@ use crate::domain::feedback::{Channel, Submission};
 use crate::domain::tracking_code::TrackingCode;
 use crate::domain::Locale;
 use crate::error::AppError;
-use crate::intake;
+use crate::intake::{Idempotency, IntakeWriter};
 use crate::web::page::see_other;
 use crate::web::Renderer;
 
@@ -24,6 +24,7 @@ pub async fn submit_feedback(
     form: web::Form<FormValues>,
     pool: web::Data<Pool>,
     renderer: web::Data<Renderer>,
+    writer: web::Data<IntakeWriter>,
 ) -> Result<HttpResponse, AppError> {
     let listing = load_service(&pool, &code).await?;
     let values = form.into_inner();
@@ -45,7 +46,9 @@ pub async fn submit_feedback(
         }
     };
     let service_id = listing.0.id;
-    let tracking = db::run_blocking(&pool, move |conn| intake::store(conn, &submission, service_id)).await?;
+    // The form carries a one-off id, so a double click or a resend stores it once.
+    let idem = values.submission_id().map(|id| Idempotency::new("form", id, &submission, service_id));
+    let tracking = writer.submit(submission, service_id, idem).await?;
     Ok(see_other(&format!("/thanks/{tracking}")))
 }
 

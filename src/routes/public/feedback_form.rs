@@ -7,6 +7,7 @@ use crate::db::services::Service;
 use crate::domain::contact::{tidy_email, tidy_phone};
 use crate::domain::district::District;
 use crate::domain::feedback::{is_yes, FeedbackKind, RawFeedback, DAYS_MAX, TEXT_MAX, TEXT_MIN, VISITS_MAX};
+use crate::domain::tracking_code::TrackingCode;
 use crate::domain::{FieldErrors, Locale};
 use crate::i18n;
 
@@ -24,9 +25,15 @@ pub struct FormValues {
     email: Option<String>,
     phone: Option<String>,
     consent: Option<String>,
+    submission_id: Option<String>,
 }
 
 impl FormValues {
+    /// The form's one-off id (1–64 characters), if it sent a usable one.
+    pub fn submission_id(&self) -> Option<&str> {
+        self.submission_id.as_deref().map(str::trim).filter(|id| !id.is_empty() && id.len() <= 64)
+    }
+
     /// The raw submission the domain checks, tidied as people type: one newline
     /// per line break, phone numbers without separators, emails without spaces.
     pub fn raw(&self) -> RawFeedback {
@@ -89,8 +96,11 @@ pub fn form_context(locale: Locale, service: &Service, values: &FormValues, erro
         by_field.insert(e.field.clone(), Value::String(message.clone()));
         list.push(json!({ "field": e.field, "message": message }));
     }
+    let submission_id =
+        values.submission_id().map(str::to_owned).unwrap_or_else(|| TrackingCode::generate().to_string());
     json!({
         "action": format!("/services/{}/feedback", service.code),
+        "submission_id": submission_id,
         "values": {
             "text": value(&values.text),
             "days": value(&values.days),

@@ -143,3 +143,4 @@ error-tracking-code-malformed = ট্র্যাকিং কোডে ১০�
 
 open311-number-hint = ০ থেকে { $max } পর্যন্ত একটি পূর্ণ সংখ্যা
 open311-service-notice = ধন্যবাদ। সেবা-নকশাকারীরা একই সেবা নিয়ে আসা অন্যান্য মতামতের সাথে মিলিয়ে এটি পর্যালোচনা করবেন।
+error-idempotency-key-invalid = Idempotency-Key-এ ১ থেকে ২০০টি দৃশ্যমান অক্ষর থাকতে হবে

@@ -156,3 +156,4 @@ error-tracking-code-malformed = A tracking code has 10 letters and digits, like 
 
 open311-number-hint = A whole number from 0 to { $max }
 open311-service-notice = Thank you. Service designers review this feedback together with similar feedback about the same service.
+error-idempotency-key-invalid = Idempotency-Key must be 1 to 200 visible characters

@@ -1,0 +1,142 @@
+//! Accepting feedback: a checked [`Submission`] becomes a stored row with a
+//! fresh tracking code. The web form, the API and Open311 submit through the
+//! [`writer::IntakeWriter`] (group commit); commands and imports call [`store`].
+
+pub mod writer;
+
+use chrono::{NaiveDateTime, Utc};
+use sha2::{Digest, Sha256};
+
+use crate::db::feedback::{self, NewFeedback};
+use crate::db::idempotency_keys::{self, IdempotencyKey};
+use crate::db::{is_unique_violation, Conn};
+use crate::domain::feedback::{Moderation, Submission};
+use crate::domain::tracking_code::TrackingCode;
+
+pub use writer::{IntakeWriter, SubmitError};
+
+/// How many fresh codes to try before giving up (a clash is ~1 in 10^14 per try).
+const CODE_ATTEMPTS: usize = 5;
+
+/// The row to insert for `submission` about `service_id`, received at `now`.
+pub fn new_row(submission: &Submission, service_id: i64, code: &TrackingCode, now: NaiveDateTime) -> NewFeedback {
+    NewFeedback {
+        tracking_code: code.as_str().to_owned(),
+        service_id,
+        kind: submission.kind.as_str().to_owned(),
+        body: submission.text.as_str().to_owned(),
+        charter_step: submission.step.clone(),
+        days_taken: submission.tcv.days,
+        cost_bdt: submission.tcv.cost_bdt,
+        visits: submission.tcv.visits,
+        district: submission.district.code().to_owned(),
+        channel: submission.channel.as_str().to_owned(),
+        contact_name: submission.name.as_ref().map(|n| n.as_str().to_owned()),
+        contact_email: submission.email.as_ref().map(|e| e.as_str().to_owned()),
+        contact_phone: submission.phone.as_ref().map(|p| p.as_str().to_owned()),
+        consent_updates: submission.consent,
+        locale: submission.locale.code().to_owned(),
+        moderation: Moderation::Visible.as_str().to_owned(),
+        created_at: now,
+        updated_at: now,
+        address_text: submission.location.address.clone(),
+        lat_e6: submission.location.lat_e6,
+        long_e6: submission.location.long_e6,
+        api_client_id: submission.api_client,
+    }
+}
+
+/// A client's retry key, scoped to where it came from, with the request it named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Idempotency {
+    /// SHA-256 of scope and key.
+    pub key: String,
+    /// SHA-256 of the submission's content.
+    pub request_hash: String,
+}
+
+fn sha256_hex(data: &str) -> String {
+    Sha256::digest(data.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Idempotency {
+    /// The key `raw` sent from `scope` (e.g. `api`, `form`) for this submission.
+    pub fn new(scope: &str, raw: &str, submission: &Submission, service_id: i64) -> Self {
+        let content = format!(
+            "{service_id}|{:?}|{}|{:?}|{:?}|{}|{:?}|{:?}|{:?}|{}",
+            submission.kind,
+            submission.text.as_str(),
+            submission.step,
+            submission.tcv,
+            submission.district.code(),
+            submission.name.as_ref().map(|n| n.as_str()),
+            submission.email.as_ref().map(|e| e.as_str()),
+            submission.phone.as_ref().map(|p| p.as_str()),
+            submission.consent
+        );
+        Self { key: sha256_hex(&format!("{scope}\n{}", raw.trim())), request_hash: sha256_hex(&content) }
+    }
+}
+
+/// What became of one submission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Stored now (or earlier, for a retry with the same key).
+    Stored(TrackingCode),
+    /// The key was used before for a different submission.
+    KeyReused,
+}
+
+/// What a retry key already stands for, if anything.
+pub fn replay(conn: &mut Conn, idem: &Idempotency) -> diesel::QueryResult<Option<Outcome>> {
+    Ok(idempotency_keys::find(conn, &idem.key)?.map(|row| {
+        if row.request_hash == idem.request_hash {
+            Outcome::Stored(TrackingCode::parse(&row.tracking_code).expect("stored codes are valid"))
+        } else {
+            Outcome::KeyReused
+        }
+    }))
+}
+
+/// Stores one submission on `conn` (inside the caller's transaction, if any),
+/// honouring its retry key.
+pub fn store_one(
+    conn: &mut Conn,
+    submission: &Submission,
+    service_id: i64,
+    idem: Option<&Idempotency>,
+    now: NaiveDateTime,
+) -> diesel::QueryResult<Outcome> {
+    if let Some(idem) = idem {
+        if let Some(outcome) = replay(conn, idem)? {
+            return Ok(outcome);
+        }
+    }
+    let code = TrackingCode::generate();
+    feedback::insert(conn, &new_row(submission, service_id, &code, now))?;
+    if let Some(idem) = idem {
+        let row = IdempotencyKey {
+            key: idem.key.clone(),
+            request_hash: idem.request_hash.clone(),
+            tracking_code: code.as_str().to_owned(),
+            created_at: now,
+        };
+        idempotency_keys::insert(conn, &row)?;
+    }
+    Ok(Outcome::Stored(code))
+}
+
+/// Stores the submission at once and returns its tracking code (for commands
+/// and tests; web requests go through the writer).
+pub fn store(conn: &mut Conn, submission: &Submission, service_id: i64) -> diesel::QueryResult<TrackingCode> {
+    let now = Utc::now().naive_utc();
+    let mut attempt = 0;
+    loop {
+        match store_one(conn, submission, service_id, None, now) {
+            Ok(Outcome::Stored(code)) => return Ok(code),
+            Ok(Outcome::KeyReused) => unreachable!("no key given"),
+            Err(err) if is_unique_violation(&err) && attempt + 1 < CODE_ATTEMPTS => attempt += 1,
+            Err(err) => return Err(err),
+        }
+    }
+}

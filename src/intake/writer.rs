@@ -1,0 +1,143 @@
+//! Group commit. One writer thread per process takes every submission waiting in
+//! a bounded queue, stores the whole group in one transaction, and only after
+//! the commit answers each request: an acknowledged submission is on disk.
+//! A full queue is refused at once (503), so memory stays bounded under overload.
+
+use std::thread::JoinHandle;
+
+use chrono::Utc;
+use tokio::sync::mpsc::error::TrySendError;
+use tokio::sync::{mpsc, oneshot};
+
+use super::{store_one, Idempotency, Outcome, CODE_ATTEMPTS};
+use crate::db::{is_unique_violation, write_transaction, Pool};
+use crate::domain::feedback::Submission;
+use crate::domain::tracking_code::TrackingCode;
+
+/// Why a submission was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SubmitError {
+    /// The queue is full: try again shortly.
+    #[error("intake queue full")]
+    Overloaded,
+    /// The database could not be written (or the writer has stopped).
+    #[error("intake unavailable")]
+    Unavailable,
+    /// The retry key was used before for a different submission.
+    #[error("idempotency key reused")]
+    KeyReused,
+}
+
+struct Pending {
+    submission: Submission,
+    service_id: i64,
+    idem: Option<Idempotency>,
+    reply: oneshot::Sender<Result<TrackingCode, SubmitError>>,
+}
+
+/// Hands submissions to the writer thread; cheap to clone.
+#[derive(Clone)]
+pub struct IntakeWriter {
+    queue: mpsc::Sender<Pending>,
+}
+
+impl IntakeWriter {
+    /// Starts the writer with a queue of `capacity` submissions, committing at
+    /// most `max_batch` per transaction. The thread ends when every handle is dropped.
+    pub fn start(pool: Pool, capacity: usize, max_batch: usize) -> (Self, JoinHandle<()>) {
+        let (queue, receiver) = mpsc::channel(capacity.max(1));
+        let thread = std::thread::Builder::new()
+            .name("intake-writer".into())
+            .spawn(move || run(pool, receiver, max_batch.max(1)))
+            .expect("the writer thread starts");
+        (Self { queue }, thread)
+    }
+
+    /// Queues one submission and waits until it is committed.
+    pub async fn submit(
+        &self,
+        submission: Submission,
+        service_id: i64,
+        idem: Option<Idempotency>,
+    ) -> Result<TrackingCode, SubmitError> {
+        let (reply, answer) = oneshot::channel();
+        self.queue.try_send(Pending { submission, service_id, idem, reply }).map_err(|e| match e {
+            TrySendError::Full(_) => SubmitError::Overloaded,
+            TrySendError::Closed(_) => SubmitError::Unavailable,
+        })?;
+        answer.await.unwrap_or(Err(SubmitError::Unavailable))
+    }
+}
+
+fn run(pool: Pool, mut receiver: mpsc::Receiver<Pending>, max_batch: usize) {
+    while let Some(first) = receiver.blocking_recv() {
+        let mut batch = vec![first];
+        while batch.len() < max_batch {
+            match receiver.try_recv() {
+                Ok(next) => batch.push(next),
+                Err(_) => break,
+            }
+        }
+        write_batch(&pool, batch);
+    }
+    tracing::info!("intake writer stopped: every queued submission is written");
+}
+
+fn answer(outcome: Outcome) -> Result<TrackingCode, SubmitError> {
+    match outcome {
+        Outcome::Stored(code) => Ok(code),
+        Outcome::KeyReused => Err(SubmitError::KeyReused),
+    }
+}
+
+fn write_batch(pool: &Pool, batch: Vec<Pending>) {
+    let mut conn = match pool.get() {
+        Ok(conn) => conn,
+        Err(err) => {
+            tracing::warn!(error = %err, size = batch.len(), "no connection for the intake writer");
+            batch.into_iter().for_each(|p| drop(p.reply.send(Err(SubmitError::Unavailable))));
+            return;
+        }
+    };
+    let now = Utc::now().naive_utc();
+    let together = write_transaction(&mut conn, |c| {
+        batch
+            .iter()
+            .map(|p| store_one(c, &p.submission, p.service_id, p.idem.as_ref(), now))
+            .collect::<Result<Vec<_>, _>>()
+    });
+    match together {
+        Ok(outcomes) => {
+            for (pending, outcome) in batch.into_iter().zip(outcomes) {
+                let _ = pending.reply.send(answer(outcome));
+            }
+        }
+        // A clash (tracking code, or a key another process stored): retry each alone.
+        Err(err) if is_unique_violation(&err) => {
+            for pending in batch {
+                let mut result = Err(SubmitError::Unavailable);
+                for _ in 0..CODE_ATTEMPTS {
+                    let now = Utc::now().naive_utc();
+                    match write_transaction(&mut conn, |c| {
+                        store_one(c, &pending.submission, pending.service_id, pending.idem.as_ref(), now)
+                    }) {
+                        Ok(outcome) => {
+                            result = answer(outcome);
+                            break;
+                        }
+                        Err(e) if is_unique_violation(&e) => continue,
+                        Err(e) => {
+                            tracing::error!(error = %e, "storing a submission failed");
+                            break;
+                        }
+                    }
+                }
+                let _ = pending.reply.send(result);
+            }
+        }
+        Err(err) => {
+            tracing::error!(error = %err, size = batch.len(), "storing a group of submissions failed");
+            batch.into_iter().for_each(|p| drop(p.reply.send(Err(SubmitError::Unavailable))));
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! Retries, overload and per-address limits on submissions.
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::Connection;
+use serde_json::{json, Value};
+
+use crate::helpers::{spawn_app, spawn_app_with, valid_form, TestApp};
+
+fn body(text: &str) -> Value {
+    json!({"service_code": "ORGBDR-001", "kind": "complaint", "text": text, "district": "dhaka"})
+}
+
+async fn post_with_key(app: &TestApp, key: &str, body: &Value) -> reqwest::Response {
+    app.client
+        .post(format!("{}/api/v1/feedback", app.address))
+        .header("Idempotency-Key", key)
+        .json(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_retry_with_the_same_idempotency_key_never_creates_a_second_feedback() {
+    let app = spawn_app().await;
+    let first = post_with_key(&app, "retry-1", &body("The certificate took two months")).await;
+    assert_eq!(first.status(), 201);
+    let first: Value = first.json().await.unwrap();
+    for _ in 0..3 {
+        let again = post_with_key(&app, "retry-1", &body("The certificate took two months")).await;
+        assert_eq!(again.status(), 201);
+        let again: Value = again.json().await.unwrap();
+        assert_eq!(again["tracking_code"], first["tracking_code"]);
+    }
+    assert_eq!(app.feedback_count().await, 1);
+    let other = post_with_key(&app, "retry-1", &body("A different complaint entirely")).await;
+    assert_eq!(other.status(), 409);
+    assert_eq!(app.feedback_count().await, 1);
+}
+
+#[tokio::test]
+async fn concurrent_retries_with_one_key_store_one_feedback() {
+    let app = spawn_app().await;
+    let tasks: Vec<_> = (0..8)
+        .map(|_| {
+            let request = app
+                .client
+                .post(format!("{}/api/v1/feedback", app.address))
+                .header("Idempotency-Key", "same-key")
+                .json(&body("Concurrent retries of one submission"));
+            tokio::spawn(async move { request.send().await.unwrap() })
+        })
+        .collect();
+    let mut codes: Vec<String> = Vec::new();
+    for task in tasks {
+        let r = task.await.unwrap();
+        assert_eq!(r.status(), 201);
+        codes.push(r.json::<Value>().await.unwrap()["tracking_code"].as_str().unwrap().to_owned());
+    }
+    codes.sort();
+    codes.dedup();
+    assert_eq!(codes.len(), 1);
+    assert_eq!(app.feedback_count().await, 1);
+}
+
+#[tokio::test]
+async fn resending_the_same_form_stores_it_once() {
+    let app = spawn_app().await;
+    let mut form = valid_form();
+    form.push(("submission_id", "FORM-ONCE-1"));
+    let first = app.post_feedback_form("ORGBDR-001", &form).await;
+    let second = app.post_feedback_form("ORGBDR-001", &form).await;
+    assert_eq!(first.status(), 303);
+    assert_eq!(first.headers()["location"], second.headers()["location"]);
+    assert_eq!(app.feedback_count().await, 1);
+}
+
+/// Holds the database's write lock from outside the app until dropped.
+enum WriteLock {
+    Sqlite(diesel::SqliteConnection),
+    Pg(diesel::PgConnection),
+}
+
+fn hold_write_lock(database_url: &str) -> WriteLock {
+    if database_url.starts_with("postgres") {
+        let mut c = diesel::PgConnection::establish(database_url).unwrap();
+        c.batch_execute("BEGIN; LOCK TABLE feedback IN EXCLUSIVE MODE;").unwrap();
+        WriteLock::Pg(c)
+    } else {
+        let mut c = diesel::SqliteConnection::establish(database_url.trim_start_matches("sqlite://")).unwrap();
+        c.batch_execute("BEGIN IMMEDIATE;").unwrap();
+        WriteLock::Sqlite(c)
+    }
+}
+
+impl WriteLock {
+    fn release(self) {
+        match self {
+            WriteLock::Sqlite(mut c) => c.batch_execute("ROLLBACK").unwrap(),
+            WriteLock::Pg(mut c) => c.batch_execute("ROLLBACK").unwrap(),
+        }
+    }
+}
+
+#[tokio::test]
+async fn beyond_capacity_submissions_get_503_with_retry_after_and_it_recovers() {
+    let app = spawn_app_with(|s| {
+        s.intake_queue = 2;
+        s.intake_batch = 1;
+    })
+    .await;
+    let lock = hold_write_lock(&app.database_url);
+    let mut tasks = Vec::new();
+    for i in 0..12 {
+        let client = app.client.clone();
+        let url = format!("{}/api/v1/feedback", app.address);
+        let body = body(&format!("Submission number {i} while the database is stuck"));
+        tasks.push(tokio::spawn(async move { client.post(url).json(&body).send().await.unwrap() }));
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    // While the writer is stuck, the queue is full: the rest are refused at once.
+    let mut refused = 0;
+    let mut pending = Vec::new();
+    for task in tasks {
+        match tokio::time::timeout(Duration::from_millis(500), async { task.await.unwrap() }).await {
+            Ok(response) => {
+                assert_eq!(response.status(), 503);
+                assert_eq!(response.headers()["retry-after"], "1");
+                refused += 1;
+            }
+            Err(_) => pending.push(()),
+        }
+    }
+    assert!(refused >= 8, "only {refused} refused");
+    lock.release();
+    // Once the database is free again, submissions are accepted by themselves.
+    let mut accepted = false;
+    for _ in 0..50 {
+        let r = app.post_api_feedback(&body("After the load dropped, this is accepted")).await;
+        if r.status() == 201 {
+            accepted = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(accepted, "Nagorik did not recover");
+}
+
+#[tokio::test]
+async fn one_address_sending_too_fast_gets_429() {
+    let app = spawn_app_with(|s| {
+        s.submit_rate_per_minute = 6;
+        s.submit_burst = 3;
+    })
+    .await;
+    let mut statuses = Vec::new();
+    for i in 0..5 {
+        statuses.push(app.post_api_feedback(&body(&format!("Rapid submission number {i}"))).await);
+    }
+    assert!(statuses[..3].iter().all(|r| r.status() == 201));
+    let limited = statuses.pop().unwrap();
+    assert_eq!(limited.status(), 429);
+    assert!(limited.headers().contains_key("retry-after"));
+    let envelope: Value = limited.json().await.unwrap();
+    assert_eq!(envelope["errors"][0]["code"], "too-many-requests");
+    // Reading is never limited.
+    assert_eq!(app.get("/api/v1/services").await.status(), 200);
+}
