@@ -3,6 +3,7 @@
 
 mod catalogue_import;
 mod cli;
+mod durability;
 mod feedback_api;
 mod feedback_form;
 mod health;

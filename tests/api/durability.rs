@@ -1,0 +1,130 @@
+//! Every acknowledged submission survives SIGKILL, exactly once.
+
+use std::collections::HashMap;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use diesel::prelude::*;
+use nagorik::config::Settings;
+use nagorik::db::schema::{feedback, idempotency_keys};
+use serde_json::{json, Value};
+
+use crate::helpers::{fixture, fresh_database};
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn start(url: &str, port: u16) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_nagorik"))
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .env("NAGORIK_DATABASE_URL", url)
+        .env("NAGORIK_LOG", "error")
+        .env("NAGORIK_SUBMIT_RATE_PER_MINUTE", "0")
+        .env_remove("NAGORIK_CONFIG")
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("server starts")
+}
+
+async fn wait_healthy(client: &reqwest::Client, base: &str) {
+    for _ in 0..200 {
+        if let Ok(r) = client.get(format!("{base}/health")).send().await {
+            if r.status() == 200 {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("server did not become healthy");
+}
+
+/// Sends submissions until told to stop; a failed send is retried with the same key.
+async fn citizen(id: usize, base: String, stop: Arc<AtomicBool>, acked: Arc<Mutex<HashMap<String, String>>>) {
+    let client = reqwest::Client::builder().timeout(Duration::from_secs(3)).build().unwrap();
+    let texts =
+        ["পাসপোর্ট অফিসে তিনবার যেতে হয়েছে", "Birth registration needed five visits", "জমির নামজারিতে দালাল টাকা চেয়েছে"];
+    let mut n = 0;
+    while !stop.load(Ordering::Relaxed) {
+        let key = format!("citizen-{id}-{n}");
+        let body = json!({"service_code": "ORGBDR-001", "kind": "complaint", "district": "dhaka",
+                          "text": format!("{} ({key})", texts[n % texts.len()])});
+        loop {
+            let sent =
+                client.post(format!("{base}/api/v1/feedback")).header("Idempotency-Key", &key).json(&body).send().await;
+            if let Ok(r) = sent {
+                if r.status() == 201 {
+                    let code = r.json::<Value>().await.unwrap()["tracking_code"].as_str().unwrap().to_owned();
+                    acked.lock().unwrap().insert(key.clone(), code);
+                    break;
+                }
+            }
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        n += 1;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn acknowledged_submissions_survive_sigkill_exactly_once() {
+    let (url, _db) = fresh_database();
+    let import = Command::new(env!("CARGO_BIN_EXE_nagorik"))
+        .args(["import-services", fixture("services.csv").to_str().unwrap()])
+        .env("NAGORIK_DATABASE_URL", &url)
+        .output()
+        .unwrap();
+    assert!(import.status.success());
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let mut server = start(&url, port);
+    wait_healthy(&client, &base).await;
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let acked = Arc::new(Mutex::new(HashMap::new()));
+    let citizens: Vec<_> =
+        (0..6).map(|i| tokio::spawn(citizen(i, base.clone(), stop.clone(), acked.clone()))).collect();
+    for _ in 0..3 {
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        server.kill().unwrap(); // SIGKILL
+        server.wait().unwrap();
+        server = start(&url, port);
+        wait_healthy(&client, &base).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    stop.store(true, Ordering::Relaxed);
+    for c in citizens {
+        c.await.unwrap();
+    }
+    // A graceful stop (SIGTERM) exits cleanly.
+    let term = Command::new("kill").args(["-TERM", &server.id().to_string()]).status().unwrap();
+    assert!(term.success());
+    assert!(server.wait().unwrap().success(), "SIGTERM ends the server cleanly");
+
+    let acked = acked.lock().unwrap().clone();
+    assert!(acked.len() > 50, "too little load: {}", acked.len());
+    let settings = Settings { database_url: url.clone(), ..Settings::default() };
+    let pool = nagorik::startup::open_database(&settings).unwrap();
+    let mut conn = pool.get().unwrap();
+    let stored: Vec<(String, String)> = idempotency_keys::table
+        .select((idempotency_keys::key, idempotency_keys::tracking_code))
+        .load(&mut conn)
+        .unwrap();
+    let rows: i64 = feedback::table.count().get_result(&mut conn).unwrap();
+    assert_eq!(rows as usize, stored.len(), "every feedback row belongs to exactly one key");
+    let by_code: HashMap<&str, usize> = stored.iter().fold(HashMap::new(), |mut m, (_, code)| {
+        *m.entry(code.as_str()).or_default() += 1;
+        m
+    });
+    for (key, code) in &acked {
+        assert_eq!(by_code.get(code.as_str()), Some(&1), "{key} acknowledged as {code} but not stored exactly once");
+        let text: String =
+            feedback::table.filter(feedback::tracking_code.eq(code)).select(feedback::body).first(&mut conn).unwrap();
+        assert!(text.contains(&format!("({key})")), "{code} holds another submission");
+    }
+}
