@@ -115,6 +115,9 @@ export async function startNagorik({ demo = false } = {}) {
           await exited(child);
           clearTimeout(killer);
         }
+        // A page that failed (a 500) is explained in the server's log: show its errors.
+        const errors = readFileSync(logFile, 'utf8').split('\n').filter((line) => /\bERROR\b/.test(line));
+        if (errors.length) console.error(`nagorik at ${host} logged errors:\n${errors.slice(-20).join('\n')}`);
         rmSync(dir, { recursive: true, force: true });
       },
     };
