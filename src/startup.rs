@@ -11,6 +11,7 @@ use anyhow::Context;
 use tracing_actix_web::TracingLogger;
 
 use crate::assets::Assets;
+use crate::catalogue::cache::ServiceCache;
 use crate::config::Settings;
 use crate::db::pool::PoolOptions;
 use crate::db::{self, Pool};
@@ -52,6 +53,7 @@ impl Application {
         let data_settings = web::Data::new(settings.clone());
         let (writer, writer_thread) = IntakeWriter::start(pool.clone(), settings.intake_queue, settings.intake_batch);
         let writer = web::Data::new(writer);
+        let service_cache = web::Data::new(ServiceCache::default());
         let limit = settings.submit_rate_per_minute;
         let governor = GovernorConfigBuilder::default()
             .requests_per_minute(u64::from(limit.max(1)))
@@ -70,6 +72,7 @@ impl Application {
                 .app_data(data_settings.clone())
                 .app_data(renderer.clone())
                 .app_data(writer.clone())
+                .app_data(service_cache.clone())
                 .app_data(web::FormConfig::default().limit(crate::routes::api::JSON_LIMIT))
                 .configure(routes::configure)
                 .default_service(web::to(routes::errors::not_found))

@@ -1,6 +1,7 @@
 //! The Citizen's Charter catalogue: reading a ministry's charter sheet (CSV) and
 //! applying it to the database in one transaction.
 
+pub mod cache;
 pub mod csv_rows;
 pub mod import;
 

@@ -49,6 +49,9 @@ impl District {
 
     /// Reads a district code, or its English (any case) or Bangla name.
     pub fn parse(input: &str) -> Option<District> {
+        if let Some(exact) = District::from_code(input.trim()) {
+            return Some(exact);
+        }
         let key = search_key(input);
         if key.is_empty() {
             return None;

@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::catalogue::cache::ServiceCache;
 use crate::config::Settings;
 use crate::db::{self, Pool};
 use crate::domain::district::District;
@@ -178,9 +179,11 @@ pub async fn create_feedback(
     pool: web::Data<Pool>,
     settings: web::Data<Settings>,
     writer: web::Data<IntakeWriter>,
+    services: web::Data<ServiceCache>,
 ) -> Result<HttpResponse, AppError> {
     let Checked { mut submission, service_code, step } = check(&body, locale_of(&req)).map_err(AppError::Validation)?;
-    let listing = db::run_blocking(&pool, move |conn| db::services::find_by_code(conn, &service_code))
+    let listing = services
+        .get(&pool, &service_code)
         .await?
         .ok_or_else(|| AppError::Unknown(FieldError::new("service_code", "error-service-unknown").into()))?;
     let steps = listing.0.step_list();

@@ -5,7 +5,8 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::json;
 
 use super::feedback_form::FormValues;
-use super::services::{load_service, render_service_page};
+use super::services::render_service_page;
+use crate::catalogue::cache::ServiceCache;
 use crate::db::{self, Pool};
 use crate::domain::feedback::{Channel, Submission};
 use crate::domain::tracking_code::TrackingCode;
@@ -25,8 +26,9 @@ pub async fn submit_feedback(
     pool: web::Data<Pool>,
     renderer: web::Data<Renderer>,
     writer: web::Data<IntakeWriter>,
+    services: web::Data<ServiceCache>,
 ) -> Result<HttpResponse, AppError> {
-    let listing = load_service(&pool, &code).await?;
+    let listing = services.get(&pool, &code).await?.ok_or(AppError::NotFound)?;
     let values = form.into_inner();
     let steps = listing.0.step_list();
     let submission = match Submission::parse(&values.raw(), &steps, locale, Channel::Web) {
