@@ -51,6 +51,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         let data_pool = web::Data::new(pool.clone());
         let data_settings = web::Data::new(settings.clone());
+        db::pool::start_checkpointer(&pool);
         let (writer, writer_thread) = IntakeWriter::start(pool.clone(), settings.intake_queue, settings.intake_batch);
         let writer = web::Data::new(writer);
         let service_cache = web::Data::new(ServiceCache::default());

@@ -9,8 +9,12 @@ use chrono::Utc;
 use tokio::sync::mpsc::error::TrySendError;
 use tokio::sync::{mpsc, oneshot};
 
-use super::{store_one, Idempotency, Outcome, CODE_ATTEMPTS};
-use crate::db::{is_unique_violation, write_transaction, Pool};
+use chrono::NaiveDateTime;
+use diesel::QueryResult;
+
+use super::{new_row, store_one, Idempotency, Outcome, CODE_ATTEMPTS};
+use crate::db::feedback::insert_batch;
+use crate::db::{is_unique_violation, write_transaction, Conn, Pool};
 use crate::domain::feedback::Submission;
 use crate::domain::tracking_code::TrackingCode;
 
@@ -90,6 +94,30 @@ fn answer(outcome: Outcome) -> Result<TrackingCode, SubmitError> {
     }
 }
 
+/// Most rows in one INSERT (keeps under both backends' bind-parameter limits).
+const ROWS_PER_INSERT: usize = 500;
+
+/// Stores a group: submissions without a retry key in multi-row INSERTs (one
+/// round trip per 500), the others one by one so their keys are honoured.
+fn store_group(conn: &mut Conn, batch: &[Pending], now: NaiveDateTime) -> QueryResult<Vec<Outcome>> {
+    let mut outcomes: Vec<Option<Outcome>> = vec![None; batch.len()];
+    let mut plain = Vec::new();
+    for (i, p) in batch.iter().enumerate() {
+        match &p.idem {
+            Some(idem) => outcomes[i] = Some(store_one(conn, &p.submission, p.service_id, Some(idem), now)?),
+            None => {
+                let code = TrackingCode::generate();
+                plain.push(new_row(&p.submission, p.service_id, &code, now));
+                outcomes[i] = Some(Outcome::Stored(code));
+            }
+        }
+    }
+    for chunk in plain.chunks(ROWS_PER_INSERT) {
+        insert_batch(conn, chunk)?;
+    }
+    Ok(outcomes.into_iter().map(|o| o.expect("every submission has an outcome")).collect())
+}
+
 fn write_batch(pool: &Pool, batch: Vec<Pending>) {
     let mut conn = match pool.get() {
         Ok(conn) => conn,
@@ -100,12 +128,7 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>) {
         }
     };
     let now = Utc::now().naive_utc();
-    let together = write_transaction(&mut conn, |c| {
-        batch
-            .iter()
-            .map(|p| store_one(c, &p.submission, p.service_id, p.idem.as_ref(), now))
-            .collect::<Result<Vec<_>, _>>()
-    });
+    let together = write_transaction(&mut conn, |c| store_group(c, &batch, now));
     match together {
         Ok(outcomes) => {
             for (pending, outcome) in batch.into_iter().zip(outcomes) {

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Intake benchmark: storage and framework baselines, then Nagorik's submission
+# throughput and latency on SQLite and on PostgreSQL, all on this machine.
+# Usage: bench/run.sh   (DURATION=10 CONNS=64 PG_URL=postgres://… to change)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION="${DURATION:-10}"
+CONNS="${CONNS:-64}"
+HALF_CONNS="${HALF_CONNS:-48}"
+PG_URL="${PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+PORT=18911
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+cargo build --release --bins -q
+BIN=target/release
+tmp="$(mktemp -d)"
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null || true; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+wait_port() { for _ in $(seq 1 200); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT$1" 2>/dev/null && return; sleep 0.05; done; echo "server did not start" >&2; exit 1; }
+
+# wrk's summary as "rps p50_ms p99_ms errors"
+measure() {
+    local out
+    out="$(wrk -t2 -c"$1" -d"${DURATION}s" --latency "${@:2}")"
+    python3 - "$out" <<'PY'
+import re, sys
+out = sys.argv[1]
+def ms(v):
+    n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
+    return float(n) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+p50 = ms(re.search(r"\s50%\s+(\S+)", out).group(1))
+p99 = ms(re.search(r"\s99%\s+(\S+)", out).group(1))
+bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+print(f"{rps:.0f} {p50:.2f} {p99:.2f} {bad.group(1) if bad else 0}")
+PY
+}
+
+start_nagorik() {
+    NAGORIK_DATABASE_URL="$1" $BIN/nagorik import-services tests/fixtures/services.csv >/dev/null
+    NAGORIK_DATABASE_URL="$1" NAGORIK_LOG=warn NAGORIK_SUBMIT_RATE_PER_MINUTE=0 \
+        $BIN/nagorik serve --bind "127.0.0.1:$PORT" >"$tmp/serve.log" 2>&1 &
+    server=$!
+    wait_port /health
+}
+stop_server() { kill "$server"; wait "$server" 2>/dev/null || true; server=""; }
+
+# Full load, then half of that rate (each of HALF_CONNS connections paced).
+intake_runs() {
+    local label="$1" full half delay
+    full=($(measure "$CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
+    # Each connection waits `delay` ms after each answer (about 1 ms), so C connections make about C/(delay+1) per ms.
+    delay=$(python3 -c "print(max(1, round(1000 * $HALF_CONNS / (${full[0]} / 2) - 1)))")
+    half=($(WRK_DELAY_MS=$delay measure "$HALF_CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
+    ffull=($(FORM=1 measure "$CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
+    fhalf=($(FORM=1 WRK_DELAY_MS=$delay measure "$HALF_CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
+    printf '| %s API, full load | %s/s | %s ms | %s ms | %s |\n' "$label" "${full[@]}"
+    printf '| %s API, half load | %s/s | %s ms | %s ms | %s |\n' "$label" "${half[@]}"
+    printf '| %s form, full load | %s/s | %s ms | %s ms | %s |\n' "$label" "${ffull[@]}"
+    printf '| %s form, half load | %s/s | %s ms | %s ms | %s |\n' "$label" "${fhalf[@]}"
+    echo "${full[0]}" >"$tmp/$label.full"
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr)"
+raw_sqlite=$($BIN/bench_baseline sqlite-inserts "$tmp/raw.db" "$DURATION")
+echo "raw SQLite single-row inserts (WAL, synchronous=NORMAL): $raw_sqlite/s"
+
+$BIN/bench_baseline hello "127.0.0.1:$PORT" & server=$!
+wait_port /
+hello=($(measure "$CONNS" "http://127.0.0.1:$PORT/"))
+stop_server
+echo "actix-web hello world: ${hello[0]} requests/s"
+
+echo
+echo "| run | throughput | p50 | p99 | non-2xx/3xx |"
+echo "|---|---|---|---|---|"
+start_nagorik "sqlite://$tmp/nagorik.db"
+intake_runs SQLite
+stop_server
+
+pg_base="${PG_URL%/*}"
+psql "$PG_URL" -qc "DROP DATABASE IF EXISTS bench_raw WITH (FORCE)" -c "CREATE DATABASE bench_raw" \
+     -c "DROP DATABASE IF EXISTS bench_nagorik WITH (FORCE)" -c "CREATE DATABASE bench_nagorik"
+raw_pg=$($BIN/bench_baseline pg-inserts "$pg_base/bench_raw" "$DURATION")
+start_nagorik "$pg_base/bench_nagorik"
+intake_runs PostgreSQL
+stop_server
+psql "$PG_URL" -qc "DROP DATABASE bench_raw WITH (FORCE)" -c "DROP DATABASE bench_nagorik WITH (FORCE)"
+
+echo
+echo "raw PostgreSQL, one commit per row: $raw_pg/s"
+python3 - "$raw_sqlite" "$(cat "$tmp/SQLite.full")" "$raw_pg" "$(cat "$tmp/PostgreSQL.full")" "${hello[0]}" <<'PY'
+import sys
+raw_sqlite, nag_sqlite, raw_pg, nag_pg, hello = map(float, sys.argv[1:])
+print(f"SQLite: Nagorik API / raw inserts = {nag_sqlite / raw_sqlite:.2f} (target >= 0.5)")
+print(f"PostgreSQL: Nagorik API / one-commit-per-row = {nag_pg / raw_pg:.2f} (target >= 5)")
+print(f"Nagorik API on SQLite / actix hello world = {nag_sqlite / hello:.2f}")
+PY
