@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION="${DURATION:-10}"
-CONNS="${CONNS:-64}"
+CONNS="${CONNS:-256}"
 HALF_CONNS="${HALF_CONNS:-48}"
 PG_URL="${PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 PORT=18911

@@ -30,6 +30,8 @@ pub struct Settings {
     pub intake_queue: usize,
     /// Most submissions committed in one transaction.
     pub intake_batch: usize,
+    /// Writer threads on PostgreSQL (SQLite always has one).
+    pub intake_writers: usize,
     /// Submissions one address may send a minute (0: no limit).
     pub submit_rate_per_minute: u32,
     /// Submissions one address may send in a burst.
@@ -49,6 +51,7 @@ impl Default for Settings {
             secure_cookies: false,
             intake_queue: 4_096,
             intake_batch: 256,
+            intake_writers: 4,
             submit_rate_per_minute: 60,
             submit_burst: 20,
         }
@@ -69,6 +72,7 @@ struct FileSettings {
     secure_cookies: Option<bool>,
     intake_queue: Option<usize>,
     intake_batch: Option<usize>,
+    intake_writers: Option<usize>,
     submit_rate_per_minute: Option<u32>,
     submit_burst: Option<u32>,
 }
@@ -86,6 +90,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("NAGORIK_SECURE_COOKIES", "true when served over HTTPS, default false"),
     ("NAGORIK_INTAKE_QUEUE", "submissions that may wait to be written; beyond it 503, default 4096"),
     ("NAGORIK_INTAKE_BATCH", "most submissions committed together, default 256"),
+    ("NAGORIK_INTAKE_WRITERS", "writer threads on PostgreSQL (SQLite has one), default 4"),
     ("NAGORIK_SUBMIT_RATE_PER_MINUTE", "submissions per minute from one address (0: off), default 60"),
     ("NAGORIK_SUBMIT_BURST", "burst of submissions from one address, default 20"),
 ];
@@ -111,7 +116,7 @@ impl Settings {
             ($($field:ident),*) => { $(if let Some(v) = f.$field { self.$field = v; })* };
         }
         take!(database_url, bind, base_url, pool_size, pool_timeout_secs, log, secure_cookies);
-        take!(intake_queue, intake_batch, submit_rate_per_minute, submit_burst);
+        take!(intake_queue, intake_batch, intake_writers, submit_rate_per_minute, submit_burst);
         if f.workers.is_some() {
             self.workers = f.workers;
         }
@@ -150,6 +155,9 @@ impl Settings {
         }
         if let Some(v) = var("NAGORIK_INTAKE_BATCH") {
             self.intake_batch = parsed("NAGORIK_INTAKE_BATCH", v)?;
+        }
+        if let Some(v) = var("NAGORIK_INTAKE_WRITERS") {
+            self.intake_writers = parsed("NAGORIK_INTAKE_WRITERS", v)?;
         }
         if let Some(v) = var("NAGORIK_SUBMIT_RATE_PER_MINUTE") {
             self.submit_rate_per_minute = parsed("NAGORIK_SUBMIT_RATE_PER_MINUTE", v)?;

@@ -51,8 +51,13 @@ impl Application {
         let port = listener.local_addr()?.port();
         let data_pool = web::Data::new(pool.clone());
         let data_settings = web::Data::new(settings.clone());
-        db::pool::start_checkpointer(&pool);
-        let (writer, writer_thread) = IntakeWriter::start(pool.clone(), settings.intake_queue, settings.intake_batch);
+        // SQLite has a single writer; PostgreSQL overlaps several groups' commits.
+        let writers = match pool.get().context("no database connection")?.backend() {
+            db::Backend::Sqlite => 1,
+            db::Backend::Postgres => settings.intake_writers.max(1),
+        };
+        let (writer, writer_thread) =
+            IntakeWriter::start(pool.clone(), settings.intake_queue, settings.intake_batch, writers);
         let writer = web::Data::new(writer);
         let service_cache = web::Data::new(ServiceCache::default());
         let limit = settings.submit_rate_per_minute;

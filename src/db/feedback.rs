@@ -122,11 +122,51 @@ pub fn insert(conn: &mut Conn, new: &NewFeedback) -> QueryResult<i64> {
 /// Inserts many rows in one statement (callers keep batches under the
 /// backends' bind-parameter limits).
 pub fn insert_batch(conn: &mut Conn, rows: &[NewFeedback]) -> QueryResult<usize> {
-    // Multi-row VALUES is backend-specific in diesel, so each backend is named here.
+    // Multi-row inserts are backend-specific in diesel, so each backend is named here.
     match conn {
-        Conn::Pg(c) => diesel::insert_into(feedback::table).values(rows).execute(c),
+        Conn::Pg(c) => insert_unnest(c, rows),
         Conn::Sqlite(c) => diesel::insert_into(feedback::table).values(rows).execute(c),
     }
+}
+
+/// PostgreSQL: one statement of fixed text whatever the number of rows (one
+/// array per column), so the server parses and plans almost nothing per group.
+fn insert_unnest(c: &mut diesel::pg::PgConnection, rows: &[NewFeedback]) -> QueryResult<usize> {
+    use diesel::sql_types::{Array, BigInt, Bool, Integer, Nullable, Text, Timestamp};
+    fn col<T>(rows: &[NewFeedback], f: impl Fn(&NewFeedback) -> T) -> Vec<T> {
+        rows.iter().map(f).collect()
+    }
+    diesel::sql_query(
+        "INSERT INTO feedback (tracking_code, service_id, kind, body, charter_step, days_taken, cost_bdt, visits, \
+         district, channel, contact_name, contact_email, contact_phone, consent_updates, locale, moderation, \
+         created_at, updated_at, address_text, lat_e6, long_e6, api_client_id) \
+         SELECT * FROM UNNEST($1::text[], $2::int8[], $3::text[], $4::text[], $5::text[], $6::int4[], $7::int8[], \
+         $8::int4[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::bool[], $15::text[], \
+         $16::text[], $17::timestamp[], $18::timestamp[], $19::text[], $20::int8[], $21::int8[], $22::int8[])",
+    )
+    .bind::<Array<Text>, _>(col(rows, |r| r.tracking_code.clone()))
+    .bind::<Array<BigInt>, _>(col(rows, |r| r.service_id))
+    .bind::<Array<Text>, _>(col(rows, |r| r.kind.clone()))
+    .bind::<Array<Text>, _>(col(rows, |r| r.body.clone()))
+    .bind::<Array<Nullable<Text>>, _>(col(rows, |r| r.charter_step.clone()))
+    .bind::<Array<Nullable<Integer>>, _>(col(rows, |r| r.days_taken))
+    .bind::<Array<Nullable<BigInt>>, _>(col(rows, |r| r.cost_bdt))
+    .bind::<Array<Nullable<Integer>>, _>(col(rows, |r| r.visits))
+    .bind::<Array<Text>, _>(col(rows, |r| r.district.clone()))
+    .bind::<Array<Text>, _>(col(rows, |r| r.channel.clone()))
+    .bind::<Array<Nullable<Text>>, _>(col(rows, |r| r.contact_name.clone()))
+    .bind::<Array<Nullable<Text>>, _>(col(rows, |r| r.contact_email.clone()))
+    .bind::<Array<Nullable<Text>>, _>(col(rows, |r| r.contact_phone.clone()))
+    .bind::<Array<Bool>, _>(col(rows, |r| r.consent_updates))
+    .bind::<Array<Text>, _>(col(rows, |r| r.locale.clone()))
+    .bind::<Array<Text>, _>(col(rows, |r| r.moderation.clone()))
+    .bind::<Array<Timestamp>, _>(col(rows, |r| r.created_at))
+    .bind::<Array<Timestamp>, _>(col(rows, |r| r.updated_at))
+    .bind::<Array<Nullable<Text>>, _>(col(rows, |r| r.address_text.clone()))
+    .bind::<Array<Nullable<BigInt>>, _>(col(rows, |r| r.lat_e6))
+    .bind::<Array<Nullable<BigInt>>, _>(col(rows, |r| r.long_e6))
+    .bind::<Array<Nullable<BigInt>>, _>(col(rows, |r| r.api_client_id))
+    .execute(c)
 }
 
 /// The feedback with this tracking code and its service.

@@ -111,6 +111,11 @@ impl ManageConnection for ConnManager {
     }
 }
 
+/// Pages of write-ahead log after which a commit copies it into the database.
+/// Small checkpoints keep the slowest commits short: 100 pages gave a p99 of
+/// about 10 ms under load, SQLite's default of 1,000 about 25 ms (docs/benchmarks.md).
+const WAL_AUTOCHECKPOINT_PAGES: u32 = 100;
+
 /// Sets the per-connection SQLite pragmas: WAL, foreign keys, a busy timeout.
 #[derive(Debug, Clone, Copy)]
 struct SqlitePragmas {
@@ -121,12 +126,10 @@ impl CustomizeConnection<Conn, ConnError> for SqlitePragmas {
     fn on_acquire(&self, conn: &mut Conn) -> Result<(), ConnError> {
         if let Conn::Sqlite(c) = conn {
             // busy_timeout first: switching to WAL itself needs the lock.
-            // Checkpoints run in the background (`start_checkpointer`); the automatic
-            // one stays as a backstop at 10,000 pages so commits rarely pay for it.
             c.batch_execute(&format!(
                 "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; \
-                 PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 10000;",
-                self.busy_timeout_ms
+                 PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = {};",
+                self.busy_timeout_ms, WAL_AUTOCHECKPOINT_PAGES
             ))?;
         }
         Ok(())
@@ -165,26 +168,6 @@ pub fn build_pool(url: &str, options: PoolOptions) -> anyhow::Result<Pool> {
         .connection_customizer(Box::new(SqlitePragmas { busy_timeout_ms: 5_000 }))
         .build(manager)?;
     Ok(pool)
-}
-
-/// On SQLite, copies the write-ahead log into the database once a second
-/// (a passive checkpoint never blocks the writer), so commits need not do it.
-pub fn start_checkpointer(pool: &Pool) {
-    let pool = pool.clone();
-    let Ok(conn) = pool.get() else { return };
-    if !matches!(*conn, Conn::Sqlite(_)) {
-        return;
-    }
-    drop(conn);
-    // A daemon thread: it sleeps almost always and ends with the process.
-    let _ = std::thread::Builder::new().name("wal-checkpoint".into()).spawn(move || loop {
-        std::thread::sleep(Duration::from_secs(1));
-        if let Some(mut c) = pool.try_get() {
-            if let Err(err) = c.batch_execute("PRAGMA wal_checkpoint(PASSIVE)") {
-                tracing::debug!(error = %err, "checkpoint skipped");
-            }
-        }
-    });
 }
 
 #[cfg(test)]

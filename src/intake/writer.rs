@@ -1,8 +1,11 @@
-//! Group commit. One writer thread per process takes every submission waiting in
-//! a bounded queue, stores the whole group in one transaction, and only after
-//! the commit answers each request: an acknowledged submission is on disk.
-//! A full queue is refused at once (503), so memory stays bounded under overload.
+//! Group commit. A writer thread takes every submission waiting in a bounded
+//! queue, stores the whole group in one transaction, and only after the commit
+//! answers each request: an acknowledged submission is on disk. SQLite has one
+//! writer; on PostgreSQL several write side by side, so one group's commit (its
+//! fsync) overlaps the next group's insert. A full queue is refused at once
+//! (503), so memory stays bounded under overload.
 
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use chrono::Utc;
@@ -46,15 +49,26 @@ pub struct IntakeWriter {
 }
 
 impl IntakeWriter {
-    /// Starts the writer with a queue of `capacity` submissions, committing at
-    /// most `max_batch` per transaction. The thread ends when every handle is dropped.
-    pub fn start(pool: Pool, capacity: usize, max_batch: usize) -> (Self, JoinHandle<()>) {
+    /// Starts `writers` threads over a queue of `capacity` submissions, each
+    /// committing at most `max_batch` per transaction. The threads end when every
+    /// handle is dropped and the queue is empty; the returned handle joins them all.
+    pub fn start(pool: Pool, capacity: usize, max_batch: usize, writers: usize) -> (Self, JoinHandle<()>) {
         let (queue, receiver) = mpsc::channel(capacity.max(1));
-        let thread = std::thread::Builder::new()
-            .name("intake-writer".into())
-            .spawn(move || run(pool, receiver, max_batch.max(1)))
-            .expect("the writer thread starts");
-        (Self { queue }, thread)
+        let receiver = Arc::new(Mutex::new(receiver));
+        let threads: Vec<JoinHandle<()>> = (0..writers.max(1))
+            .map(|i| {
+                let (pool, receiver) = (pool.clone(), receiver.clone());
+                std::thread::Builder::new()
+                    .name(format!("intake-writer-{i}"))
+                    .spawn(move || run(pool, receiver, max_batch.max(1)))
+                    .expect("a writer thread starts")
+            })
+            .collect();
+        let all = std::thread::Builder::new()
+            .name("intake-writers".into())
+            .spawn(move || threads.into_iter().for_each(|t| drop(t.join())))
+            .expect("the joining thread starts");
+        (Self { queue }, all)
     }
 
     /// Queues one submission and waits until it is committed.
@@ -73,15 +87,21 @@ impl IntakeWriter {
     }
 }
 
-fn run(pool: Pool, mut receiver: mpsc::Receiver<Pending>, max_batch: usize) {
-    while let Some(first) = receiver.blocking_recv() {
-        let mut batch = vec![first];
-        while batch.len() < max_batch {
-            match receiver.try_recv() {
-                Ok(next) => batch.push(next),
-                Err(_) => break,
-            }
+/// Takes the next group: waits for one submission, then everything already waiting.
+fn next_batch(receiver: &Mutex<mpsc::Receiver<Pending>>, max_batch: usize) -> Option<Vec<Pending>> {
+    let mut receiver = receiver.lock().expect("queue lock");
+    let mut batch = vec![receiver.blocking_recv()?];
+    while batch.len() < max_batch {
+        match receiver.try_recv() {
+            Ok(next) => batch.push(next),
+            Err(_) => break,
         }
+    }
+    Some(batch)
+}
+
+fn run(pool: Pool, receiver: Arc<Mutex<mpsc::Receiver<Pending>>>, max_batch: usize) {
+    while let Some(batch) = next_batch(&receiver, max_batch) {
         write_batch(&pool, batch);
     }
     tracing::info!("intake writer stopped: every queued submission is written");

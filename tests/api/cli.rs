@@ -84,7 +84,9 @@ fn api_keys_are_issued_listed_and_revoked_from_the_command_line() {
     let list = String::from_utf8_lossy(&nagorik(&["api-keys", "list"], &url).stdout).into_owned();
     assert!(list.contains("Dhaka North City app") && list.contains("active"), "{list}");
     assert!(!list.contains(key), "the list never shows the key");
-    assert!(nagorik(&["api-keys", "revoke", "1"], &url).status.success());
+    let id = stdout.split_whitespace().nth(1).expect("the client id is printed").to_owned();
+    let revoked = nagorik(&["api-keys", "revoke", &id], &url);
+    assert!(revoked.status.success(), "{}", String::from_utf8_lossy(&revoked.stderr));
     assert!(String::from_utf8_lossy(&nagorik(&["api-keys", "list"], &url).stdout).contains("revoked"));
-    assert!(!nagorik(&["api-keys", "revoke", "1"], &url).status.success(), "already revoked");
+    assert!(!nagorik(&["api-keys", "revoke", &id], &url).status.success(), "already revoked");
 }

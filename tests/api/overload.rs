@@ -109,6 +109,7 @@ async fn beyond_capacity_submissions_get_503_with_retry_after_and_it_recovers() 
     let app = spawn_app_with(|s| {
         s.intake_queue = 2;
         s.intake_batch = 1;
+        s.intake_writers = 1;
     })
     .await;
     let lock = hold_write_lock(&app.database_url);

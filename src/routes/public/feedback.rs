@@ -18,6 +18,7 @@ use crate::web::Renderer;
 
 /// `POST /services/{code}/feedback`: stores valid feedback and redirects to the
 /// confirmation; otherwise shows the form again (422) with every problem.
+#[allow(clippy::too_many_arguments)] // one argument per extractor
 pub async fn submit_feedback(
     req: HttpRequest,
     locale: Locale,
