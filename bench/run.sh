@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Intake benchmark: storage and framework baselines, then Nagorik's submission
 # throughput and latency on SQLite and on PostgreSQL, all on this machine.
-# Usage: bench/run.sh   (DURATION=10 CONNS=64 PG_URL=postgres://… to change)
+# Usage: bench/run.sh   (DURATION=10 CONNS=256 HALF_CONNS=48 PG_URL=postgres://… to change)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +23,7 @@ wait_port() { for _ in $(seq 1 200); do curl -fsS -o /dev/null "http://127.0.0.1
 # wrk's summary as "rps p50_ms p99_ms errors"
 measure() {
     local out
-    out="$(wrk -t2 -c"$1" -d"${DURATION}s" --latency "${@:2}")"
+    out="$(wrk -t2 -c"$1" -d"${DURATION:-10}s" --latency "${@:2}")"
     python3 - "$out" <<'PY'
 import re, sys
 out = sys.argv[1]
@@ -51,8 +51,11 @@ stop_server() { kill "$server"; wait "$server" 2>/dev/null || true; server=""; }
 intake_runs() {
     local label="$1" full half delay
     full=($(measure "$CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
-    # Each connection waits `delay` ms after each answer (about 1 ms), so C connections make about C/(delay+1) per ms.
+    # Each connection waits `delay` ms after each answer, so C connections make about
+    # C/(delay + latency) per ms: a short trial run measures the latency, then the real run.
     delay=$(python3 -c "print(max(1, round(1000 * $HALF_CONNS / (${full[0]} / 2) - 1)))")
+    trial=($(DURATION=3 WRK_DELAY_MS=$delay measure "$HALF_CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
+    delay=$(python3 -c "print(max(1, round(1000 * $HALF_CONNS / (${full[0]} / 2) - ${trial[1]})))")
     half=($(WRK_DELAY_MS=$delay measure "$HALF_CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
     ffull=($(FORM=1 measure "$CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
     fhalf=($(FORM=1 WRK_DELAY_MS=$delay measure "$HALF_CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))

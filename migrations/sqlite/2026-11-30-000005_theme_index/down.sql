@@ -1,0 +1,2 @@
+DROP INDEX feedback_theme_id;
+CREATE INDEX feedback_theme_id ON feedback (theme_id);
