@@ -51,7 +51,7 @@ impl Default for Settings {
             secure_cookies: false,
             intake_queue: 4_096,
             intake_batch: 256,
-            intake_writers: 4,
+            intake_writers: 2,
             submit_rate_per_minute: 60,
             submit_burst: 20,
         }
@@ -90,7 +90,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("NAGORIK_SECURE_COOKIES", "true when served over HTTPS, default false"),
     ("NAGORIK_INTAKE_QUEUE", "submissions that may wait to be written; beyond it 503, default 4096"),
     ("NAGORIK_INTAKE_BATCH", "most submissions committed together, default 256"),
-    ("NAGORIK_INTAKE_WRITERS", "writer threads on PostgreSQL (SQLite has one), default 4"),
+    ("NAGORIK_INTAKE_WRITERS", "writer threads on PostgreSQL (SQLite has one), default 2"),
     ("NAGORIK_SUBMIT_RATE_PER_MINUTE", "submissions per minute from one address (0: off), default 60"),
     ("NAGORIK_SUBMIT_BURST", "burst of submissions from one address, default 20"),
 ];
