@@ -97,14 +97,14 @@ async fn acknowledged_submissions_survive_sigkill_exactly_once() {
         wait_healthy(&client, &base).await;
     }
     tokio::time::sleep(Duration::from_millis(500)).await;
+    // A graceful stop (SIGTERM) under load: what it answered before exiting is committed.
+    let term = Command::new("kill").args(["-TERM", &server.id().to_string()]).status().unwrap();
+    assert!(term.success());
+    assert!(server.wait().unwrap().success(), "SIGTERM ends the server cleanly");
     stop.store(true, Ordering::Relaxed);
     for c in citizens {
         c.await.unwrap();
     }
-    // A graceful stop (SIGTERM) exits cleanly.
-    let term = Command::new("kill").args(["-TERM", &server.id().to_string()]).status().unwrap();
-    assert!(term.success());
-    assert!(server.wait().unwrap().success(), "SIGTERM ends the server cleanly");
 
     let acked = acked.lock().unwrap().clone();
     assert!(acked.len() > 50, "too little load: {}", acked.len());
