@@ -170,6 +170,8 @@ fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, AppError> {
         (status = 413, description = "Body over 64 KiB", body = ErrorEnvelope),
         (status = 415, description = "Not JSON", body = ErrorEnvelope),
         (status = 422, description = "Invalid fields, each named", body = ErrorEnvelope),
+        (status = 429, description = "Too many submissions from this address; retry after Retry-After seconds",
+            body = ErrorEnvelope, headers(("Retry-After" = String, description = "Seconds to wait"))),
         (status = 503, description = "Busy or database unavailable; retry after Retry-After seconds", body = ErrorEnvelope),
     )
 )]
