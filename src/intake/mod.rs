@@ -1,6 +1,7 @@
 //! Accepting feedback: a checked [`Submission`] becomes a stored row with a
 //! fresh tracking code. The web form, the API and Open311 submit through the
-//! [`writer::IntakeWriter`] (group commit); commands and imports call [`store`].
+//! [`writer::IntakeWriter`] (group commit), which stores groups with
+//! [`store_one`] and falls back to [`store_alone`] when a group clashes.
 
 pub mod writer;
 
@@ -9,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use crate::db::feedback::{self, NewFeedback};
 use crate::db::idempotency_keys::{self, IdempotencyKey};
-use crate::db::{is_unique_violation, Conn};
+use crate::db::{is_unique_violation, write_transaction, Conn};
 use crate::domain::feedback::{Moderation, Submission};
 use crate::domain::tracking_code::TrackingCode;
 
@@ -126,17 +127,20 @@ pub fn store_one(
     Ok(Outcome::Stored(code))
 }
 
-/// Stores the submission at once and returns its tracking code (for commands
-/// and tests; web requests go through the writer).
-pub fn store(conn: &mut Conn, submission: &Submission, service_id: i64) -> diesel::QueryResult<TrackingCode> {
-    let now = Utc::now().naive_utc();
-    let mut attempt = 0;
+/// Stores one submission in a transaction of its own, drawing a fresh tracking
+/// code when one clashes (at most [`CODE_ATTEMPTS`] times).
+pub fn store_alone(
+    conn: &mut Conn,
+    submission: &Submission,
+    service_id: i64,
+    idem: Option<&Idempotency>,
+) -> diesel::QueryResult<Outcome> {
+    let mut attempt = 1;
     loop {
-        match store_one(conn, submission, service_id, None, now) {
-            Ok(Outcome::Stored(code)) => return Ok(code),
-            Ok(Outcome::KeyReused) => unreachable!("no key given"),
-            Err(err) if is_unique_violation(&err) && attempt + 1 < CODE_ATTEMPTS => attempt += 1,
-            Err(err) => return Err(err),
+        let now = Utc::now().naive_utc();
+        match write_transaction(conn, |c| store_one(c, submission, service_id, idem, now)) {
+            Err(err) if is_unique_violation(&err) && attempt < CODE_ATTEMPTS => attempt += 1,
+            result => return result,
         }
     }
 }

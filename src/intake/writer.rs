@@ -15,7 +15,7 @@ use tokio::sync::{mpsc, oneshot};
 use chrono::NaiveDateTime;
 use diesel::QueryResult;
 
-use super::{new_row, store_one, Idempotency, Outcome, CODE_ATTEMPTS};
+use super::{new_row, store_alone, store_one, Idempotency, Outcome};
 use crate::db::feedback::insert_batch;
 use crate::db::{is_unique_violation, write_transaction, Conn, Pool};
 use crate::domain::feedback::Submission;
@@ -158,23 +158,9 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>) {
         // A clash (tracking code, or a key another process stored): retry each alone.
         Err(err) if is_unique_violation(&err) => {
             for pending in batch {
-                let mut result = Err(SubmitError::Unavailable);
-                for _ in 0..CODE_ATTEMPTS {
-                    let now = Utc::now().naive_utc();
-                    match write_transaction(&mut conn, |c| {
-                        store_one(c, &pending.submission, pending.service_id, pending.idem.as_ref(), now)
-                    }) {
-                        Ok(outcome) => {
-                            result = answer(outcome);
-                            break;
-                        }
-                        Err(e) if is_unique_violation(&e) => continue,
-                        Err(e) => {
-                            tracing::error!(error = %e, "storing a submission failed");
-                            break;
-                        }
-                    }
-                }
+                let result = store_alone(&mut conn, &pending.submission, pending.service_id, pending.idem.as_ref())
+                    .map_err(|e| tracing::error!(error = %e, "storing a submission failed"))
+                    .map_or(Err(SubmitError::Unavailable), answer);
                 let _ = pending.reply.send(result);
             }
         }
