@@ -126,44 +126,20 @@ impl Settings {
         fn parsed<T: std::str::FromStr>(key: &str, value: String) -> anyhow::Result<T> {
             value.trim().parse().map_err(|_| anyhow::anyhow!("{key}={value:?} is not a valid value"))
         }
-        if let Some(v) = var("NAGORIK_DATABASE_URL") {
-            self.database_url = v;
+        macro_rules! text {
+            ($($key:literal => $field:ident),*) => { $(if let Some(v) = var($key) { self.$field = v; })* };
         }
-        if let Some(v) = var("NAGORIK_BIND") {
-            self.bind = v;
+        macro_rules! number {
+            ($($key:literal => $field:ident),*) => { $(if let Some(v) = var($key) { self.$field = parsed($key, v)?; })* };
         }
-        if let Some(v) = var("NAGORIK_BASE_URL") {
-            self.base_url = v;
-        }
-        if let Some(v) = var("NAGORIK_LOG") {
-            self.log = v;
-        }
-        if let Some(v) = var("NAGORIK_POOL_SIZE") {
-            self.pool_size = parsed("NAGORIK_POOL_SIZE", v)?;
-        }
-        if let Some(v) = var("NAGORIK_POOL_TIMEOUT_SECS") {
-            self.pool_timeout_secs = parsed("NAGORIK_POOL_TIMEOUT_SECS", v)?;
-        }
+        text!("NAGORIK_DATABASE_URL" => database_url, "NAGORIK_BIND" => bind, "NAGORIK_BASE_URL" => base_url,
+              "NAGORIK_LOG" => log);
+        number!("NAGORIK_POOL_SIZE" => pool_size, "NAGORIK_POOL_TIMEOUT_SECS" => pool_timeout_secs,
+                "NAGORIK_SECURE_COOKIES" => secure_cookies, "NAGORIK_INTAKE_QUEUE" => intake_queue,
+                "NAGORIK_INTAKE_BATCH" => intake_batch, "NAGORIK_INTAKE_WRITERS" => intake_writers,
+                "NAGORIK_SUBMIT_RATE_PER_MINUTE" => submit_rate_per_minute, "NAGORIK_SUBMIT_BURST" => submit_burst);
         if let Some(v) = var("NAGORIK_WORKERS") {
             self.workers = Some(parsed("NAGORIK_WORKERS", v)?);
-        }
-        if let Some(v) = var("NAGORIK_SECURE_COOKIES") {
-            self.secure_cookies = parsed("NAGORIK_SECURE_COOKIES", v)?;
-        }
-        if let Some(v) = var("NAGORIK_INTAKE_QUEUE") {
-            self.intake_queue = parsed("NAGORIK_INTAKE_QUEUE", v)?;
-        }
-        if let Some(v) = var("NAGORIK_INTAKE_BATCH") {
-            self.intake_batch = parsed("NAGORIK_INTAKE_BATCH", v)?;
-        }
-        if let Some(v) = var("NAGORIK_INTAKE_WRITERS") {
-            self.intake_writers = parsed("NAGORIK_INTAKE_WRITERS", v)?;
-        }
-        if let Some(v) = var("NAGORIK_SUBMIT_RATE_PER_MINUTE") {
-            self.submit_rate_per_minute = parsed("NAGORIK_SUBMIT_RATE_PER_MINUTE", v)?;
-        }
-        if let Some(v) = var("NAGORIK_SUBMIT_BURST") {
-            self.submit_burst = parsed("NAGORIK_SUBMIT_BURST", v)?;
         }
         Ok(())
     }
