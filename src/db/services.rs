@@ -60,10 +60,7 @@ impl Service {
 
     /// The name in `locale`.
     pub fn name(&self, locale: Locale) -> &str {
-        match locale {
-            Locale::Bn => &self.name_bn,
-            Locale::En => &self.name_en,
-        }
+        locale.pick(&self.name_bn, &self.name_en)
     }
 }
 

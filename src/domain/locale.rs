@@ -25,6 +25,22 @@ impl Locale {
         }
     }
 
+    /// The other language (for the switch link).
+    pub fn other(self) -> Locale {
+        match self {
+            Locale::Bn => Locale::En,
+            Locale::En => Locale::Bn,
+        }
+    }
+
+    /// Of a Bangla and an English text, the one in this language.
+    pub fn pick<'a>(self, bn: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Locale::Bn => bn,
+            Locale::En => en,
+        }
+    }
+
     /// Reads `bn` or `en` (also `bn-BD`, `en-GB`, any case).
     pub fn parse(s: &str) -> Option<Locale> {
         let primary = s.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();

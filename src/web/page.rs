@@ -38,10 +38,7 @@ impl Renderer {
 
     /// The values every page needs, whatever its content.
     fn frame(&self, req: &HttpRequest, locale: Locale) -> Value {
-        let other = match locale {
-            Locale::Bn => Locale::En,
-            Locale::En => Locale::Bn,
-        };
+        let other = locale.other();
         let here = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
         json!({
             "lang": locale.code(),

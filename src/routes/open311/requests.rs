@@ -172,7 +172,7 @@ fn parse_date(value: &str) -> Option<NaiveDateTime> {
 }
 
 fn request_node((feedback, service, office): &(Feedback, Service, Office), locale: Locale) -> Node {
-    let pick = |bn: &str, en: &str| if locale == Locale::Bn { bn.to_owned() } else { en.to_owned() };
+    let pick = |bn: &str, en: &str| locale.pick(bn, en).to_owned();
     Node::Object(vec![
         ("service_request_id", Node::text(&feedback.tracking_code)),
         ("status", Node::text("open")),

@@ -50,31 +50,19 @@ fn discovery(format: Format, settings: &Settings) -> HttpResponse {
     reply(format, StatusCode::OK, "discovery", &body)
 }
 
-fn pick(locale: Locale, bn: &str, en: &str) -> String {
-    if locale == Locale::Bn {
-        bn.to_owned()
-    } else {
-        en.to_owned()
-    }
-}
-
 fn service_node(listing: &ServiceListing, locale: Locale) -> Node {
     let (service, office, ministry) = listing;
     Node::Object(vec![
         ("service_code", Node::text(&service.code)),
-        ("service_name", Node::text(pick(locale, &service.name_bn, &service.name_en))),
+        ("service_name", Node::text(locale.pick(&service.name_bn, &service.name_en))),
         (
             "description",
-            Node::text(format!(
-                "{} — {}",
-                pick(locale, &office.name_bn, &office.name_en),
-                service.name(if locale == Locale::Bn { Locale::En } else { Locale::Bn })
-            )),
+            Node::text(format!("{} — {}", locale.pick(&office.name_bn, &office.name_en), service.name(locale.other()))),
         ),
         ("metadata", Node::Bool(true)),
         ("type", Node::text("batch")),
         ("keywords", Node::text(format!("{}, {}, {}", service.name_bn, service.name_en, office.code))),
-        ("group", Node::text(pick(locale, &ministry.name_bn, &ministry.name_en))),
+        ("group", Node::text(locale.pick(&ministry.name_bn, &ministry.name_en))),
     ])
 }
 

@@ -21,7 +21,7 @@ pub async fn show_home(
         .into_iter()
         .filter(|(_, count)| *count > 0)
         .map(|(m, count)| {
-            let name = if locale == Locale::Bn { m.name_bn } else { m.name_en };
+            let name = locale.pick(&m.name_bn, &m.name_en);
             json!({ "name": name, "count": count, "url": format!("/services?ministry={}", m.code) })
         })
         .collect();

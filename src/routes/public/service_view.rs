@@ -9,13 +9,7 @@ use crate::domain::Locale;
 /// The charter facts of a service, in `locale`.
 pub fn service_facts(listing: &ServiceListing, locale: Locale) -> Value {
     let (service, office, ministry) = listing;
-    let pick = |bn: &str, en: &str| {
-        if locale == Locale::Bn {
-            bn.to_owned()
-        } else {
-            en.to_owned()
-        }
-    };
+    let pick = |bn: &str, en: &str| locale.pick(bn, en).to_owned();
     let delivery = DeliveryMode::parse(&service.delivery_mode).map(|d| d.as_str()).unwrap_or("manual");
     json!({
         "code": service.code,
@@ -39,13 +33,7 @@ pub fn service_facts(listing: &ServiceListing, locale: Locale) -> Value {
 /// One line of a result list.
 pub fn service_summary(listing: &ServiceListing, locale: Locale) -> Value {
     let (service, office, ministry) = listing;
-    let pick = |bn: &str, en: &str| {
-        if locale == Locale::Bn {
-            bn.to_owned()
-        } else {
-            en.to_owned()
-        }
-    };
+    let pick = |bn: &str, en: &str| locale.pick(bn, en).to_owned();
     json!({
         "code": service.code,
         "name": pick(&service.name_bn, &service.name_en),

@@ -68,7 +68,7 @@ pub async fn search_services(
     let pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
     let data = json!({
         "q": q,
-        "ministry": ministry.as_ref().map(|m| if locale == Locale::Bn { &m.name_bn } else { &m.name_en }),
+        "ministry": ministry.as_ref().map(|m| locale.pick(&m.name_bn, &m.name_en)),
         "ministry_code": ministry.as_ref().map(|m| m.code.clone()).unwrap_or_default(),
         "results": rows.iter().map(|r| service_summary(r, locale)).collect::<Vec<_>>(),
         "total": total,
