@@ -1,6 +1,9 @@
 //! Nagorik: citizen feedback and service design intake.
 
+pub mod accounts;
 pub mod assets;
+pub mod audit;
+pub mod auth;
 pub mod catalogue;
 pub mod cli;
 pub mod config;

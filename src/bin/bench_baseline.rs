@@ -40,6 +40,9 @@ fn row(service_id: i64, n: u64) -> NewFeedback {
         lat_e6: None,
         long_e6: None,
         api_client_id: None,
+        theme_id: None,
+        public_body: None,
+        has_personal_data: false,
     }
 }
 

@@ -61,6 +61,29 @@ pub struct Feedback {
     pub long_e6: Option<i64>,
     /// The client system that sent it.
     pub api_client_id: Option<i64>,
+    /// The text others may read: personal data masked on arrival and redacted by designers
+    /// (`None` on rows stored before masking existed: mask `body` when reading them).
+    pub public_body: Option<String>,
+    /// Personal data was found in the text (on arrival or by a designer).
+    pub has_personal_data: bool,
+    /// "Me too" voices added by other citizens.
+    pub extra_voices: i32,
+    /// A designer put it in its theme; automatic regrouping leaves it there.
+    pub theme_pinned: bool,
+    /// When the citizen's personal data was erased on request.
+    pub forgotten_at: Option<NaiveDateTime>,
+}
+
+impl Feedback {
+    /// The text that citizens, exports and other systems may see.
+    pub fn public_text(&self) -> String {
+        self.public_body.clone().unwrap_or_else(|| crate::domain::pii::mask(&self.body))
+    }
+
+    /// Voices it carries: the citizen's own plus every "me too".
+    pub fn voices(&self) -> i64 {
+        1 + i64::from(self.extra_voices)
+    }
 }
 
 /// A feedback row to insert (`None` is written as NULL, so rows can be batched on SQLite).
@@ -112,6 +135,12 @@ pub struct NewFeedback {
     pub long_e6: Option<i64>,
     /// Client system.
     pub api_client_id: Option<i64>,
+    /// The suggested theme.
+    pub theme_id: Option<i64>,
+    /// The text with personal data masked.
+    pub public_body: Option<String>,
+    /// Whether masking found personal data.
+    pub has_personal_data: bool,
 }
 
 /// Inserts one row and returns its id.
@@ -139,10 +168,12 @@ fn insert_unnest(c: &mut diesel::pg::PgConnection, rows: &[NewFeedback]) -> Quer
     diesel::sql_query(
         "INSERT INTO feedback (tracking_code, service_id, kind, body, charter_step, days_taken, cost_bdt, visits, \
          district, channel, contact_name, contact_email, contact_phone, consent_updates, locale, moderation, \
-         created_at, updated_at, address_text, lat_e6, long_e6, api_client_id) \
+         created_at, updated_at, address_text, lat_e6, long_e6, api_client_id, theme_id, public_body, \
+         has_personal_data) \
          SELECT * FROM UNNEST($1::text[], $2::int8[], $3::text[], $4::text[], $5::text[], $6::int4[], $7::int8[], \
          $8::int4[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::bool[], $15::text[], \
-         $16::text[], $17::timestamp[], $18::timestamp[], $19::text[], $20::int8[], $21::int8[], $22::int8[])",
+         $16::text[], $17::timestamp[], $18::timestamp[], $19::text[], $20::int8[], $21::int8[], $22::int8[], \
+         $23::int8[], $24::text[], $25::bool[])",
     )
     .bind::<Array<Text>, _>(col(rows, |r| r.tracking_code.clone()))
     .bind::<Array<BigInt>, _>(col(rows, |r| r.service_id))
@@ -166,6 +197,9 @@ fn insert_unnest(c: &mut diesel::pg::PgConnection, rows: &[NewFeedback]) -> Quer
     .bind::<Array<Nullable<BigInt>>, _>(col(rows, |r| r.lat_e6))
     .bind::<Array<Nullable<BigInt>>, _>(col(rows, |r| r.long_e6))
     .bind::<Array<Nullable<BigInt>>, _>(col(rows, |r| r.api_client_id))
+    .bind::<Array<Nullable<BigInt>>, _>(col(rows, |r| r.theme_id))
+    .bind::<Array<Nullable<Text>>, _>(col(rows, |r| r.public_body.clone()))
+    .bind::<Array<Bool>, _>(col(rows, |r| r.has_personal_data))
     .execute(c)
 }
 

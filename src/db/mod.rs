@@ -2,14 +2,18 @@
 //! and the helper that keeps diesel off the async executor.
 
 pub mod api_clients;
+pub mod audit_log;
 pub mod feedback;
 pub mod idempotency_keys;
+pub mod login_failures;
 pub mod migrations;
 pub mod ministries;
 pub mod offices;
 pub mod pool;
 pub mod schema;
 pub mod services;
+pub mod staff_sessions;
+pub mod staff_users;
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::pg::PgConnection;

@@ -75,6 +75,11 @@ diesel::table! {
         lat_e6 -> Nullable<BigInt>,
         long_e6 -> Nullable<BigInt>,
         api_client_id -> Nullable<BigInt>,
+        public_body -> Nullable<Text>,
+        has_personal_data -> Bool,
+        extra_voices -> Integer,
+        theme_pinned -> Bool,
+        forgotten_at -> Nullable<Timestamp>,
     }
 }
 
@@ -100,9 +105,146 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Staff accounts.
+    staff_users (id) {
+        id -> BigInt,
+        email -> Text,
+        name -> Text,
+        password_hash -> Text,
+        role -> Text,
+        locale -> Text,
+        digest_opt_in -> Bool,
+        disabled_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// The ministries a staff member may see (cabinet admins see all without rows here).
+    staff_ministries (staff_id, ministry_id) {
+        staff_id -> BigInt,
+        ministry_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    /// Log-in sessions (the cookie holds the token; only its hash is stored).
+    staff_sessions (id) {
+        id -> BigInt,
+        token_hash -> Text,
+        staff_id -> BigInt,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Bearer tokens for the staff JSON API (stored hashed).
+    staff_tokens (id) {
+        id -> BigInt,
+        staff_id -> BigInt,
+        name -> Text,
+        token_prefix -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// Failed log-ins per account and per address (hashed), for throttling.
+    login_failures (id) {
+        id -> BigInt,
+        subject -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Every staff change: who, what, when, before and after.
+    audit_log (id) {
+        id -> BigInt,
+        staff_id -> Nullable<BigInt>,
+        actor -> Text,
+        action -> Text,
+        target_kind -> Text,
+        target_id -> Nullable<BigInt>,
+        ministry_id -> Nullable<BigInt>,
+        before_json -> Nullable<Text>,
+        after_json -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Pain-point themes of one service.
+    themes (id) {
+        id -> BigInt,
+        service_id -> BigInt,
+        label_bn -> Text,
+        label_en -> Text,
+        category -> Text,
+        category_by_designer -> Bool,
+        category_votes -> Text,
+        confirmed -> Bool,
+        centroid -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// "Me too" voices, one per browser per feedback.
+    me_too (id) {
+        id -> BigInt,
+        feedback_id -> BigInt,
+        browser_key -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Counters per service: feedback and voices by kind, district, channel, week, theme and TCV value.
+    service_counts (service_id, dimension, bucket) {
+        service_id -> BigInt,
+        dimension -> Text,
+        bucket -> Text,
+        feedback -> BigInt,
+        voices -> BigInt,
+    }
+}
+
 diesel::joinable!(offices -> ministries (ministry_id));
+diesel::joinable!(staff_ministries -> staff_users (staff_id));
+diesel::joinable!(staff_ministries -> ministries (ministry_id));
+diesel::joinable!(staff_sessions -> staff_users (staff_id));
+diesel::joinable!(staff_tokens -> staff_users (staff_id));
+diesel::joinable!(themes -> services (service_id));
+diesel::joinable!(me_too -> feedback (feedback_id));
+diesel::joinable!(service_counts -> services (service_id));
 diesel::joinable!(services -> offices (office_id));
 diesel::joinable!(feedback -> services (service_id));
 diesel::joinable!(feedback -> api_clients (api_client_id));
 
-diesel::allow_tables_to_appear_in_same_query!(ministries, offices, services, feedback, api_clients, idempotency_keys);
+diesel::joinable!(feedback -> themes (theme_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    ministries,
+    offices,
+    services,
+    feedback,
+    api_clients,
+    idempotency_keys,
+    staff_users,
+    staff_ministries,
+    staff_sessions,
+    staff_tokens,
+    login_failures,
+    audit_log,
+    themes,
+    me_too,
+    service_counts,
+);

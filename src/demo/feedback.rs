@@ -234,5 +234,8 @@ fn demo_row(
         lat_e6: None,
         long_e6: None,
         api_client_id: None,
+        theme_id: None,
+        public_body: None,
+        has_personal_data: false,
     }
 }

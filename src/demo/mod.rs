@@ -3,9 +3,11 @@
 
 mod catalogue;
 mod feedback;
+mod staff;
 
 pub use catalogue::{catalogue_rows, load_catalogue};
 pub use feedback::generate_feedback;
+pub use staff::{ensure_demo_staff, DemoLogin};
 
 /// How much demo data to make.
 #[derive(Debug, Clone, Copy)]

@@ -16,12 +16,22 @@ pub struct IssuedKey {
     pub prefix: String,
 }
 
-/// A new random key from the operating system's CSPRNG.
+/// A new random Open311 key from the operating system's CSPRNG.
 pub fn issue() -> IssuedKey {
+    issue_with("nk_")
+}
+
+/// A new random secret that starts with `kind` (`nk_` Open311 keys, `ns_`
+/// session cookies, `nt_` staff API tokens).
+pub fn issue_with(kind: &str) -> IssuedKey {
+    let secret = format!("{kind}{}", random_text(32));
+    IssuedKey { hash: hash(&secret), prefix: secret[..kind.len() + 4].to_owned(), secret }
+}
+
+/// `len` random characters of an unambiguous alphabet (5 bits each).
+pub fn random_text(len: usize) -> String {
     let mut rng = rand::rng();
-    let body: String = (0..32).map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())])).collect();
-    let secret = format!("nk_{body}");
-    IssuedKey { hash: hash(&secret), prefix: secret[..7].to_owned(), secret }
+    (0..len).map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())])).collect()
 }
 
 /// The stored hash of a key as a client presents it.

@@ -9,6 +9,7 @@ pub mod field_error;
 pub mod locale;
 pub mod pii;
 pub mod service;
+pub mod staff;
 pub mod text;
 pub mod tracking_code;
 

@@ -21,6 +21,7 @@ const CODE_ATTEMPTS: usize = 5;
 
 /// The row to insert for `submission` about `service_id`, received at `now`.
 pub fn new_row(submission: &Submission, service_id: i64, code: &TrackingCode, now: NaiveDateTime) -> NewFeedback {
+    let public = crate::domain::pii::mask(submission.text.as_str());
     NewFeedback {
         tracking_code: code.as_str().to_owned(),
         service_id,
@@ -44,6 +45,9 @@ pub fn new_row(submission: &Submission, service_id: i64, code: &TrackingCode, no
         lat_e6: submission.location.lat_e6,
         long_e6: submission.location.long_e6,
         api_client_id: submission.api_client,
+        theme_id: None,
+        public_body: Some(public.clone()),
+        has_personal_data: public != submission.text.as_str(),
     }
 }
 

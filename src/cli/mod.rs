@@ -1,4 +1,7 @@
-//! Command-line interface: `serve`, `migrate`, `import-services`, `demo-data`.
+//! Command-line interface: `serve`, `migrate`, `import-services`, `demo-data`,
+//! `api-keys`, `create-staff`, `staff-tokens`.
+
+mod staff;
 
 use std::path::PathBuf;
 
@@ -45,6 +48,14 @@ pub enum Command {
         /// What to do with keys.
         #[command(subcommand)]
         action: ApiKeyAction,
+    },
+    /// Create a staff account (password from a prompt or --password-stdin).
+    CreateStaff(staff::CreateStaffArgs),
+    /// Issue, list or revoke a staff member's tokens for the staff JSON API.
+    StaffTokens {
+        /// What to do with tokens.
+        #[command(subcommand)]
+        action: staff::TokenAction,
     },
 }
 
@@ -115,6 +126,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::ImportServices { file } => import_services(&settings, &file),
         Command::ApiKeys { action } => api_keys(&settings, action),
+        Command::CreateStaff(args) => staff::create_staff(&settings, args),
+        Command::StaffTokens { action } => staff::staff_tokens(&settings, action),
         Command::DemoData(args) => {
             let pool = open_database(&settings)?;
             let options = DemoOptions { services: args.services, feedback: args.feedback, seed: args.seed };
@@ -228,6 +241,16 @@ fn serve(settings: &Settings, demo: bool) -> anyhow::Result<()> {
                 let options = DemoOptions { services: 809, feedback: 3_000, seed: 2021 };
                 let pool = pool.clone();
                 tokio::task::spawn_blocking(move || load_demo(&pool, &options)).await??;
+            }
+            let staff_pool = pool.clone();
+            let logins = tokio::task::spawn_blocking(move || -> anyhow::Result<Vec<demo::DemoLogin>> {
+                let mut conn = staff_pool.get().context("no database connection")?;
+                demo::ensure_demo_staff(&mut conn)
+            })
+            .await??;
+            println!("Demo staff log-ins (new passwords on every start), at /staff/login:");
+            for login in logins {
+                println!("  {:<15} {:<36} {}", login.role, login.email, login.password);
             }
         }
         let app = Application::build_with_pool(settings, pool)?;

@@ -1,0 +1,174 @@
+//! Staff roles and what each may do. Every staff route names the permission it
+//! needs; a role that does not list it is refused (deny by default).
+
+use std::fmt;
+
+/// What a staff member is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Service designer: reviews grouped feedback, shapes themes, moderates.
+    Designer,
+    /// Ministry or department focal point: everything a designer does, plus staff and audit of their ministries.
+    MinistryAdmin,
+    /// Cabinet Division coordinator: sees every ministry, manages all staff.
+    CabinetAdmin,
+}
+
+/// Something a staff route does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// Dashboard, service pages, feedback lists, themes (read).
+    ViewFeedback,
+    /// Citizens' names, emails and phones, and unmasked text (own ministries only).
+    ViewPersonalData,
+    /// Confirm, rename, merge, split, move and regroup themes.
+    EditThemes,
+    /// Mark spam or hidden, undo, redact spans.
+    Moderate,
+    /// Erase a citizen's personal data on request.
+    ForgetPersonalData,
+    /// Add, disable and enable staff accounts.
+    ManageStaff,
+    /// Read the audit log.
+    ReadAudit,
+}
+
+impl Role {
+    /// Every role, in the order forms list them.
+    pub const ALL: [Role; 3] = [Role::Designer, Role::MinistryAdmin, Role::CabinetAdmin];
+
+    /// Stored and typed form (`designer`, `ministry-admin`, `cabinet-admin`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Designer => "designer",
+            Role::MinistryAdmin => "ministry-admin",
+            Role::CabinetAdmin => "cabinet-admin",
+        }
+    }
+
+    /// Reads the stored or typed form.
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s.trim())
+    }
+
+    /// Whether the role sees every ministry (no ministry list of its own).
+    pub fn sees_all_ministries(self) -> bool {
+        self == Role::CabinetAdmin
+    }
+
+    /// Whether this role may do `permission` (within the ministries it sees).
+    pub fn allows(self, permission: Permission) -> bool {
+        use Permission::*;
+        match self {
+            Role::Designer => matches!(permission, ViewFeedback | ViewPersonalData | EditThemes | Moderate),
+            Role::MinistryAdmin => matches!(
+                permission,
+                ViewFeedback | ViewPersonalData | EditThemes | Moderate | ForgetPersonalData | ManageStaff | ReadAudit
+            ),
+            // Cabinet admins oversee: they read everything but personal data, and manage accounts.
+            Role::CabinetAdmin => matches!(permission, ViewFeedback | ManageStaff | ReadAudit),
+        }
+    }
+
+    /// Roles this role may give to the accounts it creates.
+    pub fn may_grant(self, other: Role) -> bool {
+        match self {
+            Role::CabinetAdmin => true,
+            Role::MinistryAdmin => other != Role::CabinetAdmin,
+            Role::Designer => false,
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a password was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PasswordError {
+    /// Fewer than [`MIN_PASSWORD_CHARS`] characters.
+    #[error("password too short")]
+    TooShort,
+    /// More than [`MAX_PASSWORD_CHARS`] characters.
+    #[error("password too long")]
+    TooLong,
+}
+
+/// Shortest password accepted.
+pub const MIN_PASSWORD_CHARS: usize = 10;
+/// Longest password accepted (argon2 work stays bounded).
+pub const MAX_PASSWORD_CHARS: usize = 200;
+
+/// A password that meets the length rules (never logged: `Debug` hides it).
+#[derive(Clone)]
+pub struct Password(String);
+
+impl Password {
+    /// Checks the length rules.
+    pub fn parse(raw: &str) -> Result<Password, PasswordError> {
+        let chars = raw.chars().count();
+        if chars < MIN_PASSWORD_CHARS {
+            Err(PasswordError::TooShort)
+        } else if chars > MAX_PASSWORD_CHARS {
+            Err(PasswordError::TooLong)
+        } else {
+            Ok(Password(raw.to_owned()))
+        }
+    }
+
+    /// The password itself (for hashing only).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Password(***)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_read_back_from_their_stored_form() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("admin"), None);
+    }
+
+    #[test]
+    fn only_ministry_staff_see_personal_data() {
+        assert!(Role::Designer.allows(Permission::ViewPersonalData));
+        assert!(Role::MinistryAdmin.allows(Permission::ViewPersonalData));
+        assert!(!Role::CabinetAdmin.allows(Permission::ViewPersonalData));
+    }
+
+    #[test]
+    fn designers_cannot_manage_staff_or_read_the_audit_log() {
+        assert!(!Role::Designer.allows(Permission::ManageStaff));
+        assert!(!Role::Designer.allows(Permission::ReadAudit));
+        assert!(!Role::Designer.allows(Permission::ForgetPersonalData));
+    }
+
+    #[test]
+    fn ministry_admins_cannot_create_cabinet_admins() {
+        assert!(!Role::MinistryAdmin.may_grant(Role::CabinetAdmin));
+        assert!(Role::MinistryAdmin.may_grant(Role::Designer));
+        assert!(Role::CabinetAdmin.may_grant(Role::CabinetAdmin));
+    }
+
+    #[test]
+    fn passwords_must_be_between_ten_and_two_hundred_characters() {
+        assert_eq!(Password::parse("short").err(), Some(PasswordError::TooShort));
+        assert!(Password::parse("দশটি অক্ষরের পাসওয়ার্ড").is_ok());
+        assert_eq!(Password::parse(&"x".repeat(201)).err(), Some(PasswordError::TooLong));
+        assert_eq!(format!("{:?}", Password::parse("correct horse").unwrap()), "Password(***)");
+    }
+}
