@@ -176,7 +176,11 @@ pub fn create(
 
 /// Whether `admin` may manage the account `id` (it sees one of its ministries; only cabinet
 /// admins manage cabinet admins; nobody disables themselves).
-fn manageable(c: &mut Conn, admin: Option<&Staff>, id: i64) -> Result<(staff_users::StaffUser, Vec<i64>), AccountError> {
+fn manageable(
+    c: &mut Conn,
+    admin: Option<&Staff>,
+    id: i64,
+) -> Result<(staff_users::StaffUser, Vec<i64>), AccountError> {
     let user = staff_users::find(c, id)?.ok_or(AccountError::NotFound)?;
     let ministry_ids = staff_users::ministry_ids(c, id)?;
     if let Some(admin) = admin {

@@ -36,6 +36,10 @@ pub struct Settings {
     pub submit_rate_per_minute: u32,
     /// Submissions one address may send in a burst.
     pub submit_burst: u32,
+    /// Hours a staff log-in lasts.
+    pub session_hours: i64,
+    /// A designer's own pain-category keywords (CSV `category,keyword`), added to the built-in lexicon.
+    pub pain_lexicon: Option<String>,
 }
 
 impl Default for Settings {
@@ -54,6 +58,8 @@ impl Default for Settings {
             intake_writers: 2,
             submit_rate_per_minute: 60,
             submit_burst: 20,
+            session_hours: 12,
+            pain_lexicon: None,
         }
     }
 }
@@ -75,6 +81,8 @@ struct FileSettings {
     intake_writers: Option<usize>,
     submit_rate_per_minute: Option<u32>,
     submit_burst: Option<u32>,
+    session_hours: Option<i64>,
+    pain_lexicon: Option<String>,
 }
 
 /// Every setting with its environment variable and a one-line description (README lists the same).
@@ -93,6 +101,8 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("NAGORIK_INTAKE_WRITERS", "writer threads on PostgreSQL (SQLite has one), default 2"),
     ("NAGORIK_SUBMIT_RATE_PER_MINUTE", "submissions per minute from one address (0: off), default 60"),
     ("NAGORIK_SUBMIT_BURST", "burst of submissions from one address, default 20"),
+    ("NAGORIK_SESSION_HOURS", "hours a staff log-in lasts, default 12"),
+    ("NAGORIK_PAIN_LEXICON", "CSV of extra pain-category keywords (category,keyword), added to the built-in one"),
 ];
 
 impl Settings {
@@ -116,9 +126,12 @@ impl Settings {
             ($($field:ident),*) => { $(if let Some(v) = f.$field { self.$field = v; })* };
         }
         take!(database_url, bind, base_url, pool_size, pool_timeout_secs, log, secure_cookies);
-        take!(intake_queue, intake_batch, intake_writers, submit_rate_per_minute, submit_burst);
+        take!(intake_queue, intake_batch, intake_writers, submit_rate_per_minute, submit_burst, session_hours);
         if f.workers.is_some() {
             self.workers = f.workers;
+        }
+        if f.pain_lexicon.is_some() {
+            self.pain_lexicon = f.pain_lexicon;
         }
     }
 
@@ -137,7 +150,11 @@ impl Settings {
         number!("NAGORIK_POOL_SIZE" => pool_size, "NAGORIK_POOL_TIMEOUT_SECS" => pool_timeout_secs,
                 "NAGORIK_SECURE_COOKIES" => secure_cookies, "NAGORIK_INTAKE_QUEUE" => intake_queue,
                 "NAGORIK_INTAKE_BATCH" => intake_batch, "NAGORIK_INTAKE_WRITERS" => intake_writers,
-                "NAGORIK_SUBMIT_RATE_PER_MINUTE" => submit_rate_per_minute, "NAGORIK_SUBMIT_BURST" => submit_burst);
+                "NAGORIK_SUBMIT_RATE_PER_MINUTE" => submit_rate_per_minute, "NAGORIK_SUBMIT_BURST" => submit_burst,
+                "NAGORIK_SESSION_HOURS" => session_hours);
+        if let Some(v) = var("NAGORIK_PAIN_LEXICON") {
+            self.pain_lexicon = Some(v);
+        }
         if let Some(v) = var("NAGORIK_WORKERS") {
             self.workers = Some(parsed("NAGORIK_WORKERS", v)?);
         }

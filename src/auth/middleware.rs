@@ -37,7 +37,8 @@ fn field_of(pairs: &str, name: &str) -> Option<String> {
 fn url_pairs(s: &str) -> impl Iterator<Item = (String, String)> + '_ {
     s.split('&').filter_map(|pair| {
         let (k, v) = pair.split_once('=')?;
-        let decode = |x: &str| percent_encoding::percent_decode_str(&x.replace('+', " ")).decode_utf8_lossy().into_owned();
+        let decode =
+            |x: &str| percent_encoding::percent_decode_str(&x.replace('+', " ")).decode_utf8_lossy().into_owned();
         Some((decode(k), decode(v)))
     })
 }
@@ -71,9 +72,7 @@ pub async fn authenticate(
     let cookie = req.cookie(session::COOKIE).map(|c| c.value().to_owned());
     let found = match (token, cookie) {
         (Some(token), _) => run_blocking(&pool, move |c| session::find_by_token(c, &token)).await,
-        (None, Some(cookie)) => {
-            run_blocking(&pool, move |c| session::find(c, &cookie, Utc::now().naive_utc())).await
-        }
+        (None, Some(cookie)) => run_blocking(&pool, move |c| session::find(c, &cookie, Utc::now().naive_utc())).await,
         (None, None) => Ok(None),
     }
     .map_err(AppError::from)?;
@@ -91,7 +90,11 @@ pub async fn authenticate(
         (Proof::Session { csrf, .. }, true) => {
             let (req, presented) = presented_csrf(req).await?;
             if !presented.is_some_and(|p| same_token(&p, csrf)) {
-                tracing::warn!(staff = staff.id, path = req.path(), "state change refused: missing or wrong CSRF token");
+                tracing::warn!(
+                    staff = staff.id,
+                    path = req.path(),
+                    "state change refused: missing or wrong CSRF token"
+                );
                 return Err(AppError::Forbidden.into());
             }
             req

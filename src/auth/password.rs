@@ -1,8 +1,8 @@
 //! Password hashing with argon2id (the crate's defaults: 19 MiB, 2 passes).
 
-use rand::RngCore;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use rand::RngCore;
 
 use crate::domain::staff::Password;
 
@@ -25,7 +25,8 @@ pub fn verify(password: &str, phc: &str) -> bool {
 /// Spends the same effort as a real check, so an unknown email answers as slowly as a known one.
 pub fn verify_dummy(password: &str) {
     static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let phc = DUMMY.get_or_init(|| hash(&Password::parse("dummy password for timing").expect("long enough")).expect("hash"));
+    let phc =
+        DUMMY.get_or_init(|| hash(&Password::parse("dummy password for timing").expect("long enough")).expect("hash"));
     let _ = verify(password, phc);
 }
 

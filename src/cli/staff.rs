@@ -135,7 +135,13 @@ pub fn staff_tokens(settings: &Settings, action: TokenAction) -> anyhow::Result<
             let user = owner(&email)?;
             for t in staff_sessions::list_tokens(&mut conn, user.id)? {
                 let state = t.revoked_at.map(|r| format!("revoked {r}")).unwrap_or_else(|| "active".into());
-                println!("{:>4}  {}…  {}  issued {}  {state}", t.id, t.token_prefix, t.name, t.created_at.format("%Y-%m-%d"));
+                println!(
+                    "{:>4}  {}…  {}  issued {}  {state}",
+                    t.id,
+                    t.token_prefix,
+                    t.name,
+                    t.created_at.format("%Y-%m-%d")
+                );
             }
         }
         TokenAction::Revoke { email, id } => {

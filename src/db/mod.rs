@@ -11,9 +11,11 @@ pub mod ministries;
 pub mod offices;
 pub mod pool;
 pub mod schema;
+pub mod service_counts;
 pub mod services;
 pub mod staff_sessions;
 pub mod staff_users;
+pub mod themes;
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::pg::PgConnection;

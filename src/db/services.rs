@@ -135,7 +135,8 @@ pub struct ServiceQuery {
     pub limit: i64,
 }
 
-fn like_pattern(term: &str) -> String {
+/// A LIKE pattern that matches `term` anywhere, with `%`, `_` and `\\` taken literally.
+pub fn like_pattern(term: &str) -> String {
     let escaped = term.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     format!("%{escaped}%")
 }
@@ -183,4 +184,17 @@ pub fn all_ids_and_codes(conn: &mut Conn) -> QueryResult<Vec<(i64, String)>> {
 /// How many services are stored.
 pub fn count(conn: &mut Conn) -> QueryResult<i64> {
     services::table.count().get_result(conn)
+}
+
+/// Every service of the given ministries (`None`: all), with office and ministry, by code.
+pub fn list_in_ministries(conn: &mut Conn, ministry_ids: Option<&[i64]>) -> QueryResult<Vec<ServiceListing>> {
+    let mut q = services::table
+        .inner_join(offices::table.inner_join(ministries::table))
+        .select((Service::as_select(), Office::as_select(), Ministry::as_select()))
+        .order(services::code.asc())
+        .into_boxed();
+    if let Some(ids) = ministry_ids {
+        q = q.filter(offices::ministry_id.eq_any(ids.to_vec()));
+    }
+    q.load(conn)
 }

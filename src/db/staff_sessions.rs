@@ -47,7 +47,11 @@ pub fn insert(
 }
 
 /// The live session with this token hash and its enabled account.
-pub fn find_live(conn: &mut Conn, token_hash: &str, now: NaiveDateTime) -> QueryResult<Option<(StaffSession, StaffUser)>> {
+pub fn find_live(
+    conn: &mut Conn,
+    token_hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Option<(StaffSession, StaffUser)>> {
     staff_sessions::table
         .inner_join(staff_users::table)
         .filter(staff_sessions::token_hash.eq(token_hash))

@@ -5,6 +5,7 @@ pub mod errors;
 pub mod health;
 pub mod open311;
 pub mod public;
+pub mod staff;
 
 use actix_web::web;
 
@@ -15,5 +16,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(api::openapi::swagger_ui())
         .service(web::scope("/api/v1").configure(api::configure))
         .configure(open311::configure)
+        .configure(staff::configure)
         .configure(public::configure);
 }

@@ -6,6 +6,8 @@ use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use serde_json::{json, Value};
 
 use crate::assets::Assets;
+use crate::auth::Staff;
+use crate::domain::staff::Permission;
 use crate::domain::Locale;
 use crate::templates::Templates;
 
@@ -59,6 +61,34 @@ impl Renderer {
             .html
             .render(&format!("pages/{name}"), &context)
             .map_err(|e| anyhow::anyhow!("rendering {name}: {e}"))
+    }
+
+    /// A staff page: the frame plus who is logged in, their CSRF token and the menu they may use.
+    pub fn respond_staff(
+        &self,
+        req: &HttpRequest,
+        locale: Locale,
+        staff: &Staff,
+        status: StatusCode,
+        name: &str,
+        mut data: Value,
+    ) -> HttpResponse {
+        if let Value::Object(map) = &mut data {
+            map.insert(
+                "staff".into(),
+                json!({
+                    "name": staff.name,
+                    "email": staff.email,
+                    "role_id": format!("role-{}", staff.role.as_str()),
+                    "csrf": staff.csrf(),
+                    "can_manage_staff": staff.role.allows(Permission::ManageStaff),
+                    "can_read_audit": staff.role.allows(Permission::ReadAudit),
+                }),
+            );
+        }
+        let mut response = self.respond(req, locale, status, name, data);
+        response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+        response
     }
 
     /// A complete HTML response; a rendering failure becomes a plain 500.

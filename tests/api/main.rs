@@ -12,4 +12,6 @@ mod i18n;
 mod open311;
 mod overload;
 mod search;
+mod staff_helpers;
+mod staff_login;
 mod tracking;

@@ -1,0 +1,161 @@
+//! Pain-point themes of a service.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{feedback, themes};
+use super::Conn;
+
+/// A stored theme.
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = themes)]
+pub struct Theme {
+    /// Row id.
+    pub id: i64,
+    /// The service it belongs to.
+    pub service_id: i64,
+    /// Label in Bangla.
+    pub label_bn: String,
+    /// Label in English.
+    pub label_en: String,
+    /// Pain category's stored form.
+    pub category: String,
+    /// A designer chose the category (the lexicon no longer changes it).
+    pub category_by_designer: bool,
+    /// Lexicon votes of its members (encoded).
+    pub category_votes: String,
+    /// A designer confirmed it: automatic regrouping keeps it and its members.
+    pub confirmed: bool,
+    /// Its members' shingle centroid (encoded).
+    pub centroid: String,
+    /// When created.
+    pub created_at: NaiveDateTime,
+    /// When last changed (a member joined, or a designer edited it).
+    pub updated_at: NaiveDateTime,
+}
+
+/// A theme to insert.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = themes)]
+pub struct NewTheme {
+    /// The service.
+    pub service_id: i64,
+    /// Label in Bangla.
+    pub label_bn: String,
+    /// Label in English.
+    pub label_en: String,
+    /// Category.
+    pub category: String,
+    /// Chosen by a designer.
+    pub category_by_designer: bool,
+    /// Lexicon votes.
+    pub category_votes: String,
+    /// Confirmed.
+    pub confirmed: bool,
+    /// Centroid.
+    pub centroid: String,
+    /// When created.
+    pub created_at: NaiveDateTime,
+    /// Same as `created_at`.
+    pub updated_at: NaiveDateTime,
+}
+
+/// Stores a theme; returns its id.
+pub fn insert(conn: &mut Conn, new: &NewTheme) -> QueryResult<i64> {
+    diesel::insert_into(themes::table).values(new).returning(themes::id).get_result(conn)
+}
+
+/// The theme with this id.
+pub fn find(conn: &mut Conn, id: i64) -> QueryResult<Option<Theme>> {
+    themes::table.find(id).select(Theme::as_select()).first(conn).optional()
+}
+
+/// Themes of a service, most recently grown first (at most `limit`).
+pub fn recent_of_service(conn: &mut Conn, service_id: i64, limit: i64) -> QueryResult<Vec<Theme>> {
+    themes::table
+        .filter(themes::service_id.eq(service_id))
+        .order((themes::updated_at.desc(), themes::id.desc()))
+        .limit(limit)
+        .select(Theme::as_select())
+        .load(conn)
+}
+
+/// Themes with these ids.
+pub fn with_ids(conn: &mut Conn, ids: &[i64]) -> QueryResult<Vec<Theme>> {
+    let mut all = Vec::new();
+    for chunk in ids.chunks(500) {
+        all.extend(themes::table.filter(themes::id.eq_any(chunk)).select(Theme::as_select()).load(conn)?);
+    }
+    Ok(all)
+}
+
+/// Every theme of a service.
+pub fn of_service(conn: &mut Conn, service_id: i64) -> QueryResult<Vec<Theme>> {
+    themes::table.filter(themes::service_id.eq(service_id)).order(themes::id).select(Theme::as_select()).load(conn)
+}
+
+/// Writes a theme's centroid and votes after members joined (and the category, unless a designer chose it).
+pub fn set_grouping(
+    conn: &mut Conn,
+    id: i64,
+    centroid: &str,
+    votes: &str,
+    category: Option<&str>,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let target = themes::table.find(id);
+    match category {
+        Some(category) => diesel::update(target)
+            .set((
+                themes::centroid.eq(centroid),
+                themes::category_votes.eq(votes),
+                themes::category.eq(category),
+                themes::updated_at.eq(now),
+            ))
+            .execute(conn),
+        None => diesel::update(target)
+            .set((themes::centroid.eq(centroid), themes::category_votes.eq(votes), themes::updated_at.eq(now)))
+            .execute(conn),
+    }
+}
+
+/// What a designer may change on a theme.
+#[derive(Debug, Clone, Default, AsChangeset)]
+#[diesel(table_name = themes)]
+pub struct ThemeChanges {
+    /// New Bangla label.
+    pub label_bn: Option<String>,
+    /// New English label.
+    pub label_en: Option<String>,
+    /// New category.
+    pub category: Option<String>,
+    /// Category now chosen by a designer.
+    pub category_by_designer: Option<bool>,
+    /// Confirmed or not.
+    pub confirmed: Option<bool>,
+    /// When.
+    pub updated_at: Option<NaiveDateTime>,
+}
+
+/// Applies a designer's changes.
+pub fn update(conn: &mut Conn, id: i64, changes: &ThemeChanges) -> QueryResult<usize> {
+    diesel::update(themes::table.find(id)).set(changes).execute(conn)
+}
+
+/// Deletes a theme (its members must have moved first).
+pub fn delete(conn: &mut Conn, id: i64) -> QueryResult<usize> {
+    diesel::delete(themes::table.find(id)).execute(conn)
+}
+
+/// Deletes the themes of a service that are not confirmed and have no members left.
+pub fn delete_empty_unconfirmed(conn: &mut Conn, service_id: i64) -> QueryResult<usize> {
+    // NOT EXISTS probes the theme index per theme instead of reading every feedback's theme.
+    let member = feedback::table.filter(feedback::theme_id.eq(themes::id.nullable()));
+    diesel::delete(
+        themes::table
+            .filter(themes::service_id.eq(service_id))
+            .filter(themes::confirmed.eq(false))
+            .filter(diesel::dsl::not(diesel::dsl::exists(member))),
+    )
+    .execute(conn)
+}

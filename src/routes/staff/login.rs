@@ -1,0 +1,163 @@
+//! Log-in and log-out. Failed log-ins are counted per account and per address;
+//! past a few, further attempts must wait (and the wait doubles).
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::{Duration, Utc};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::auth::throttle::{self, ACCOUNT_FREE_FAILURES, ADDRESS_FREE_FAILURES, WINDOW_MINUTES};
+use crate::auth::{password, session, Proof, Staff};
+use crate::config::Settings;
+use crate::db::{self, login_failures, staff_sessions, staff_users, Conn, Pool};
+use crate::domain::Locale;
+use crate::error::AppError;
+use crate::i18n;
+use crate::web::page::see_other;
+use crate::web::Renderer;
+
+/// Where to go after logging in (`next`), from the query.
+#[derive(Debug, Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+/// The log-in form as posted.
+#[derive(Debug, Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// Only a path inside the staff area may follow a log-in (no open redirect).
+fn safe_next(next: &str) -> &str {
+    let ok = next.starts_with("/staff") && !next.starts_with("//") && !next.contains('\\') && !next.contains("://");
+    if ok {
+        next
+    } else {
+        "/staff"
+    }
+}
+
+/// `GET /staff/login`.
+pub async fn show_login(
+    req: HttpRequest,
+    locale: Locale,
+    query: web::Query<NextQuery>,
+    renderer: web::Data<Renderer>,
+) -> HttpResponse {
+    let next = safe_next(query.next.as_deref().unwrap_or("/staff"));
+    let data = json!({ "email": "", "next": next, "error": null });
+    renderer.respond(&req, locale, StatusCode::OK, "staff/login", data)
+}
+
+/// What the log-in attempt came to.
+enum Attempt {
+    /// Logged in: the new session's cookie value.
+    In(String),
+    /// Wrong email or password.
+    Wrong,
+    /// Right password, disabled account.
+    Disabled,
+    /// Too many failures: wait this long.
+    Wait(Duration),
+}
+
+fn attempt(conn: &mut Conn, email: &str, pass: &str, address: &str, hours: i64) -> Result<Attempt, AppError> {
+    let now = Utc::now().naive_utc();
+    let since = now - Duration::minutes(WINDOW_MINUTES);
+    let account = throttle::account_subject(email);
+    let place = throttle::address_subject(address);
+    let (n, last) = login_failures::recent(conn, &account, since)?;
+    let (m, last_here) = login_failures::recent(conn, &place, since)?;
+    let waits =
+        [throttle::wait(n, ACCOUNT_FREE_FAILURES, last, now), throttle::wait(m, ADDRESS_FREE_FAILURES, last_here, now)];
+    if let Some(wait) = waits.into_iter().flatten().max() {
+        return Ok(Attempt::Wait(wait));
+    }
+    let user = staff_users::find_by_email(conn, email)?;
+    let Some(user) = user.filter(|u| password::verify(pass, &u.password_hash)) else {
+        if staff_users::find_by_email(conn, email)?.is_none() {
+            password::verify_dummy(pass);
+        }
+        login_failures::record(conn, &[&account, &place], now)?;
+        login_failures::delete_older_than(conn, since)?;
+        return Ok(Attempt::Wrong);
+    };
+    if user.disabled_at.is_some() {
+        return Ok(Attempt::Disabled);
+    }
+    login_failures::clear(conn, &account)?;
+    let started = session::start(conn, user.id, now, hours)?;
+    Ok(Attempt::In(started.token))
+}
+
+/// `POST /staff/login`.
+pub async fn log_in(
+    req: HttpRequest,
+    locale: Locale,
+    form: web::Form<LoginForm>,
+    pool: web::Data<Pool>,
+    settings: web::Data<Settings>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let email = form.email.trim().to_lowercase();
+    let next = safe_next(&form.next).to_owned();
+    let address = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+    let hours = settings.session_hours.max(1);
+    let (lookup, pass) = (email.clone(), form.password);
+    let outcome = db::run_blocking(&pool, move |c| attempt(c, &lookup, &pass, &address, hours)).await?;
+    let (status, error) = match outcome {
+        Attempt::In(token) => {
+            let mut to = see_other(&next);
+            to.add_cookie(&session::cookie(token, settings.secure_cookies, hours)).map_err(|e| anyhow::anyhow!(e))?;
+            return Ok(to);
+        }
+        Attempt::Wrong => (StatusCode::UNPROCESSABLE_ENTITY, i18n::message(locale, "staff-login-wrong", &[])),
+        Attempt::Disabled => (StatusCode::FORBIDDEN, i18n::message(locale, "staff-login-disabled", &[])),
+        Attempt::Wait(wait) => {
+            let seconds = wait.num_seconds().max(1);
+            let args = [("seconds", seconds.to_string())];
+            (StatusCode::TOO_MANY_REQUESTS, i18n::message(locale, "staff-login-wait", &args))
+        }
+    };
+    let data = json!({ "email": email, "next": next, "error": error });
+    let mut page = renderer.respond(&req, locale, status, "staff/login", data);
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        page.headers_mut().insert(actix_web::http::header::RETRY_AFTER, 60.into());
+    }
+    Ok(page)
+}
+
+/// `POST /staff/logout` (CSRF-checked by the middleware): ends the session here and in the browser.
+pub async fn log_out(
+    staff: Staff,
+    pool: web::Data<Pool>,
+    settings: web::Data<Settings>,
+) -> Result<HttpResponse, AppError> {
+    if let Proof::Session { token_hash, .. } = staff.proof {
+        db::run_blocking(&pool, move |c| staff_sessions::delete_by_hash(c, &token_hash)).await?;
+    }
+    let mut to = see_other("/staff/login");
+    to.add_cookie(&session::removal(settings.secure_cookies)).map_err(|e| anyhow::anyhow!(e))?;
+    Ok(to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_staff_paths_may_follow_a_log_in() {
+        assert_eq!(safe_next("/staff/services/3"), "/staff/services/3");
+        assert_eq!(safe_next("https://evil.example/staff"), "/staff");
+        assert_eq!(safe_next("//evil.example"), "/staff");
+        assert_eq!(safe_next("/"), "/staff");
+    }
+}

@@ -1,0 +1,27 @@
+# কর্মী অংশ: লগ-ইন, কাঠামো, ভূমিকা, অ্যাকাউন্টের ত্রুটি।
+staff-site-name = নাগরিক কর্মী
+staff-nav-dashboard = ড্যাশবোর্ড
+staff-nav-users = কর্মী
+staff-nav-audit = নিরীক্ষা লগ
+staff-nav-tokens = এপিআই টোকেন
+staff-logout = লগ-আউট
+role-designer = সেবা ডিজাইনার
+role-ministry-admin = মন্ত্রণালয় অ্যাডমিন
+role-cabinet-admin = মন্ত্রিপরিষদ অ্যাডমিন
+staff-login-title = কর্মী লগ-ইন
+staff-email = ইমেইল
+staff-password = পাসওয়ার্ড
+staff-login-submit = লগ-ইন করুন
+staff-login-wrong = ইমেইল বা পাসওয়ার্ড ভুল।
+staff-login-disabled = এই অ্যাকাউন্টটি বন্ধ করা হয়েছে। আপনার মন্ত্রণালয়ের অ্যাডমিনের সাথে যোগাযোগ করুন।
+staff-login-wait = অনেকবার ভুল লগ-ইন হয়েছে। { $seconds } সেকেন্ড পরে আবার চেষ্টা করুন।
+error-staff-email-required = কর্মীর ইমেইল ঠিকানা লিখুন
+error-staff-email-taken = এই ইমেইলে একটি অ্যাকাউন্ট আগেই আছে
+error-staff-name-required = কর্মীর নাম লিখুন
+error-staff-role = একটি ভূমিকা বেছে নিন: ডিজাইনার, মন্ত্রণালয় অ্যাডমিন বা মন্ত্রিপরিষদ অ্যাডমিন
+error-staff-role-not-yours = আপনি এই ভূমিকা দিতে পারেন না
+error-staff-ministry-required = অন্তত একটি মন্ত্রণালয় বেছে নিন
+error-staff-ministry-unknown = আপনার পরিচালিত { $code } নামে কোনো মন্ত্রণালয় নেই
+error-staff-locale = বাংলা (bn) বা ইংরেজি (en) বেছে নিন
+error-password-too-short = পাসওয়ার্ডে অন্তত { $min }টি অক্ষর দরকার
+error-password-too-long = পাসওয়ার্ডে সর্বোচ্চ { $max }টি অক্ষর থাকতে পারে

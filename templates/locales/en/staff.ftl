@@ -1,0 +1,27 @@
+# Staff area: log-in, frame, roles, account errors.
+staff-site-name = Nagorik staff
+staff-nav-dashboard = Dashboard
+staff-nav-users = Staff
+staff-nav-audit = Audit log
+staff-nav-tokens = API tokens
+staff-logout = Log out
+role-designer = Service designer
+role-ministry-admin = Ministry admin
+role-cabinet-admin = Cabinet admin
+staff-login-title = Staff log-in
+staff-email = Email
+staff-password = Password
+staff-login-submit = Log in
+staff-login-wrong = The email or password is wrong.
+staff-login-disabled = This account is disabled. Ask your ministry admin.
+staff-login-wait = Too many failed log-ins. Try again in { $seconds } seconds.
+error-staff-email-required = Write the staff member's email address
+error-staff-email-taken = An account with this email already exists
+error-staff-name-required = Write the staff member's name
+error-staff-role = Choose a role: designer, ministry admin or cabinet admin
+error-staff-role-not-yours = You cannot give this role
+error-staff-ministry-required = Choose at least one ministry
+error-staff-ministry-unknown = There is no ministry { $code } that you manage
+error-staff-locale = Choose Bangla (bn) or English (en)
+error-password-too-short = The password needs at least { $min } characters
+error-password-too-long = The password can have at most { $max } characters

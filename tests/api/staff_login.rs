@@ -1,0 +1,122 @@
+//! Staff log-in, log-out, sessions, throttling, disabled accounts and CSRF.
+
+use crate::helpers::spawn_app;
+use crate::staff_helpers::PASSWORD;
+
+#[tokio::test]
+async fn staff_pages_send_anonymous_visitors_to_the_log_in_page() {
+    let app = spawn_app().await;
+    let response = app.get("/staff/services/LGD-ORGBDR-001").await;
+    assert_eq!(response.status(), 303);
+    let location = response.headers()["location"].to_str().unwrap();
+    assert!(location.starts_with("/staff/login?next="), "{location}");
+}
+
+#[tokio::test]
+async fn the_staff_api_answers_401_without_a_session_or_token() {
+    let app = spawn_app().await;
+    let response = app.get("/api/v1/staff/services").await;
+    assert_eq!(response.status(), 401);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert!(body["errors"][0]["message"].is_string());
+}
+
+#[tokio::test]
+async fn a_staff_member_logs_in_with_a_secure_cookie_and_out_again() {
+    let app = spawn_app().await;
+    let (_, email) = app.create_staff("designer", &["LGD"]).await;
+    let (client, response) = app.log_in(&email, PASSWORD).await;
+    assert_eq!(response.status(), 303);
+    let cookie = response.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("nagorik_staff="), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    let staff = app.staff("designer", &["LGD"]).await;
+    let out = staff.post("/staff/logout", &[]).await;
+    assert_eq!(out.status(), 303);
+    assert_eq!(staff.get("/staff").await.status(), 303, "the session is over");
+    drop(client);
+}
+
+#[tokio::test]
+async fn cookies_are_secure_when_configured_for_https() {
+    let app = crate::helpers::spawn_app_with(|s| s.secure_cookies = true).await;
+    let (_, email) = app.create_staff("designer", &["LGD"]).await;
+    let (_, response) = app.log_in(&email, PASSWORD).await;
+    assert!(response.headers()["set-cookie"].to_str().unwrap().contains("Secure"));
+}
+
+#[tokio::test]
+async fn a_wrong_password_is_refused_in_the_pages_language() {
+    let app = spawn_app().await;
+    let (_, email) = app.create_staff("designer", &["LGD"]).await;
+    let (_, response) = app.log_in(&email, "not the password at all").await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("ইমেইল বা পাসওয়ার্ড ভুল"), "Bangla by default");
+}
+
+#[tokio::test]
+async fn repeated_failures_make_the_account_wait_even_with_the_right_password() {
+    let app = spawn_app().await;
+    let (_, email) = app.create_staff("designer", &["LGD"]).await;
+    for _ in 0..5 {
+        assert_eq!(app.log_in(&email, "wrong password 123").await.1.status(), 422);
+    }
+    let (_, response) = app.log_in(&email, PASSWORD).await;
+    assert_eq!(response.status(), 429);
+    assert!(response.headers().contains_key("retry-after"));
+}
+
+#[tokio::test]
+async fn many_failures_from_one_address_slow_down_every_account_from_it() {
+    let app = spawn_app().await;
+    let (_, email) = app.create_staff("designer", &["LGD"]).await;
+    for i in 0..20 {
+        let (_, r) = app.log_in(&format!("nobody{i}@test.example"), "wrong password 123").await;
+        assert_eq!(r.status(), 422);
+    }
+    let (_, response) = app.log_in(&email, PASSWORD).await;
+    assert_eq!(response.status(), 429);
+}
+
+#[tokio::test]
+async fn a_disabled_account_is_refused_at_once_even_with_a_live_session() {
+    let app = spawn_app().await;
+    let staff = app.staff("designer", &["LGD"]).await;
+    assert_eq!(staff.get("/staff").await.status(), 200);
+    let id = staff.id;
+    nagorik::db::run_blocking(&app.pool, move |c| {
+        nagorik::accounts::set_enabled(c, &nagorik::audit::Actor::command_line(), None, id, false)
+            .map_err(|e| e.to_string())
+    })
+    .await
+    .unwrap();
+    assert_eq!(staff.get("/staff").await.status(), 303, "the session no longer works");
+    let (_, response) = app.log_in(&staff.email, PASSWORD).await;
+    assert_eq!(response.status(), 403);
+}
+
+#[tokio::test]
+async fn a_post_without_the_csrf_token_is_refused_and_changes_nothing() {
+    let app = spawn_app().await;
+    let staff = app.staff("designer", &["LGD"]).await;
+    let response = staff.post_without_csrf("/staff/logout", &[]).await;
+    assert_eq!(response.status(), 403);
+    let response = staff.post_without_csrf("/staff/logout", &[("csrf_token", "wrong")]).await;
+    assert_eq!(response.status(), 403);
+    assert_eq!(staff.get("/staff").await.status(), 200, "still logged in");
+}
+
+#[tokio::test]
+async fn the_log_in_never_redirects_off_site() {
+    let app = spawn_app().await;
+    let (_, email) = app.create_staff("designer", &["LGD"]).await;
+    let client = crate::staff_helpers::browser();
+    let response = client
+        .post(format!("{}/staff/login", app.address))
+        .form(&[("email", email.as_str()), ("password", PASSWORD), ("next", "https://evil.example/")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["location"], "/staff");
+}
