@@ -2,6 +2,7 @@
 
 pub mod assets;
 pub mod catalogue;
+pub mod charts;
 pub mod cli;
 pub mod config;
 pub mod db;
