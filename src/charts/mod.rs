@@ -7,6 +7,7 @@
 mod sparkline;
 mod svg;
 mod ticks;
+mod trend;
 
 #[cfg(test)]
 mod testing;
@@ -14,6 +15,7 @@ mod testing;
 pub use sparkline::sparkline;
 pub use svg::{escape, format_number};
 pub use ticks::nice_ticks;
+pub use trend::weekly_trend;
 
 /// The words of one chart, all supplied by the caller in the page's language.
 #[derive(Debug, Clone, Copy)]

@@ -68,6 +68,11 @@ fn group(digits: &str, step: usize) -> String {
     parts.join(",")
 }
 
+/// A rough width of text in user units, erring wide so labels do not collide.
+pub fn text_width(s: &str, font_size: f64) -> f64 {
+    s.chars().count() as f64 * font_size * 0.62
+}
+
 /// A coordinate written with at most one decimal, to keep the markup short.
 #[derive(Debug, Clone, Copy)]
 pub struct Px(pub f64);
