@@ -4,6 +4,7 @@
 //! Every human-readable string comes from the caller (already translated); numbers are written
 //! in the page's language. Colours come from the `chart-*` classes in `app.css`.
 
+mod bars;
 mod sparkline;
 mod svg;
 mod ticks;
@@ -12,6 +13,7 @@ mod trend;
 #[cfg(test)]
 mod testing;
 
+pub use bars::horizontal_bars;
 pub use sparkline::sparkline;
 pub use svg::{escape, format_number};
 pub use ticks::nice_ticks;
