@@ -5,6 +5,7 @@ pub mod assets;
 pub mod audit;
 pub mod auth;
 pub mod catalogue;
+pub mod charts;
 pub mod cli;
 pub mod config;
 pub mod counts;
