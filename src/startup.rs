@@ -17,6 +17,7 @@ use crate::db::pool::PoolOptions;
 use crate::db::{self, Pool};
 use crate::intake::IntakeWriter;
 use crate::routes;
+use crate::themes::Lexicon;
 use crate::web::Renderer;
 
 /// A bound, not yet running, Nagorik server.
@@ -56,8 +57,10 @@ impl Application {
             db::Backend::Sqlite => 1,
             db::Backend::Postgres => settings.intake_writers.max(1),
         };
+        let lexicon = std::sync::Arc::new(load_lexicon(settings)?);
         let (writer, writer_thread) =
-            IntakeWriter::start(pool.clone(), settings.intake_queue, settings.intake_batch, writers);
+            IntakeWriter::start(pool.clone(), settings.intake_queue, settings.intake_batch, writers, lexicon.clone());
+        let lexicon = web::Data::from(lexicon);
         let writer = web::Data::new(writer);
         let service_cache = web::Data::new(ServiceCache::default());
         let limit = settings.submit_rate_per_minute;
@@ -79,6 +82,7 @@ impl Application {
                 .app_data(renderer.clone())
                 .app_data(writer.clone())
                 .app_data(service_cache.clone())
+                .app_data(lexicon.clone())
                 .app_data(web::FormConfig::default().limit(crate::routes::api::JSON_LIMIT))
                 .configure(routes::configure)
                 .default_service(web::to(routes::errors::not_found))
@@ -108,6 +112,15 @@ impl Application {
         let writer = self.writer;
         let _ = tokio::task::spawn_blocking(move || writer.join()).await;
         served
+    }
+}
+
+/// The pain-category lexicon: the built-in one, plus a designer's own file when configured.
+pub fn load_lexicon(settings: &Settings) -> anyhow::Result<Lexicon> {
+    match &settings.pain_lexicon {
+        Some(path) if !path.trim().is_empty() => Lexicon::extended_from(std::path::Path::new(path))
+            .with_context(|| format!("cannot use the pain lexicon {path}")),
+        _ => Ok(Lexicon::builtin()),
     }
 }
 

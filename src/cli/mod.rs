@@ -1,6 +1,7 @@
 //! Command-line interface: `serve`, `migrate`, `import-services`, `demo-data`,
 //! `api-keys`, `create-staff`, `staff-tokens`.
 
+mod regroup;
 mod staff;
 
 use std::path::PathBuf;
@@ -48,6 +49,12 @@ pub enum Command {
         /// What to do with keys.
         #[command(subcommand)]
         action: ApiKeyAction,
+    },
+    /// Group the feedback of a service (or of every service) into pain-point themes again.
+    Regroup {
+        /// Service code (default: every service).
+        #[arg(long)]
+        service: Option<String>,
     },
     /// Create a staff account (password from a prompt or --password-stdin).
     CreateStaff(staff::CreateStaffArgs),
@@ -127,6 +134,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::ImportServices { file } => import_services(&settings, &file),
         Command::ApiKeys { action } => api_keys(&settings, action),
         Command::CreateStaff(args) => staff::create_staff(&settings, args),
+        Command::Regroup { service } => regroup::regroup(&settings, service),
         Command::StaffTokens { action } => staff::staff_tokens(&settings, action),
         Command::DemoData(args) => {
             let pool = open_database(&settings)?;

@@ -268,3 +268,27 @@ pub fn list_public(conn: &mut Conn, filter: &PublicFilter) -> QueryResult<Vec<(F
         .limit(filter.limit)
         .load(conn)
 }
+
+/// The services of the feedback with these ids (one entry per id found).
+pub fn service_ids_of(conn: &mut Conn, ids: &[i64]) -> QueryResult<Vec<i64>> {
+    let mut all = Vec::new();
+    for chunk in ids.chunks(500) {
+        all.extend(feedback::table.filter(feedback::id.eq_any(chunk)).select(feedback::service_id).load::<i64>(conn)?);
+    }
+    Ok(all)
+}
+
+/// Which of these feedback ids are visible (counted).
+pub fn visible_ids(conn: &mut Conn, ids: &[i64]) -> QueryResult<Vec<i64>> {
+    let mut all = Vec::new();
+    for chunk in ids.chunks(500) {
+        all.extend(
+            feedback::table
+                .filter(feedback::id.eq_any(chunk))
+                .filter(feedback::moderation.eq("visible"))
+                .select(feedback::id)
+                .load::<i64>(conn)?,
+        );
+    }
+    Ok(all)
+}

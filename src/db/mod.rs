@@ -6,7 +6,9 @@ pub mod audit_log;
 pub mod feedback;
 pub mod idempotency_keys;
 pub mod login_failures;
+pub mod me_too;
 pub mod migrations;
+pub mod moderation;
 pub mod ministries;
 pub mod offices;
 pub mod pool;
@@ -15,6 +17,7 @@ pub mod service_counts;
 pub mod services;
 pub mod staff_sessions;
 pub mod staff_users;
+pub mod theme_members;
 pub mod themes;
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};

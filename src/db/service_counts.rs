@@ -109,3 +109,8 @@ pub fn clear(conn: &mut Conn, service_id: i64, dimension: Option<&str>) -> Query
         None => diesel::delete(q).execute(conn),
     }
 }
+
+/// Voices of a service's visible feedback (its kind counters summed).
+pub fn total_voices(conn: &mut Conn, service_id: i64) -> QueryResult<i64> {
+    Ok(of_service(conn, service_id, "kind")?.iter().map(|c| c.voices).sum())
+}

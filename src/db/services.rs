@@ -198,3 +198,13 @@ pub fn list_in_ministries(conn: &mut Conn, ministry_ids: Option<&[i64]>) -> Quer
     }
     q.load(conn)
 }
+
+/// The service with this id, with its office and ministry.
+pub fn find_by_id(conn: &mut Conn, id: i64) -> QueryResult<Option<ServiceListing>> {
+    services::table
+        .inner_join(offices::table.inner_join(ministries::table))
+        .filter(services::id.eq(id))
+        .select((Service::as_select(), Office::as_select(), Ministry::as_select()))
+        .first(conn)
+        .optional()
+}

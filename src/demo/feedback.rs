@@ -146,6 +146,7 @@ pub fn generate_feedback(
     let targets = targets(conn)?;
     anyhow::ensure!(!targets.is_empty() || options.feedback == 0, "the catalogue is empty");
     let phrases = phrases();
+    let lexicon = crate::themes::Lexicon::builtin();
     let composer = Composer { phrases: &phrases };
     let districts: Vec<District> = District::all().collect();
     let total_weight: f64 = targets.iter().map(|t| t.weight).sum();
@@ -164,7 +165,11 @@ pub fn generate_feedback(
             let target = target.unwrap_or(&targets[targets.len() - 1]);
             batch.push(demo_row(&mut rng, &composer, target, &districts, now));
         }
-        write_transaction(conn, |c| insert_batch(c, &batch))?;
+        // The same path as live intake: masked text, suggested themes, counters.
+        write_transaction(conn, |c| {
+            crate::grouping::on_arrival(c, &mut batch, &lexicon, now)?;
+            insert_batch(c, &batch)
+        })?;
         written += size;
         progress(written);
     }

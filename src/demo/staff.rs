@@ -20,7 +20,7 @@ pub struct DemoLogin {
 }
 
 const ACCOUNTS: [(&str, &str, &str, &[&str]); 3] = [
-    ("designer", "designer@demo.nagorik.test", "নাসরিন আক্তার (Designer)", &["LGD", "MOHA"]),
+    ("designer", "designer@demo.nagorik.test", "নাসরিন আক্তার (Designer)", &["LGD", "PSD"]),
     ("ministry-admin", "ministry-admin@demo.nagorik.test", "মাহমুদুল হাসান (Ministry admin)", &["LGD"]),
     ("cabinet-admin", "cabinet-admin@demo.nagorik.test", "ফারহানা ইসলাম (Cabinet admin)", &[]),
 ];

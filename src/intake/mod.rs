@@ -13,15 +13,16 @@ use crate::db::idempotency_keys::{self, IdempotencyKey};
 use crate::db::{is_unique_violation, write_transaction, Conn};
 use crate::domain::feedback::{Moderation, Submission};
 use crate::domain::tracking_code::TrackingCode;
+use crate::grouping::on_arrival;
+use crate::themes::Lexicon;
 
 pub use writer::{IntakeWriter, SubmitError};
 
 /// How many fresh codes to try before giving up (a clash is ~1 in 10^14 per try).
 const CODE_ATTEMPTS: usize = 5;
 
-/// The row to insert for `submission` about `service_id`, received at `now`.
+/// The row to insert for `submission` (masking and theme come from [`on_arrival`]) about `service_id`, received at `now`.
 pub fn new_row(submission: &Submission, service_id: i64, code: &TrackingCode, now: NaiveDateTime) -> NewFeedback {
-    let public = crate::domain::pii::mask(submission.text.as_str());
     NewFeedback {
         tracking_code: code.as_str().to_owned(),
         service_id,
@@ -46,8 +47,8 @@ pub fn new_row(submission: &Submission, service_id: i64, code: &TrackingCode, no
         long_e6: submission.location.long_e6,
         api_client_id: submission.api_client,
         theme_id: None,
-        public_body: Some(public.clone()),
-        has_personal_data: public != submission.text.as_str(),
+        public_body: None,
+        has_personal_data: false,
     }
 }
 
@@ -110,6 +111,7 @@ pub fn store_one(
     submission: &Submission,
     service_id: i64,
     idem: Option<&Idempotency>,
+    lexicon: &Lexicon,
     now: NaiveDateTime,
 ) -> diesel::QueryResult<Outcome> {
     if let Some(idem) = idem {
@@ -118,7 +120,9 @@ pub fn store_one(
         }
     }
     let code = TrackingCode::generate();
-    feedback::insert(conn, &new_row(submission, service_id, &code, now))?;
+    let mut rows = [new_row(submission, service_id, &code, now)];
+    on_arrival(conn, &mut rows, lexicon, now)?;
+    feedback::insert(conn, &rows[0])?;
     if let Some(idem) = idem {
         let row = IdempotencyKey {
             key: idem.key.clone(),
@@ -138,11 +142,12 @@ pub fn store_alone(
     submission: &Submission,
     service_id: i64,
     idem: Option<&Idempotency>,
+    lexicon: &Lexicon,
 ) -> diesel::QueryResult<Outcome> {
     let mut attempt = 1;
     loop {
         let now = Utc::now().naive_utc();
-        match write_transaction(conn, |c| store_one(c, submission, service_id, idem, now)) {
+        match write_transaction(conn, |c| store_one(c, submission, service_id, idem, lexicon, now)) {
             Err(err) if is_unique_violation(&err) && attempt < CODE_ATTEMPTS => attempt += 1,
             result => return result,
         }

@@ -20,6 +20,8 @@ use crate::db::feedback::insert_batch;
 use crate::db::{is_unique_violation, write_transaction, Conn, Pool};
 use crate::domain::feedback::Submission;
 use crate::domain::tracking_code::TrackingCode;
+use crate::grouping::on_arrival;
+use crate::themes::Lexicon;
 
 /// Why a submission was not accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -52,15 +54,21 @@ impl IntakeWriter {
     /// Starts `writers` threads over a queue of `capacity` submissions, each
     /// committing at most `max_batch` per transaction. The threads end when every
     /// handle is dropped and the queue is empty; the returned handle joins them all.
-    pub fn start(pool: Pool, capacity: usize, max_batch: usize, writers: usize) -> (Self, JoinHandle<()>) {
+    pub fn start(
+        pool: Pool,
+        capacity: usize,
+        max_batch: usize,
+        writers: usize,
+        lexicon: Arc<Lexicon>,
+    ) -> (Self, JoinHandle<()>) {
         let (queue, receiver) = mpsc::channel(capacity.max(1));
         let receiver = Arc::new(Mutex::new(receiver));
         let threads: Vec<JoinHandle<()>> = (0..writers.max(1))
             .map(|i| {
-                let (pool, receiver) = (pool.clone(), receiver.clone());
+                let (pool, receiver, lexicon) = (pool.clone(), receiver.clone(), lexicon.clone());
                 std::thread::Builder::new()
                     .name(format!("intake-writer-{i}"))
-                    .spawn(move || run(pool, receiver, max_batch.max(1)))
+                    .spawn(move || run(pool, receiver, max_batch.max(1), &lexicon))
                     .expect("a writer thread starts")
             })
             .collect();
@@ -100,9 +108,9 @@ fn next_batch(receiver: &Mutex<mpsc::Receiver<Pending>>, max_batch: usize) -> Op
     Some(batch)
 }
 
-fn run(pool: Pool, receiver: Arc<Mutex<mpsc::Receiver<Pending>>>, max_batch: usize) {
+fn run(pool: Pool, receiver: Arc<Mutex<mpsc::Receiver<Pending>>>, max_batch: usize, lexicon: &Lexicon) {
     while let Some(batch) = next_batch(&receiver, max_batch) {
-        write_batch(&pool, batch);
+        write_batch(&pool, batch, lexicon);
     }
     tracing::info!("intake writer stopped: every queued submission is written");
 }
@@ -119,12 +127,12 @@ const ROWS_PER_INSERT: usize = 500;
 
 /// Stores a group: submissions without a retry key in multi-row INSERTs (one
 /// round trip per 500), the others one by one so their keys are honoured.
-fn store_group(conn: &mut Conn, batch: &[Pending], now: NaiveDateTime) -> QueryResult<Vec<Outcome>> {
+fn store_group(conn: &mut Conn, batch: &[Pending], lexicon: &Lexicon, now: NaiveDateTime) -> QueryResult<Vec<Outcome>> {
     let mut outcomes: Vec<Option<Outcome>> = vec![None; batch.len()];
     let mut plain = Vec::new();
     for (i, p) in batch.iter().enumerate() {
         match &p.idem {
-            Some(idem) => outcomes[i] = Some(store_one(conn, &p.submission, p.service_id, Some(idem), now)?),
+            Some(idem) => outcomes[i] = Some(store_one(conn, &p.submission, p.service_id, Some(idem), lexicon, now)?),
             None => {
                 let code = TrackingCode::generate();
                 plain.push(new_row(&p.submission, p.service_id, &code, now));
@@ -132,13 +140,14 @@ fn store_group(conn: &mut Conn, batch: &[Pending], now: NaiveDateTime) -> QueryR
             }
         }
     }
+    on_arrival(conn, &mut plain, lexicon, now)?;
     for chunk in plain.chunks(ROWS_PER_INSERT) {
         insert_batch(conn, chunk)?;
     }
     Ok(outcomes.into_iter().map(|o| o.expect("every submission has an outcome")).collect())
 }
 
-fn write_batch(pool: &Pool, batch: Vec<Pending>) {
+fn write_batch(pool: &Pool, batch: Vec<Pending>, lexicon: &Lexicon) {
     let mut conn = match pool.get() {
         Ok(conn) => conn,
         Err(err) => {
@@ -148,7 +157,7 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>) {
         }
     };
     let now = Utc::now().naive_utc();
-    let together = write_transaction(&mut conn, |c| store_group(c, &batch, now));
+    let together = write_transaction(&mut conn, |c| store_group(c, &batch, lexicon, now));
     match together {
         Ok(outcomes) => {
             for (pending, outcome) in batch.into_iter().zip(outcomes) {
@@ -158,7 +167,7 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>) {
         // A clash (tracking code, or a key another process stored): retry each alone.
         Err(err) if is_unique_violation(&err) => {
             for pending in batch {
-                let result = store_alone(&mut conn, &pending.submission, pending.service_id, pending.idem.as_ref())
+                let result = store_alone(&mut conn, &pending.submission, pending.service_id, pending.idem.as_ref(), lexicon)
                     .map_err(|e| tracing::error!(error = %e, "storing a submission failed"))
                     .map_or(Err(SubmitError::Unavailable), answer);
                 let _ = pending.reply.send(result);

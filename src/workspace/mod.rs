@@ -4,6 +4,7 @@
 
 pub mod dashboard;
 pub mod feedback_list;
+pub mod filter_input;
 pub mod service_stats;
 
 use crate::auth::Staff;

@@ -1,6 +1,7 @@
 //! Integration tests: each spawns Nagorik on port 0 with its own database.
 //! Run on SQLite by default, on PostgreSQL with `TEST_DATABASE_URL=postgres://…`.
 
+mod access_matrix;
 mod catalogue_import;
 mod cli;
 mod durability;
@@ -9,9 +10,13 @@ mod feedback_form;
 mod health;
 mod helpers;
 mod i18n;
+mod me_too;
+mod moderation;
 mod open311;
 mod overload;
 mod search;
 mod staff_helpers;
 mod staff_login;
+mod themes;
 mod tracking;
+mod workspace_helpers;

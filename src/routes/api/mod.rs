@@ -4,6 +4,8 @@ mod feedback;
 mod ministries;
 pub mod openapi;
 mod services;
+mod similar;
+mod staff;
 
 use actix_web::error::{JsonPayloadError, QueryPayloadError};
 use actix_web::{web, HttpRequest};
@@ -65,5 +67,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(get("/services/{code}").to(services::get_service))
         .service(resource("/feedback", "POST").route(web::post().to(feedback::create_feedback)))
         .service(get("/feedback/{tracking_code}").to(feedback::get_feedback_status))
+        .service(resource("/services/{code}/similar", "POST").route(web::post().to(similar::find_similar)))
+        .configure(staff::configure)
         .default_service(web::to(crate::routes::errors::not_found));
 }

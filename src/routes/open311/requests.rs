@@ -17,7 +17,7 @@ use crate::domain::contact::{tidy_email, tidy_phone};
 use crate::domain::feedback::{Channel, Location, RawFeedback, Submission};
 use crate::domain::text::clean_line;
 use crate::domain::tracking_code::TrackingCode;
-use crate::domain::{pii, FieldErrors, Locale};
+use crate::domain::{FieldErrors, Locale};
 use crate::i18n;
 use crate::intake::{IntakeWriter, SubmitError};
 
@@ -179,7 +179,7 @@ fn request_node((feedback, service, office): &(Feedback, Service, Office), local
         ("status_notes", Node::Null),
         ("service_name", Node::text(pick(&service.name_bn, &service.name_en))),
         ("service_code", Node::text(&service.code)),
-        ("description", Node::Text(pii::mask(&feedback.body))),
+        ("description", Node::Text(feedback.public_text())),
         ("agency_responsible", Node::text(pick(&office.name_bn, &office.name_en))),
         ("service_notice", Node::Null),
         ("requested_datetime", Node::Text(w3c(feedback.created_at))),

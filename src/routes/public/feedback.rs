@@ -5,16 +5,20 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::json;
 
 use super::feedback_form::FormValues;
-use super::services::render_service_page;
+use super::services::{render_service_page, FormState};
 use crate::catalogue::cache::ServiceCache;
 use crate::db::{self, Pool};
 use crate::domain::feedback::{Channel, Submission};
 use crate::domain::tracking_code::TrackingCode;
-use crate::domain::Locale;
+use crate::domain::{FieldErrors, Locale};
+use crate::grouping;
 use crate::error::AppError;
 use crate::intake::{Idempotency, IntakeWriter};
 use crate::web::page::see_other;
 use crate::web::Renderer;
+
+/// Similar feedback shown before the final submit.
+pub const SIMILAR_SHOWN: usize = 5;
 
 /// `POST /services/{code}/feedback`: stores valid feedback and redirects to the
 /// confirmation; otherwise shows the form again (422) with every problem.
@@ -35,20 +39,22 @@ pub async fn submit_feedback(
     let submission = match Submission::parse(&values.raw(), &steps, locale, Channel::Web) {
         Ok(submission) => submission,
         Err(errors) => {
-            return render_service_page(
-                &req,
-                locale,
-                &pool,
-                &renderer,
-                &listing,
-                &values,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            let form = FormState { values: &values, errors: &errors, similar: None };
+            return render_service_page(&req, locale, &pool, &renderer, &listing, form, StatusCode::UNPROCESSABLE_ENTITY)
+                .await;
         }
     };
     let service_id = listing.0.id;
+    // "Check for similar feedback" first: if some is found, the citizen may add a voice instead.
+    if values.wants_check() {
+        let text = submission.text.as_str().to_owned();
+        let similar = db::run_blocking(&pool, move |c| grouping::similar(c, service_id, &text, SIMILAR_SHOWN)).await?;
+        if !similar.is_empty() {
+            let errors = FieldErrors::new();
+            let form = FormState { values: &values, errors: &errors, similar: Some(&similar) };
+            return render_service_page(&req, locale, &pool, &renderer, &listing, form, StatusCode::OK).await;
+        }
+    }
     // The form carries a one-off id, so a double click or a resend stores it once.
     let idem = values.submission_id().map(|id| Idempotency::new("form", id, &submission, service_id));
     let tracking = writer.submit(submission, service_id, idem).await?;

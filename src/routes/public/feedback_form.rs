@@ -26,12 +26,18 @@ pub struct FormValues {
     phone: Option<String>,
     consent: Option<String>,
     submission_id: Option<String>,
+    action: Option<String>,
 }
 
 impl FormValues {
     /// The form's one-off id (1–64 characters), if it sent a usable one.
     pub fn submission_id(&self) -> Option<&str> {
         self.submission_id.as_deref().map(str::trim).filter(|id| !id.is_empty() && id.len() <= 64)
+    }
+
+    /// Whether the citizen asked to see similar feedback before sending (the form's first button).
+    pub fn wants_check(&self) -> bool {
+        self.action.as_deref() == Some("check")
     }
 
     /// The raw submission the domain checks, tidied as people type: one newline

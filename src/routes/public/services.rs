@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::feedback_form::{form_context, FormValues};
 use super::service_view::{service_facts, service_summary};
+use crate::grouping::SimilarFeedback;
 use crate::db::services::{ServiceListing, ServiceQuery};
 use crate::db::{self, Pool};
 use crate::domain::digits::parse_whole_number;
@@ -95,37 +96,45 @@ pub async fn show_service(
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
     let listing = load_service(&pool, &code).await?;
-    render_service_page(
-        &req,
-        locale,
-        &pool,
-        &renderer,
-        &listing,
-        &FormValues::default(),
-        &FieldErrors::new(),
-        StatusCode::OK,
-    )
-    .await
+    let form = FormState { values: &FormValues::default(), errors: &FieldErrors::new(), similar: None };
+    render_service_page(&req, locale, &pool, &renderer, &listing, form, StatusCode::OK).await
 }
 
-/// The service page with the form filled with `values` and showing `errors`.
-#[allow(clippy::too_many_arguments)]
+/// The feedback form as it is to be shown again.
+pub struct FormState<'a> {
+    /// What the citizen typed.
+    pub values: &'a FormValues,
+    /// What is wrong with it.
+    pub errors: &'a FieldErrors,
+    /// Similar feedback found by "check for similar feedback" (`Some(empty)`: none found).
+    pub similar: Option<&'a [SimilarFeedback]>,
+}
+
+/// The service page with the form filled in as `form` says.
 pub async fn render_service_page(
     req: &HttpRequest,
     locale: Locale,
     pool: &Pool,
     renderer: &Renderer,
     listing: &ServiceListing,
-    values: &FormValues,
-    errors: &FieldErrors,
+    form: FormState<'_>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let service_id = listing.0.id;
-    let voices = db::run_blocking(pool, move |conn| db::feedback::count_visible_for_service(conn, service_id)).await?;
+    let voices = db::run_blocking(pool, move |conn| db::service_counts::total_voices(conn, service_id)).await?;
+    let code = &listing.0.code;
+    let similar: Vec<serde_json::Value> = form
+        .similar
+        .unwrap_or_default()
+        .iter()
+        .map(|s| json!({ "id": s.id, "text": s.text, "voices": s.voices, "action": format!("/services/{code}/me-too") }))
+        .collect();
     let data = json!({
         "service": service_facts(listing, locale),
         "feedback_count": voices,
-        "form": form_context(locale, &listing.0, values, errors),
+        "form": form_context(locale, &listing.0, form.values, form.errors),
+        "checked": form.similar.is_some(),
+        "similar": similar,
     });
     Ok(renderer.respond(req, locale, status, "public/service", data))
 }

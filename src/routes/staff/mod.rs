@@ -1,7 +1,16 @@
 //! Staff pages: log-in, the designer workspace, accounts and the audit log.
-//! Everything but the log-in page sits behind `auth::middleware::authenticate`.
+//! Everything but the log-in page sits behind `auth::middleware::authenticate`,
+//! and every handler names the permission it needs (deny by default).
 
+mod dashboard;
+mod feedback;
+mod feedback_row;
+mod invalid;
 mod login;
+mod regroup;
+pub mod scope;
+mod service_page;
+mod themes;
 
 use actix_web::middleware::from_fn;
 use actix_web::web;
@@ -12,5 +21,22 @@ use crate::auth::middleware::authenticate;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/staff/login", web::get().to(login::show_login))
         .route("/staff/login", web::post().to(login::log_in))
-        .service(web::scope("/staff").wrap(from_fn(authenticate)).route("/logout", web::post().to(login::log_out)));
+        .service(
+            web::scope("/staff")
+                .wrap(from_fn(authenticate))
+                .route("", web::get().to(dashboard::show_dashboard))
+                .route("/", web::get().to(dashboard::show_dashboard))
+                .route("/logout", web::post().to(login::log_out))
+                .route("/services/{code}", web::get().to(service_page::show_service))
+                .route("/services/{code}/regroup", web::post().to(regroup::regroup))
+                .route("/themes/{id}", web::get().to(themes::show_theme))
+                .route("/themes/{id}", web::post().to(themes::edit_theme))
+                .route("/themes/{id}/merge", web::post().to(themes::merge_theme))
+                .route("/themes/{id}/split", web::post().to(themes::split_theme))
+                .route("/feedback/{id}", web::get().to(feedback::show_feedback))
+                .route("/feedback/{id}/state", web::post().to(feedback::set_state))
+                .route("/feedback/{id}/redact", web::post().to(feedback::redact))
+                .route("/feedback/{id}/forget", web::post().to(feedback::forget))
+                .route("/feedback/{id}/theme", web::post().to(feedback::move_to_theme)),
+        );
 }

@@ -1,0 +1,80 @@
+//! Picking texts by similarity: representative quotes of a theme (for
+//! designers) and feedback similar to what a citizen is typing (for "me too").
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::CANDIDATE_THEMES;
+use crate::db::{theme_members, themes, Conn};
+use crate::themes::{most_similar, representatives, signature, Centroid};
+
+/// Members of a theme read when choosing its quotes.
+const QUOTE_POOL: i64 = 200;
+/// Themes searched for similar feedback.
+const SIMILAR_THEMES: usize = 4;
+/// Members of each of those themes compared.
+const SIMILAR_POOL: i64 = 150;
+/// A theme is searched only if the text is at least this similar to it.
+const THEME_FLOOR: f32 = 0.1;
+
+/// Up to `n` representative quotes (feedback id, public text) for each theme.
+pub fn quotes(conn: &mut Conn, theme_ids: &[i64], n: usize) -> diesel::QueryResult<HashMap<i64, Vec<(i64, String)>>> {
+    let mut out = HashMap::new();
+    for theme in themes::with_ids(conn, theme_ids)? {
+        let Some(centroid) = Centroid::decode(&theme.centroid) else { continue };
+        let members = theme_members::recent_of_theme(conn, theme.id, QUOTE_POOL)?;
+        let texts: HashMap<i64, String> = members.iter().map(|m| (m.id, m.public_text())).collect();
+        let sigs: Vec<(i64, _)> = texts.iter().map(|(id, t)| (*id, signature(t))).collect();
+        let picked = representatives(&centroid, &sigs, n);
+        out.insert(theme.id, picked.into_iter().filter_map(|id| Some((id, texts.get(&id)?.clone()))).collect());
+    }
+    Ok(out)
+}
+
+/// A feedback entry shown to a citizen as possibly the same as theirs.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SimilarFeedback {
+    /// Feedback id (the "me too" target).
+    pub id: i64,
+    /// Its text (only feedback without personal data is ever shown).
+    pub text: String,
+    /// Voices it has.
+    pub voices: i64,
+    /// How similar (0–1).
+    pub similarity: f32,
+}
+
+/// Up to `n` visible feedback of the service most similar to `text`, never any with personal data.
+pub fn similar(conn: &mut Conn, service_id: i64, text: &str, n: usize) -> diesel::QueryResult<Vec<SimilarFeedback>> {
+    let sig = signature(&crate::domain::pii::mask(text));
+    if sig.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut ranked: Vec<(i64, f32)> = themes::recent_of_service(conn, service_id, CANDIDATE_THEMES)?
+        .iter()
+        .filter_map(|t| Some((t.id, Centroid::decode(&t.centroid)?.similarity(&sig))))
+        .filter(|(_, s)| *s >= THEME_FLOOR)
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut pool = Vec::new();
+    let mut voices = HashMap::new();
+    let mut texts = HashMap::new();
+    for (theme_id, _) in ranked.into_iter().take(SIMILAR_THEMES) {
+        for m in theme_members::recent_of_theme(conn, theme_id, SIMILAR_POOL)? {
+            if m.has_personal_data {
+                continue;
+            }
+            let public = m.public_text();
+            pool.push((m.id, signature(&public)));
+            voices.insert(m.id, 1 + i64::from(m.extra_voices));
+            texts.insert(m.id, public);
+        }
+    }
+    Ok(most_similar(&sig, &pool, n)
+        .into_iter()
+        .filter_map(|(id, similarity)| {
+            Some(SimilarFeedback { id, text: texts.remove(&id)?, voices: voices.get(&id).copied()?, similarity })
+        })
+        .collect())
+}

@@ -1,0 +1,190 @@
+//! One feedback entry for staff: its full text and contact details (for staff
+//! with rights), and the moderation actions — hide, spam, show again, redact a
+//! span, forget the citizen's personal data, move to another theme.
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::feedback_row::feedback_row;
+use super::invalid::or_invalid_page;
+use super::scope;
+use crate::audit::Actor;
+use crate::auth::Staff;
+use crate::db::{self, themes, Pool};
+use crate::domain::digits::to_ascii_digits;
+use crate::domain::feedback::Moderation;
+use crate::domain::staff::Permission;
+use crate::domain::{FieldError, Locale};
+use crate::error::AppError;
+use crate::grouping::edits::{self, Destination};
+use crate::moderation;
+use crate::themes::Lexicon;
+use crate::web::page::see_other;
+use crate::web::Renderer;
+
+/// `GET /staff/feedback/{id}`.
+pub async fn show_feedback(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    id: web::Path<i64>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::ViewFeedback)?;
+    let (id, who) = (id.into_inner(), staff.clone());
+    let (f, listing, siblings) = db::run_blocking(&pool, move |c| -> Result<_, AppError> {
+        let (f, listing) = scope::feedback(c, &who, id)?;
+        let siblings = themes::of_service(c, f.service_id)?;
+        Ok((f, listing, siblings))
+    })
+    .await?;
+    let (service, _, ministry) = &listing;
+    let personal = staff.may(Permission::ViewPersonalData, ministry.id);
+    let names: HashMap<i64, (String, String)> =
+        siblings.iter().map(|t| (t.id, (t.label_bn.clone(), t.label_en.clone()))).collect();
+    let themes: Vec<_> = siblings
+        .iter()
+        .map(|t| json!({ "id": t.id, "label": locale.pick(&t.label_bn, &t.label_en), "selected": Some(t.id) == f.theme_id }))
+        .collect();
+    let data = json!({
+        "row": feedback_row(&f, locale, personal, &names),
+        "public_text": f.public_text(),
+        "tracking_code": if personal { Some(f.tracking_code.clone()) } else { None },
+        "service": { "name": locale.pick(&service.name_bn, &service.name_en), "url": format!("/staff/services/{}", service.code) },
+        "action": format!("/staff/feedback/{}", f.id),
+        "can_moderate": staff.may(Permission::Moderate, ministry.id),
+        "can_move": staff.may(Permission::EditThemes, ministry.id),
+        "can_forget": staff.may(Permission::ForgetPersonalData, ministry.id) && f.forgotten_at.is_none(),
+        "visible": f.moderation == "visible",
+        "themes": themes,
+    });
+    Ok(renderer.respond_staff(&req, locale, &staff, StatusCode::OK, "staff/feedback", data))
+}
+
+/// Checks `permission` for feedback `id`; gives its service and ministry.
+async fn allowed(pool: &Pool, staff: &Staff, id: i64, permission: Permission) -> Result<(i64, i64), AppError> {
+    staff.require(permission)?;
+    let who = staff.clone();
+    let (_, listing) = db::run_blocking(pool, move |c| scope::feedback(c, &who, id)).await?;
+    if !staff.may(permission, listing.2.id) {
+        return Err(AppError::NotFound);
+    }
+    Ok((listing.0.id, listing.2.id))
+}
+
+/// The moderation form.
+#[derive(Debug, Deserialize)]
+pub struct StateForm {
+    state: Option<String>,
+}
+
+/// `POST /staff/feedback/{id}/state`: visible, hidden or spam.
+#[allow(clippy::too_many_arguments)] // one argument per extractor
+pub async fn set_state(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    id: web::Path<i64>,
+    form: web::Form<StateForm>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let back = format!("/staff/feedback/{id}");
+    let result = async {
+        let (_, ministry) = allowed(&pool, &staff, id, Permission::Moderate).await?;
+        let state = form
+            .state
+            .as_deref()
+            .and_then(Moderation::parse)
+            .ok_or_else(|| AppError::Validation(FieldError::new("state", "error-filter-state").into()))?;
+        let actor = Actor::from(&staff);
+        db::run_blocking(&pool, move |c| moderation::set_state(c, &actor, id, ministry, state)).await?;
+        Ok(see_other(&back))
+    }
+    .await;
+    or_invalid_page(result, &req, locale, &staff, &renderer, &format!("/staff/feedback/{id}"))
+}
+
+/// The redaction form.
+#[derive(Debug, Deserialize)]
+pub struct RedactForm {
+    span: Option<String>,
+}
+
+/// `POST /staff/feedback/{id}/redact`: masks a span wherever others could read it.
+#[allow(clippy::too_many_arguments)] // one argument per extractor
+pub async fn redact(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    id: web::Path<i64>,
+    form: web::Form<RedactForm>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let back = format!("/staff/feedback/{id}");
+    let result = async {
+        let (_, ministry) = allowed(&pool, &staff, id, Permission::Moderate).await?;
+        let span = form.into_inner().span.unwrap_or_default();
+        let actor = Actor::from(&staff);
+        db::run_blocking(&pool, move |c| moderation::redact(c, &actor, id, ministry, &span)).await?;
+        Ok(see_other(&back))
+    }
+    .await;
+    or_invalid_page(result, &req, locale, &staff, &renderer, &format!("/staff/feedback/{id}"))
+}
+
+/// `POST /staff/feedback/{id}/forget`: erases the citizen's personal data for good.
+pub async fn forget(staff: Staff, id: web::Path<i64>, pool: web::Data<Pool>) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let (_, ministry) = allowed(&pool, &staff, id, Permission::ForgetPersonalData).await?;
+    let actor = Actor::from(&staff);
+    db::run_blocking(&pool, move |c| moderation::forget(c, &actor, id, ministry)).await?;
+    Ok(see_other(&format!("/staff/feedback/{id}")))
+}
+
+/// The move form.
+#[derive(Debug, Deserialize)]
+pub struct MoveForm {
+    theme: Option<String>,
+}
+
+/// `POST /staff/feedback/{id}/theme`: puts the feedback in another theme (or a new one), pinned there.
+#[allow(clippy::too_many_arguments)] // one argument per extractor
+pub async fn move_to_theme(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    id: web::Path<i64>,
+    form: web::Form<MoveForm>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+    lexicon: web::Data<Lexicon>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let back = format!("/staff/feedback/{id}");
+    let result = async {
+        let (service_id, ministry) = allowed(&pool, &staff, id, Permission::EditThemes).await?;
+        let to = match form.theme.as_deref().map(str::trim) {
+            None | Some("") | Some("new") => Destination::New(None),
+            Some(t) => Destination::Theme(
+                to_ascii_digits(t)
+                    .parse()
+                    .map_err(|_| AppError::Validation(FieldError::new("theme", "error-theme-unknown").into()))?,
+            ),
+        };
+        let (actor, lexicon) = (Actor::from(&staff), lexicon.into_inner());
+        db::run_blocking(&pool, move |c| edits::move_feedback(c, &actor, service_id, ministry, &[id], &to, &lexicon))
+            .await?;
+        Ok(see_other(&back))
+    }
+    .await;
+    or_invalid_page(result, &req, locale, &staff, &renderer, &format!("/staff/feedback/{id}"))
+}

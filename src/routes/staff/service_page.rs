@@ -1,0 +1,180 @@
+//! `GET /staff/services/{code}`: a service's feedback, grouped — counts by kind
+//! and theme, the charter gap, trend and district charts, representative quotes
+//! and the filtered feedback list.
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::Utc;
+use serde_json::{json, Value};
+
+use super::feedback_row::feedback_row;
+use crate::auth::Staff;
+use crate::charts::{horizontal_bars, weekly_trend, ChartText};
+use crate::db::{self, themes, Pool};
+use crate::domain::district::District;
+use crate::domain::feedback::{Channel, FeedbackKind};
+use crate::domain::staff::Permission;
+use crate::domain::{FieldErrors, Locale};
+use crate::error::AppError;
+use crate::grouping;
+use crate::i18n;
+use crate::themes::PainCategory;
+use crate::web::Renderer;
+use crate::workspace::filter_input::FilterQuery;
+use crate::workspace::service_stats::{self, ServiceStats};
+use crate::workspace::{feedback_list, visible_service};
+
+/// Representative quotes shown per theme.
+const QUOTES_PER_THEME: usize = 3;
+/// Themes that get quotes on the page.
+const THEMES_WITH_QUOTES: usize = 8;
+
+fn charts(stats: &ServiceStats, locale: Locale) -> (String, String) {
+    let msg = |id: &str| i18n::message(locale, id, &[]);
+    let weeks: Vec<(String, u64)> = stats
+        .weekly
+        .iter()
+        .map(|(week, voices)| {
+            let label = format!("{} {}", week.format("%d"), i18n::message(locale, &format!("month-{}", week.format("%m")), &[]));
+            (label, (*voices).max(0) as u64)
+        })
+        .collect();
+    let peak = stats.weekly.iter().map(|(_, v)| *v).max().unwrap_or(0);
+    let trend_desc = i18n::message(locale, "staff-trend-desc", &[("peak", peak.to_string())]);
+    let (trend_title, empty) = (msg("staff-trend-title"), msg("chart-empty"));
+    let trend = weekly_trend(
+        &weeks,
+        &ChartText { id: "trend", title: &trend_title, desc: &trend_desc, empty: &empty },
+        locale,
+    );
+    let districts: Vec<(String, u64)> = stats
+        .districts
+        .iter()
+        .map(|(code, voices)| {
+            let name = District::from_code(code).map(|d| d.name(locale).to_owned()).unwrap_or_else(|| code.clone());
+            (name, (*voices).max(0) as u64)
+        })
+        .collect();
+    let top = districts.first().map(|(n, _)| n.clone()).unwrap_or_default();
+    let district_desc = i18n::message(locale, "staff-districts-desc", &[("top", top)]);
+    let (district_title, rest) = (msg("staff-districts-title"), msg("staff-districts-rest"));
+    let bars = horizontal_bars(
+        &districts,
+        10,
+        &rest,
+        &ChartText { id: "districts", title: &district_title, desc: &district_desc, empty: &empty },
+        locale,
+    );
+    (trend, bars)
+}
+
+fn options(values: &[&str], prefix: &str, selected: &Option<String>) -> Vec<Value> {
+    let chosen = selected.as_deref().unwrap_or("");
+    values.iter().map(|v| json!({ "value": v, "label_id": format!("{prefix}{v}"), "selected": *v == chosen })).collect()
+}
+
+/// `GET /staff/services/{code}`.
+pub async fn show_service(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    code: web::Path<String>,
+    query: web::Query<FilterQuery>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::ViewFeedback)?;
+    let query = query.into_inner();
+    let (filter, errors) = match query.parse() {
+        Ok(filter) => (filter, FieldErrors::new()),
+        Err(errors) => (Default::default(), errors),
+    };
+    let (code, who) = (code.into_inner(), staff.clone());
+    let list_filter = filter.clone();
+    let (listing, stats, quotes, (rows, more), theme_names) = db::run_blocking(&pool, move |c| -> Result<_, AppError> {
+        let listing = visible_service(c, &who, &code)?.ok_or(AppError::NotFound)?;
+        let stats = service_stats::load(c, &listing.0, Utc::now().naive_utc())?;
+        let top: Vec<i64> = stats.themes.iter().take(THEMES_WITH_QUOTES).map(|t| t.id).collect();
+        let quotes = grouping::quotes(c, &top, QUOTES_PER_THEME)?;
+        let page = feedback_list::page(c, listing.0.id, &list_filter)?;
+        let names: HashMap<i64, (String, String)> =
+            themes::of_service(c, listing.0.id)?.into_iter().map(|t| (t.id, (t.label_bn, t.label_en))).collect();
+        Ok((listing, stats, quotes, page, names))
+    })
+    .await?;
+    let (service, _, ministry) = &listing;
+    let personal = staff.may(Permission::ViewPersonalData, ministry.id);
+    let (trend, districts) = charts(&stats, locale);
+    let theme_rows: Vec<Value> = stats
+        .themes
+        .iter()
+        .map(|t| {
+            let quotes: Vec<&String> = quotes.get(&t.id).map(|q| q.iter().map(|(_, text)| text).collect()).unwrap_or_default();
+            json!({
+                "id": t.id, "label": locale.pick(&t.label_bn, &t.label_en), "category_id": format!("category-{}", t.category),
+                "confirmed": t.confirmed, "feedback": t.count.feedback, "voices": t.count.voices,
+                "url": format!("/staff/themes/{}", t.id), "quotes": quotes,
+                "list_url": format!("/staff/services/{}?theme={}", service.code, t.id),
+            })
+        })
+        .collect();
+    let rows: Vec<Value> = rows.iter().map(|f| feedback_row(f, locale, personal, &theme_names)).collect();
+    let filters = query.to_query();
+    let page = filter.page;
+    let link = |p: i64| format!("/staff/services/{}?{filters}&page={p}", service.code);
+    let kinds: Vec<&str> = FeedbackKind::ALL.iter().map(|k| k.as_str()).collect();
+    let channels: Vec<&str> = Channel::ALL.iter().map(|k| k.as_str()).collect();
+    let categories: Vec<&str> = PainCategory::ALL.iter().map(|k| k.as_str()).collect();
+    let theme_options: Vec<Value> = stats
+        .themes
+        .iter()
+        .map(|t| json!({ "value": t.id.to_string(), "label": locale.pick(&t.label_bn, &t.label_en), "selected": query.theme.as_deref() == Some(t.id.to_string().as_str()) }))
+        .collect();
+    let district_options: Vec<Value> = District::all()
+        .map(|d| json!({ "value": d.code(), "label": d.name(locale), "selected": query.district.as_deref() == Some(d.code()) }))
+        .collect();
+    let error_list: Vec<Value> = errors
+        .0
+        .iter()
+        .map(|e| {
+            let args: Vec<(&str, String)> = e.args.iter().map(|(k, v)| (*k, v.clone())).collect();
+            json!({ "field": e.field, "message": i18n::message(locale, e.code, &args) })
+        })
+        .collect();
+    let data = json!({
+        "service": {
+            "code": service.code, "name": locale.pick(&service.name_bn, &service.name_en),
+            "other_name": locale.pick(&service.name_en, &service.name_bn), "ministry": locale.pick(&ministry.name_bn, &ministry.name_en),
+            "public_url": format!("/services/{}", service.code),
+            "regroup_url": format!("/staff/services/{}/regroup", service.code),
+        },
+        "can_edit_themes": staff.may(Permission::EditThemes, ministry.id),
+        "can_moderate": staff.may(Permission::Moderate, ministry.id),
+        "personal": personal,
+        "stats": stats,
+        "kind_rows": stats.kinds.iter().map(|(k, t)| json!({ "label_id": format!("staff-kind-{k}"), "feedback": t.feedback, "voices": t.voices })).collect::<Vec<_>>(),
+        "tcv": stats.tcv.iter().map(|m| json!({
+            "label_id": format!("staff-tcv-{}", m.name), "median": m.median.map(|v| v.to_string()),
+            "promised": m.promised.map(|v| v.to_string()), "gap": m.gap.map(|v| v.to_string()),
+            "answers": m.answers, "over": m.gap.is_some_and(|g| g > 0),
+        })).collect::<Vec<_>>(),
+        "themes": theme_rows,
+        "trend_svg": trend,
+        "districts_svg": districts,
+        "rows": rows,
+        "errors": error_list,
+        "filter": {
+            "q": query.q.clone().unwrap_or_default(), "from": query.from.clone().unwrap_or_default(), "to": query.to.clone().unwrap_or_default(),
+            "kinds": options(&kinds, "staff-kind-", &query.kind), "channels": options(&channels, "channel-", &query.channel),
+            "categories": options(&categories, "category-", &query.category), "themes": theme_options,
+            "districts": district_options, "states": options(&["visible", "hidden", "spam", "all"], "state-", &query.state),
+            "none_selected": query.theme.as_deref() == Some("none"),
+        },
+        "next_url": more.then(|| link(page + 1)),
+        "prev_url": (page > 0).then(|| link(page - 1)),
+    });
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    Ok(renderer.respond_staff(&req, locale, &staff, status, "staff/service", data))
+}

@@ -1,0 +1,218 @@
+//! A theme's page and a designer's changes to it: confirm, rename, category,
+//! merge into another theme, and split (move chosen feedback elsewhere).
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::feedback_row::feedback_row;
+use super::invalid::or_invalid_page;
+use super::scope;
+use crate::audit::Actor;
+use crate::auth::Staff;
+use crate::counts::dim;
+use crate::db::{self, service_counts, themes, Pool};
+use crate::domain::digits::to_ascii_digits;
+use crate::domain::staff::Permission;
+use crate::domain::{FieldError, Locale};
+use crate::error::AppError;
+use crate::grouping::edits::{self, Destination, ThemeEdit};
+use crate::themes::{Lexicon, PainCategory};
+use crate::web::page::see_other;
+use crate::web::Renderer;
+use crate::workspace::feedback_list::{self, FeedbackFilter};
+
+/// The members page.
+#[derive(Debug, Deserialize)]
+pub struct PageQuery {
+    page: Option<i64>,
+}
+
+/// `GET /staff/themes/{id}`.
+pub async fn show_theme(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    id: web::Path<i64>,
+    query: web::Query<PageQuery>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::ViewFeedback)?;
+    let (id, who, page) = (id.into_inner(), staff.clone(), query.page.unwrap_or(0).max(0));
+    let (theme, listing, siblings, count, (rows, more)) = db::run_blocking(&pool, move |c| -> Result<_, AppError> {
+        let (theme, listing) = scope::theme(c, &who, id)?;
+        let siblings = themes::of_service(c, theme.service_id)?;
+        let count = service_counts::of_service(c, theme.service_id, dim::THEME)?
+            .into_iter()
+            .find(|x| x.bucket == id.to_string());
+        let filter = FeedbackFilter { theme: Some(Some(id)), page, ..Default::default() };
+        let members = feedback_list::page(c, theme.service_id, &filter)?;
+        Ok((theme, listing, siblings, count, members))
+    })
+    .await?;
+    let (service, _, ministry) = &listing;
+    let personal = staff.may(Permission::ViewPersonalData, ministry.id);
+    let names: HashMap<i64, (String, String)> =
+        siblings.iter().map(|t| (t.id, (t.label_bn.clone(), t.label_en.clone()))).collect();
+    let others: Vec<_> = siblings
+        .iter()
+        .filter(|t| t.id != theme.id)
+        .map(|t| json!({ "id": t.id, "label": locale.pick(&t.label_bn, &t.label_en) }))
+        .collect();
+    let categories: Vec<_> = PainCategory::ALL
+        .iter()
+        .map(|c| json!({ "value": c.as_str(), "label_id": format!("category-{}", c.as_str()), "selected": c.as_str() == theme.category }))
+        .collect();
+    let data = json!({
+        "theme": {
+            "id": theme.id, "label_bn": theme.label_bn, "label_en": theme.label_en,
+            "label": locale.pick(&theme.label_bn, &theme.label_en), "category_id": format!("category-{}", theme.category),
+            "confirmed": theme.confirmed, "by_designer": theme.category_by_designer,
+            "feedback": count.as_ref().map_or(0, |c| c.feedback), "voices": count.as_ref().map_or(0, |c| c.voices),
+            "action": format!("/staff/themes/{}", theme.id),
+        },
+        "service": { "name": locale.pick(&service.name_bn, &service.name_en), "url": format!("/staff/services/{}", service.code) },
+        "can_edit": staff.may(Permission::EditThemes, ministry.id),
+        "others": others,
+        "categories": categories,
+        "rows": rows.iter().map(|f| feedback_row(f, locale, personal, &names)).collect::<Vec<_>>(),
+        "next_url": more.then(|| format!("/staff/themes/{}?page={}", theme.id, page + 1)),
+        "prev_url": (page > 0).then(|| format!("/staff/themes/{}?page={}", theme.id, page - 1)),
+    });
+    Ok(renderer.respond_staff(&req, locale, &staff, StatusCode::OK, "staff/theme", data))
+}
+
+/// The edit form (labels, category, confirmation).
+#[derive(Debug, Deserialize)]
+pub struct EditForm {
+    label_bn: Option<String>,
+    label_en: Option<String>,
+    category: Option<String>,
+    confirmed: Option<String>,
+}
+
+/// Checks that `staff` may edit theme `id`; gives its service and ministry.
+async fn editable(pool: &Pool, staff: &Staff, id: i64) -> Result<(i64, i64), AppError> {
+    staff.require(Permission::EditThemes)?;
+    let who = staff.clone();
+    let (_, listing) = db::run_blocking(pool, move |c| scope::theme(c, &who, id)).await?;
+    if !staff.may(Permission::EditThemes, listing.2.id) {
+        return Err(AppError::NotFound);
+    }
+    Ok((listing.0.id, listing.2.id))
+}
+
+/// `POST /staff/themes/{id}`: rename, set the category, confirm or un-confirm.
+#[allow(clippy::too_many_arguments)] // one argument per extractor
+pub async fn edit_theme(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    id: web::Path<i64>,
+    form: web::Form<EditForm>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let back = format!("/staff/themes/{id}");
+    let result = async {
+        editable(&pool, &staff, id).await?;
+        let form = form.into_inner();
+        let edit = ThemeEdit {
+            label_bn: form.label_bn,
+            label_en: form.label_en,
+            category: form.category.filter(|c| !c.trim().is_empty()),
+            confirmed: form.confirmed.map(|v| v == "yes" || v == "on" || v == "true"),
+        };
+        let actor = Actor::from(&staff);
+        db::run_blocking(&pool, move |c| edits::edit_theme(c, &actor, id, &edit)).await?;
+        Ok(see_other(&format!("/staff/themes/{id}")))
+    }
+    .await;
+    or_invalid_page(result, &req, locale, &staff, &renderer, &back)
+}
+
+/// The merge form.
+#[derive(Debug, Deserialize)]
+pub struct MergeForm {
+    into: Option<String>,
+}
+
+fn theme_id(field: &'static str, value: Option<&str>) -> Result<i64, AppError> {
+    value
+        .and_then(|v| to_ascii_digits(v.trim()).parse::<i64>().ok())
+        .ok_or_else(|| AppError::Validation(FieldError::new(field, "error-theme-unknown").into()))
+}
+
+/// `POST /staff/themes/{id}/merge`: every member moves into `into`; this theme goes.
+#[allow(clippy::too_many_arguments)] // one argument per extractor
+pub async fn merge_theme(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    id: web::Path<i64>,
+    form: web::Form<MergeForm>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let back = format!("/staff/themes/{id}");
+    let result = async {
+        editable(&pool, &staff, id).await?;
+        let into = theme_id("into", form.into.as_deref())?;
+        let actor = Actor::from(&staff);
+        let merged = db::run_blocking(&pool, move |c| edits::merge(c, &actor, id, into)).await?;
+        Ok(see_other(&format!("/staff/themes/{}", merged.id)))
+    }
+    .await;
+    or_invalid_page(result, &req, locale, &staff, &renderer, &back)
+}
+
+/// The split form as posted: `feedback` repeats (one per chosen entry), then `into`
+/// (a theme id, or `new`) and `label` (for a new theme).
+type SplitForm = Vec<(String, String)>;
+
+fn field<'a>(form: &'a SplitForm, name: &str) -> Option<&'a str> {
+    form.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+}
+
+/// `POST /staff/themes/{id}/split`: the chosen members move to another or a new theme.
+#[allow(clippy::too_many_arguments)] // one argument per extractor
+pub async fn split_theme(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    id: web::Path<i64>,
+    form: web::Form<SplitForm>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+    lexicon: web::Data<Lexicon>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let back = format!("/staff/themes/{id}");
+    let result = async {
+        let (service_id, ministry) = editable(&pool, &staff, id).await?;
+        let form = form.into_inner();
+        let chosen: Vec<&str> = form.iter().filter(|(k, _)| k == "feedback").map(|(_, v)| v.as_str()).collect();
+        let ids: Vec<i64> = chosen.iter().filter_map(|v| to_ascii_digits(v.trim()).parse().ok()).collect();
+        if ids.len() != chosen.len() {
+            return Err(AppError::Validation(FieldError::new("feedback", "error-move-none-chosen").into()));
+        }
+        let to = match field(&form, "into").map(str::trim) {
+            None | Some("") | Some("new") => Destination::New(field(&form, "label").map(str::to_owned)),
+            Some(other) => Destination::Theme(theme_id("into", Some(other))?),
+        };
+        let (actor, lexicon) = (Actor::from(&staff), lexicon.into_inner());
+        let theme = db::run_blocking(&pool, move |c| {
+            edits::move_feedback(c, &actor, service_id, ministry, &ids, &to, &lexicon)
+        })
+        .await?;
+        Ok(see_other(&format!("/staff/themes/{}", theme.id)))
+    }
+    .await;
+    or_invalid_page(result, &req, locale, &staff, &renderer, &back)
+}

@@ -1,0 +1,232 @@
+//! Every staff route × every role × own and other ministry × logged out. Deny by
+//! default: a role that lacks a permission gets 403; another ministry's service,
+//! theme or feedback is "not found" (404), with nothing changed.
+
+use diesel::prelude::*;
+use nagorik::db::{self, schema::audit_log};
+
+use crate::helpers::{spawn_app, TestApp};
+use crate::staff_helpers::{browser, StaffClient};
+use crate::workspace_helpers::Stored;
+
+/// What one request is expected to get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// Allowed: any answer but 401, 403 and 404.
+    Allowed,
+    /// 403.
+    Forbidden,
+    /// 404.
+    NotFound,
+}
+
+#[derive(Clone, Copy)]
+enum Method {
+    Get,
+    Post,
+}
+
+/// A route with a path for a target (`{s}` service code, `{t}` theme id, `{f}` feedback id).
+struct Route {
+    method: Method,
+    path: &'static str,
+    form: &'static [(&'static str, &'static str)],
+    /// Who may use it on their own ministry's data.
+    allowed: &'static [&'static str],
+    /// Whether it reads or changes one ministry's data (else: a list within the staff member's scope).
+    scoped: bool,
+}
+
+const ALL: &[&str] = &["designer", "ministry-admin", "cabinet-admin"];
+const EDITORS: &[&str] = &["designer", "ministry-admin"];
+
+const ROUTES: &[Route] = &[
+    Route { method: Method::Get, path: "/staff", form: &[], allowed: ALL, scoped: false },
+    Route { method: Method::Get, path: "/staff/services/{s}", form: &[], allowed: ALL, scoped: true },
+    Route { method: Method::Get, path: "/staff/themes/{t}", form: &[], allowed: ALL, scoped: true },
+    Route { method: Method::Get, path: "/staff/feedback/{f}", form: &[], allowed: ALL, scoped: true },
+    Route {
+        method: Method::Post,
+        path: "/staff/themes/{t}",
+        form: &[("label_en", "Renamed")],
+        allowed: EDITORS,
+        scoped: true,
+    },
+    Route {
+        method: Method::Post,
+        path: "/staff/themes/{t}/merge",
+        form: &[("into", "{t}")],
+        allowed: EDITORS,
+        scoped: true,
+    },
+    Route {
+        method: Method::Post,
+        path: "/staff/themes/{t}/split",
+        form: &[("feedback", "{f}")],
+        allowed: EDITORS,
+        scoped: true,
+    },
+    Route { method: Method::Post, path: "/staff/services/{s}/regroup", form: &[], allowed: EDITORS, scoped: true },
+    Route {
+        method: Method::Post,
+        path: "/staff/feedback/{f}/state",
+        form: &[("state", "hidden")],
+        allowed: EDITORS,
+        scoped: true,
+    },
+    Route {
+        method: Method::Post,
+        path: "/staff/feedback/{f}/redact",
+        form: &[("span", "bribe")],
+        allowed: EDITORS,
+        scoped: true,
+    },
+    Route {
+        method: Method::Post,
+        path: "/staff/feedback/{f}/theme",
+        form: &[("theme", "new")],
+        allowed: EDITORS,
+        scoped: true,
+    },
+    Route {
+        method: Method::Post,
+        path: "/staff/feedback/{f}/forget",
+        form: &[],
+        allowed: &["ministry-admin"],
+        scoped: true,
+    },
+    Route { method: Method::Get, path: "/api/v1/staff/services", form: &[], allowed: ALL, scoped: false },
+    Route { method: Method::Get, path: "/api/v1/staff/services/{s}/stats", form: &[], allowed: ALL, scoped: true },
+    Route { method: Method::Get, path: "/api/v1/staff/services/{s}/themes", form: &[], allowed: ALL, scoped: true },
+    Route {
+        method: Method::Post,
+        path: "/api/v1/staff/themes/{t}",
+        form: &[("label_en", "Renamed")],
+        allowed: EDITORS,
+        scoped: true,
+    },
+    Route {
+        method: Method::Post,
+        path: "/api/v1/staff/themes/{t}/merge",
+        form: &[("into", "{t}")],
+        allowed: EDITORS,
+        scoped: true,
+    },
+    Route {
+        method: Method::Post,
+        path: "/api/v1/staff/themes/{t}/split",
+        form: &[("feedback_ids", "{f}")],
+        allowed: EDITORS,
+        scoped: true,
+    },
+];
+
+struct Target {
+    service: &'static str,
+    feedback: Stored,
+}
+
+fn fill(text: &str, target: &Target) -> String {
+    text.replace("{s}", target.service)
+        .replace("{t}", &target.feedback.theme_id.expect("themed").to_string())
+        .replace("{f}", &target.feedback.id.to_string())
+}
+
+async fn audit_entries(app: &TestApp) -> i64 {
+    db::run_blocking(&app.pool, |c| audit_log::table.count().get_result::<i64>(c)).await.unwrap()
+}
+
+async fn call(client: &reqwest::Client, csrf: &str, app: &TestApp, route: &Route, target: &Target) -> u16 {
+    let url = format!("{}{}", app.address, fill(route.path, target));
+    let response = match (route.method, route.path.starts_with("/api/")) {
+        (Method::Get, _) => client.get(url).send().await,
+        (Method::Post, false) => {
+            let mut form: Vec<(String, String)> =
+                route.form.iter().map(|(k, v)| (k.to_string(), fill(v, target))).collect();
+            form.push(("csrf_token".into(), csrf.into()));
+            client.post(url).form(&form).send().await
+        }
+        (Method::Post, true) => {
+            let mut body = serde_json::Map::new();
+            for (k, v) in route.form {
+                let value = fill(v, target);
+                let json = match value.parse::<i64>() {
+                    Ok(n) if *k == "feedback_ids" => serde_json::json!([n]),
+                    Ok(n) => serde_json::json!(n),
+                    Err(_) => serde_json::json!(value),
+                };
+                body.insert(k.to_string(), json);
+            }
+            client.post(url).header("X-CSRF-Token", csrf).json(&body).send().await
+        }
+    };
+    response.expect("request").status().as_u16()
+}
+
+fn expected(role: &str, route: &Route, own: bool) -> Expect {
+    let sees = own || role == "cabinet-admin";
+    if !route.allowed.contains(&role) {
+        Expect::Forbidden
+    } else if route.scoped && !sees {
+        Expect::NotFound
+    } else {
+        Expect::Allowed
+    }
+}
+
+fn matches(status: u16, expect: Expect) -> bool {
+    match expect {
+        Expect::Allowed => ![401, 403, 404].contains(&status) && status < 500,
+        Expect::Forbidden => status == 403,
+        Expect::NotFound => status == 404,
+    }
+}
+
+async fn targets(app: &TestApp) -> (Target, Target) {
+    let own = app.submit_text("ORGBDR-001", "The union parishad asked me for a bribe to register my son's birth").await;
+    let other = app.submit_text("ACLAND-001", "The land office asked me for a bribe to record the mutation").await;
+    (Target { service: "ORGBDR-001", feedback: own }, Target { service: "ACLAND-001", feedback: other })
+}
+
+#[tokio::test]
+async fn every_staff_route_allows_only_the_roles_and_ministries_it_should() {
+    let mut failures = Vec::new();
+    for role in ALL {
+        for own in [false, true] {
+            for route in ROUTES {
+                // A fresh app per case: allowed requests change data (merge, forget…).
+                let app = spawn_app().await;
+                let (mine, theirs) = targets(&app).await;
+                let staff: StaffClient = app.staff(role, &["LGD"]).await;
+                let target = if own { &mine } else { &theirs };
+                let before = audit_entries(&app).await;
+                let status = call(&staff.client, &staff.csrf, &app, route, target).await;
+                let want = expected(role, route, own);
+                if !matches(status, want) {
+                    failures.push(format!(
+                        "{role} {} ({}): got {status}, want {want:?}",
+                        route.path,
+                        if own { "own" } else { "other" }
+                    ));
+                }
+                if want != Expect::Allowed && audit_entries(&app).await != before {
+                    failures.push(format!("{role} {}: a refused request changed something", route.path));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[tokio::test]
+async fn logged_out_requests_get_the_log_in_page_or_401_and_change_nothing() {
+    let app = spawn_app().await;
+    let (mine, _) = targets(&app).await;
+    let anonymous = browser();
+    for route in ROUTES {
+        let status = call(&anonymous, "", &app, route, &mine).await;
+        let want = if route.path.starts_with("/api/") { 401 } else { 303 };
+        assert_eq!(status, want, "{}", route.path);
+    }
+    assert_eq!(audit_entries(&app).await, 0);
+}
