@@ -3,6 +3,10 @@
 
 mod login;
 
+// Admin pages: accounts, audit log, API tokens (registered by `configure_admin`).
+mod users;
+mod view;
+
 use actix_web::middleware::from_fn;
 use actix_web::web;
 
@@ -12,5 +16,18 @@ use crate::auth::middleware::authenticate;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/staff/login", web::get().to(login::show_login))
         .route("/staff/login", web::post().to(login::log_in))
-        .service(web::scope("/staff").wrap(from_fn(authenticate)).route("/logout", web::post().to(login::log_out)));
+        .service(
+            web::scope("/staff")
+                .wrap(from_fn(authenticate))
+                .route("/logout", web::post().to(login::log_out))
+                .configure(configure_admin),
+        );
+}
+
+/// Registers the admin pages inside the authenticated `/staff` scope.
+fn configure_admin(cfg: &mut web::ServiceConfig) {
+    cfg.route("/users", web::get().to(users::list_users))
+        .route("/users", web::post().to(users::create_user))
+        .route("/users/{id}/disable", web::post().to(users::disable_user))
+        .route("/users/{id}/enable", web::post().to(users::enable_user));
 }

@@ -1,0 +1,30 @@
+# কর্মী অ্যাডমিন পাতা: অ্যাকাউন্ট, নিরীক্ষা লগ, এপিআই টোকেন।
+admin-form-error-summary = একটি সমস্যা আছে
+admin-col-action = করণীয়
+
+users-title = কর্মীদের অ্যাকাউন্ট
+users-list-heading = অ্যাকাউন্টসমূহ
+users-none = এখনো কোনো অ্যাকাউন্ট নেই।
+users-col-email = ইমেইল
+users-col-name = নাম
+users-col-role = ভূমিকা
+users-col-ministries = মন্ত্রণালয়
+users-col-state = অবস্থা
+users-all-ministries = সব মন্ত্রণালয়
+users-enabled = চালু
+users-disabled = বন্ধ
+users-disable = বন্ধ করুন
+users-enable = চালু করুন
+users-new-heading = নতুন অ্যাকাউন্ট
+users-new-intro = নতুন কর্মী এই ইমেইল ও পাসওয়ার্ড দিয়ে লগ-ইন করবেন। পাসওয়ার্ডটি সরাসরি বা ফোনে জানান, কখনো ইমেইলে নয়।
+users-field-name = পুরো নাম
+users-field-role = ভূমিকা
+users-role-choose = একটি ভূমিকা বেছে নিন
+users-field-ministries = মন্ত্রণালয়
+users-ministries-hint = যেসব মন্ত্রণালয়ের সেবা নিয়ে এই অ্যাকাউন্ট কাজ করবে। মন্ত্রিপরিষদ অ্যাডমিন সব মন্ত্রণালয় দেখেন, তাঁদের জন্য কিছু বাছতে হয় না।
+users-field-password = প্রথম পাসওয়ার্ড
+users-password-hint = অন্তত { $min }টি অক্ষর।
+users-field-locale = ইমেইলের ভাষা
+users-locale-bn = বাংলা
+users-locale-en = ইংরেজি
+users-create = অ্যাকাউন্ট তৈরি করুন

@@ -1,0 +1,30 @@
+# Staff admin pages: accounts, audit log, API tokens.
+admin-form-error-summary = There is a problem
+admin-col-action = Action
+
+users-title = Staff accounts
+users-list-heading = Accounts
+users-none = No accounts yet.
+users-col-email = Email
+users-col-name = Name
+users-col-role = Role
+users-col-ministries = Ministries
+users-col-state = State
+users-all-ministries = All ministries
+users-enabled = Active
+users-disabled = Disabled
+users-disable = Disable
+users-enable = Enable
+users-new-heading = New account
+users-new-intro = The new staff member logs in with this email and password. Give the password to them in person or by phone, never by email.
+users-field-name = Full name
+users-field-role = Role
+users-role-choose = Choose a role
+users-field-ministries = Ministries
+users-ministries-hint = The ministries whose services this account works on. Cabinet admins see every ministry and need none.
+users-field-password = First password
+users-password-hint = At least { $min } characters.
+users-field-locale = Language of emails
+users-locale-bn = Bangla
+users-locale-en = English
+users-create = Create account
