@@ -4,6 +4,7 @@
 mod login;
 
 // Admin pages: accounts, audit log, API tokens (registered by `configure_admin`).
+mod audit;
 mod users;
 mod view;
 
@@ -29,5 +30,6 @@ fn configure_admin(cfg: &mut web::ServiceConfig) {
     cfg.route("/users", web::get().to(users::list_users))
         .route("/users", web::post().to(users::create_user))
         .route("/users/{id}/disable", web::post().to(users::disable_user))
-        .route("/users/{id}/enable", web::post().to(users::enable_user));
+        .route("/users/{id}/enable", web::post().to(users::enable_user))
+        .route("/audit", web::get().to(audit::list_audit));
 }

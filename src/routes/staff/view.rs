@@ -1,6 +1,7 @@
 //! What the admin pages (accounts, audit log, API tokens) share in their views:
-//! field messages in the page's language.
+//! field messages in the page's language and how stored times are shown.
 
+use chrono::NaiveDateTime;
 use serde_json::{json, Map, Value};
 
 use crate::domain::{FieldErrors, Locale};
@@ -27,6 +28,16 @@ pub fn merged(mut base: Value, extra: Value) -> Value {
     base
 }
 
+/// A stored UTC time as staff pages show it (`2026-01-05 14:03`; the template adds `UTC`).
+pub fn shown_time(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// A stored UTC time for a `<time datetime>` attribute.
+pub fn machine_time(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,5 +54,12 @@ mod tests {
         assert_eq!(en["error_list"][1]["field"], "password");
         let bn = error_context(Locale::Bn, &errors);
         assert!(bn["errors"]["password"].as_str().unwrap().contains("১০"));
+    }
+
+    #[test]
+    fn times_are_shown_to_the_minute_in_utc() {
+        let t = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap().and_hms_opt(14, 3, 9).unwrap();
+        assert_eq!(shown_time(t), "2026-01-05 14:03");
+        assert_eq!(machine_time(t), "2026-01-05T14:03:09Z");
     }
 }
