@@ -5,6 +5,7 @@ mod login;
 
 // Admin pages: accounts, audit log, API tokens (registered by `configure_admin`).
 mod audit;
+mod tokens;
 mod users;
 mod view;
 
@@ -31,5 +32,8 @@ fn configure_admin(cfg: &mut web::ServiceConfig) {
         .route("/users", web::post().to(users::create_user))
         .route("/users/{id}/disable", web::post().to(users::disable_user))
         .route("/users/{id}/enable", web::post().to(users::enable_user))
-        .route("/audit", web::get().to(audit::list_audit));
+        .route("/audit", web::get().to(audit::list_audit))
+        .route("/tokens", web::get().to(tokens::list_tokens))
+        .route("/tokens", web::post().to(tokens::create_token))
+        .route("/tokens/{id}/revoke", web::post().to(tokens::revoke_token));
 }
