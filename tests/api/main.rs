@@ -12,6 +12,7 @@ mod i18n;
 mod open311;
 mod overload;
 mod search;
+mod staff_admin;
 mod staff_helpers;
 mod staff_login;
 mod tracking;
