@@ -73,3 +73,12 @@ pub fn find_by_code(conn: &mut Conn, code: &str) -> QueryResult<Option<Ministry>
 pub fn count(conn: &mut Conn) -> QueryResult<i64> {
     ministries::table.count().get_result(conn)
 }
+
+/// Every ministry, or (with `Some`) only those with the given ids, by code.
+pub fn list(conn: &mut Conn, within: Option<&[i64]>) -> QueryResult<Vec<Ministry>> {
+    let mut q = ministries::table.select(Ministry::as_select()).order(ministries::code).into_boxed();
+    if let Some(ids) = within {
+        q = q.filter(ministries::id.eq_any(ids.to_vec()));
+    }
+    q.load(conn)
+}

@@ -15,6 +15,7 @@ mod moderation;
 mod open311;
 mod overload;
 mod search;
+mod staff_admin;
 mod staff_helpers;
 mod staff_login;
 mod themes;

@@ -98,15 +98,4 @@ impl StaffClient {
     pub async fn post_without_csrf(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
         self.client.post(format!("{}{path}", self.address)).form(form).send().await.expect("request")
     }
-
-    /// POST JSON (session-authenticated, CSRF token in the header).
-    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
-        self.client
-            .post(format!("{}{path}", self.address))
-            .header("X-CSRF-Token", &self.csrf)
-            .json(body)
-            .send()
-            .await
-            .expect("request")
-    }
 }

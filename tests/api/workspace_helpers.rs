@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use diesel::prelude::*;
-use nagorik::db::{self, schema::feedback, schema::service_counts, schema::services};
+use nagorik::db::{self, schema::feedback, schema::service_counts};
 use serde_json::json;
 
 use crate::helpers::TestApp;
@@ -36,16 +36,6 @@ impl TestApp {
     /// The stored row of feedback `id` again.
     pub async fn reload(&self, id: i64) -> nagorik::db::feedback::Feedback {
         db::run_blocking(&self.pool, move |c| db::moderation::find(c, id)).await.unwrap().unwrap()
-    }
-
-    /// The id of the service with `code`.
-    pub async fn service_id(&self, code: &str) -> i64 {
-        let code = code.to_owned();
-        db::run_blocking(&self.pool, move |c| {
-            services::table.filter(services::code.eq(code)).select(services::id).first::<i64>(c)
-        })
-        .await
-        .unwrap()
     }
 
     /// Asserts that every counter of the service equals a count made from its feedback.

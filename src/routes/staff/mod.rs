@@ -12,6 +12,12 @@ pub mod scope;
 mod service_page;
 mod themes;
 
+// Admin pages: accounts, audit log, API tokens (registered by `configure_admin`).
+mod audit;
+mod tokens;
+mod users;
+mod view;
+
 use actix_web::middleware::from_fn;
 use actix_web::web;
 
@@ -37,6 +43,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/feedback/{id}/state", web::post().to(feedback::set_state))
                 .route("/feedback/{id}/redact", web::post().to(feedback::redact))
                 .route("/feedback/{id}/forget", web::post().to(feedback::forget))
-                .route("/feedback/{id}/theme", web::post().to(feedback::move_to_theme)),
+                .route("/feedback/{id}/theme", web::post().to(feedback::move_to_theme))
+                .configure(configure_admin),
         );
+}
+
+/// Registers the admin pages inside the authenticated `/staff` scope.
+fn configure_admin(cfg: &mut web::ServiceConfig) {
+    cfg.route("/users", web::get().to(users::list_users))
+        .route("/users", web::post().to(users::create_user))
+        .route("/users/{id}/disable", web::post().to(users::disable_user))
+        .route("/users/{id}/enable", web::post().to(users::enable_user))
+        .route("/audit", web::get().to(audit::list_audit))
+        .route("/tokens", web::get().to(tokens::list_tokens))
+        .route("/tokens", web::post().to(tokens::create_token))
+        .route("/tokens/{id}/revoke", web::post().to(tokens::revoke_token));
 }

@@ -1,0 +1,200 @@
+//! A staff member's own API tokens (`/staff/tokens`): list, issue (the secret is
+//! shown once, on the answer to the POST) and revoke. Every role may manage its
+//! own tokens and nobody else's; both changes are audited.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::Utc;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::view::{error_context, machine_time, shown_time};
+use crate::audit::{self, Actor, Target};
+use crate::auth::{Scope, Staff};
+use crate::db::staff_sessions::{self, StaffToken};
+use crate::db::{self, write_transaction, Pool};
+use crate::domain::api_key;
+use crate::domain::text::{clean_line, trim_ascii_space};
+use crate::domain::{FieldError, FieldErrors, Locale};
+use crate::error::AppError;
+use crate::web::page::see_other;
+use crate::web::Renderer;
+
+/// Most characters in a token's name.
+pub const NAME_MAX: usize = 100;
+/// What staff API tokens start with.
+const TOKEN_KIND: &str = "nt_";
+
+/// The new-token form as posted.
+#[derive(Debug, Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    name: String,
+}
+
+/// A token's name: what it is for, one line of at most [`NAME_MAX`] characters.
+fn parse_name(raw: &str) -> Result<String, FieldError> {
+    if trim_ascii_space(raw).chars().count() > NAME_MAX {
+        return Err(FieldError::new("name", "error-token-name-too-long").with("max", NAME_MAX));
+    }
+    let name = clean_line(raw);
+    if name.is_empty() {
+        return Err(FieldError::new("name", "error-token-name-required"));
+    }
+    Ok(name)
+}
+
+/// The ministry the audit entries of a staff member's tokens are filed under (their first).
+fn home_ministry(staff: &Staff) -> Option<i64> {
+    match &staff.scope {
+        Scope::All => None,
+        Scope::Ministries(ids) => ids.first().copied(),
+    }
+}
+
+fn token_row(t: &StaffToken) -> Value {
+    json!({
+        "id": t.id,
+        "name": t.name,
+        "prefix": t.token_prefix,
+        "issued": shown_time(t.created_at),
+        "issued_iso": machine_time(t.created_at),
+        "revoked": t.revoked_at.map(shown_time),
+        "revoke_url": format!("/staff/tokens/{}/revoke", t.id),
+    })
+}
+
+/// What the page shows: the tokens, the form (`name`, `errors`) and, once, a new secret.
+struct View<'a> {
+    tokens: &'a [StaffToken],
+    name: &'a str,
+    errors: &'a FieldErrors,
+    issued: Option<Value>,
+}
+
+fn render(
+    req: &HttpRequest,
+    locale: Locale,
+    staff: &Staff,
+    renderer: &Renderer,
+    view: View,
+    status: StatusCode,
+) -> HttpResponse {
+    let mut form = error_context(locale, view.errors);
+    form["values"] = json!({ "name": view.name });
+    form["name_max"] = json!(NAME_MAX);
+    let data = json!({
+        "tokens": view.tokens.iter().map(token_row).collect::<Vec<_>>(),
+        "form": form,
+        "issued": view.issued,
+    });
+    renderer.respond_staff(req, locale, staff, status, "staff/tokens", data)
+}
+
+/// `GET /staff/tokens`: the staff member's own tokens, newest first.
+pub async fn list_tokens(
+    req: HttpRequest,
+    locale: Locale,
+    staff: Staff,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let owner = staff.id;
+    let tokens = db::run_blocking(&pool, move |c| staff_sessions::list_tokens(c, owner)).await?;
+    let view = View { tokens: &tokens, name: "", errors: &FieldErrors::new(), issued: None };
+    Ok(render(&req, locale, &staff, &renderer, view, StatusCode::OK))
+}
+
+/// `POST /staff/tokens`: issues a token and shows its secret this once (200, never stored
+/// in the clear); a bad name shows the form again (422).
+pub async fn create_token(
+    req: HttpRequest,
+    locale: Locale,
+    staff: Staff,
+    form: web::Form<TokenForm>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let typed = form.into_inner().name;
+    let owner = staff.id;
+    let name = match parse_name(&typed) {
+        Ok(name) => name,
+        Err(error) => {
+            let tokens = db::run_blocking(&pool, move |c| staff_sessions::list_tokens(c, owner)).await?;
+            let errors = FieldErrors::from(error);
+            let view = View { tokens: &tokens, name: &typed, errors: &errors, issued: None };
+            return Ok(render(&req, locale, &staff, &renderer, view, StatusCode::UNPROCESSABLE_ENTITY));
+        }
+    };
+    let issued = api_key::issue_with(TOKEN_KIND);
+    let (actor, ministry_id) = (Actor::from(&staff), home_ministry(&staff));
+    let (stored_name, prefix, hash) = (name.clone(), issued.prefix.clone(), issued.hash.clone());
+    let tokens = db::run_blocking(&pool, move |c| {
+        write_transaction(c, |c| {
+            let now = Utc::now().naive_utc();
+            let id = staff_sessions::insert_token(c, owner, &stored_name, &prefix, &hash, now)?;
+            let target = Target { kind: "token", id: Some(id), ministry_id };
+            let after = json!({ "name": stored_name, "prefix": prefix, "revoked": false });
+            audit::record(c, &actor, "token.create", target, None, Some(after))?;
+            staff_sessions::list_tokens(c, owner)
+        })
+    })
+    .await?;
+    let shown = json!({ "name": name, "secret": issued.secret });
+    let view = View { tokens: &tokens, name: "", errors: &FieldErrors::new(), issued: Some(shown) };
+    Ok(render(&req, locale, &staff, &renderer, view, StatusCode::OK))
+}
+
+/// What revoking came to.
+enum Revoked {
+    /// Revoked now.
+    Now,
+    /// It was revoked before (nothing to do).
+    Already,
+    /// Not one of the staff member's tokens.
+    NotTheirs,
+}
+
+/// `POST /staff/tokens/{id}/revoke`: the token stops working at once (404 for another's token).
+pub async fn revoke_token(staff: Staff, id: web::Path<i64>, pool: web::Data<Pool>) -> Result<HttpResponse, AppError> {
+    let (id, owner) = (id.into_inner(), staff.id);
+    let (actor, ministry_id) = (Actor::from(&staff), home_ministry(&staff));
+    let outcome = db::run_blocking(&pool, move |c| {
+        write_transaction(c, |c| {
+            let Some(token) = staff_sessions::list_tokens(c, owner)?.into_iter().find(|t| t.id == id) else {
+                return Ok::<_, diesel::result::Error>(Revoked::NotTheirs);
+            };
+            if token.revoked_at.is_some() {
+                return Ok(Revoked::Already);
+            }
+            staff_sessions::revoke_token(c, owner, id, Utc::now().naive_utc())?;
+            let target = Target { kind: "token", id: Some(id), ministry_id };
+            let before = json!({ "name": token.name, "prefix": token.token_prefix, "revoked": false });
+            let after = json!({ "name": token.name, "prefix": token.token_prefix, "revoked": true });
+            audit::record(c, &actor, "token.revoke", target, Some(before), Some(after))?;
+            Ok(Revoked::Now)
+        })
+    })
+    .await?;
+    match outcome {
+        Revoked::Now | Revoked::Already => Ok(see_other("/staff/tokens")),
+        Revoked::NotTheirs => Err(AppError::NotFound),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_name_is_one_clean_line() {
+        assert_eq!(parse_name("  ড্যাশবোর্ড \n সংযোগ ").unwrap(), "ড্যাশবোর্ড সংযোগ");
+    }
+
+    #[test]
+    fn a_blank_or_long_token_name_is_refused() {
+        assert_eq!(parse_name(" \n").unwrap_err().code, "error-token-name-required");
+        assert_eq!(parse_name(&"ক".repeat(NAME_MAX + 1)).unwrap_err().code, "error-token-name-too-long");
+        assert!(parse_name(&"ক".repeat(NAME_MAX)).is_ok());
+    }
+}
