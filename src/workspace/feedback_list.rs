@@ -30,6 +30,8 @@ pub struct FeedbackFilter {
     pub until: Option<NaiveDateTime>,
     /// Words that must all appear in the text (Bangla or English, any case).
     pub words: Vec<String>,
+    /// Search the original text (staff who may see personal data); else only the masked text.
+    pub search_original: bool,
     /// `visible` (default), `hidden`, `spam`, or `all`.
     pub moderation: Option<String>,
     /// 0-based page.
@@ -71,10 +73,13 @@ pub fn page(conn: &mut Conn, service_id: i64, filter: &FeedbackFilter) -> QueryR
     if let Some(until) = filter.until {
         q = q.filter(feedback::created_at.lt(until));
     }
+    // Staff without the right to personal data search what they may read, so a search
+    // cannot reveal where a masked phone number or name occurs.
+    let column = if filter.search_original { "lower(feedback.body)" } else { "lower(COALESCE(feedback.public_body, ''))" };
     for word in &filter.words {
-        // Bangla has no case; ASCII LIKE is case-insensitive on SQLite, and lower() covers PostgreSQL.
+        // Bangla has no case; lower() makes ASCII letters match in any case on both backends.
         q = q.filter(
-            diesel::dsl::sql::<diesel::sql_types::Bool>("lower(feedback.body) LIKE ")
+            diesel::dsl::sql::<diesel::sql_types::Bool>(&format!("{column} LIKE "))
                 .bind::<diesel::sql_types::Text, _>(like_pattern(&word.to_lowercase()))
                 .sql(" ESCAPE '\\'"),
         );

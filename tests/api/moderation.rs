@@ -54,6 +54,14 @@ async fn redacted_and_masked_personal_data_never_reaches_citizens_or_other_syste
     assert!(!cabinet_view.contains("Rahim") && !cabinet_view.contains("01711"));
     let list = cabinet.get("/staff/services/DIP-001").await.text().await.unwrap();
     assert!(!list.contains("Rahim") && !list.contains("01711"));
+    // Searching cannot find where the masked data was, except for staff who may read it.
+    let marker = format!("href=\"/staff/feedback/{}\"", a.id);
+    let searched = cabinet.get("/staff/services/DIP-001?q=Rahim").await;
+    assert_eq!(searched.status(), 200);
+    let searched = searched.text().await.unwrap();
+    assert!(!searched.contains(&marker));
+    let searched = designer.get("/staff/services/DIP-001?q=rahim").await.text().await.unwrap();
+    assert!(searched.contains(&marker), "designers find it, in any case");
     // The audit log records that a redaction happened, never what was redacted.
     let audit = nagorik::db::run_blocking(&app.pool, |c| {
         nagorik::db::audit_log::list(c, &nagorik::db::audit_log::AuditFilter { limit: 50, ..Default::default() })

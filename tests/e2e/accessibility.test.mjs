@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startNagorik } from './lib/nagorik.mjs';
 import { DESKTOP, PHONE, assertNoAxeViolations, launchBrowser, newContext } from './lib/browser.mjs';
-import { SEARCH, SERVICE, TRACKING_CODE, fixAndSubmit, submitWithErrors } from './lib/flows.mjs';
+import { DISTRICT, SEARCH, SERVICE, TEXT, TRACKING_CODE, fixAndSubmit, submitWithErrors } from './lib/flows.mjs';
+import { msg } from './lib/messages.mjs';
 
 let server;
 let browser;
@@ -39,6 +40,18 @@ async function everyCitizenPage(page, lang, check) {
   const code = await fixAndSubmit(page, lang);
   assert.match(code, TRACKING_CODE);
   await check(page, 'confirmation');
+
+  // The same text again: the similar-feedback step, then "me too" and its confirmation.
+  await visit(`/services/${SERVICE.code}`, 'service page again');
+  await page.locator('#kind-complaint').check();
+  await page.getByLabel(msg(lang, 'form-text'), { exact: true }).fill(TEXT.full[lang]);
+  await page.getByLabel(msg(lang, 'form-district')).selectOption({ label: DISTRICT.name[lang] });
+  await page.getByRole('button', { name: msg(lang, 'form-submit') }).click();
+  await page.locator('#similar-h').waitFor();
+  await check(page, 'similar feedback before sending');
+  await page.getByRole('button', { name: msg(lang, 'similar-me-too') }).first().click();
+  await page.waitForURL(/\/me-too\/\d+$/);
+  await check(page, '"me too" confirmation');
 
   await visit(`/track/${code}`, 'tracking page');
   await visit('/track', 'track form');
@@ -81,7 +94,7 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
             await assertNoAxeViolations(p, `${label} (${lang}, ${viewport.width} px)`);
             checked++;
           });
-          assert.equal(checked, 12);
+          assert.equal(checked, 15);
           context.assertNoOutsideRequests();
         } finally {
           await context.close();

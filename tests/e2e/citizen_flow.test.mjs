@@ -148,7 +148,7 @@ describe('citizen flow', () => {
 
       await tabTo(page, (s) => s.tag === 'BUTTON' && s.text === msg(lang, 'form-submit'), 'the submit button');
       await page.keyboard.press('Space');
-      const code = await confirmation(page, lang);
+      const code = await confirmation(page, lang, { keyboard: true });
 
       await tabTo(page, (s) => s.href === `/track/${code}`, 'the status link');
       await page.keyboard.press('Enter');

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use serde_json::{json, Value};
 use utoipa::OpenApi;
 
-use super::{feedback, ministries, services};
+use super::{feedback, ministries, services, similar};
 use crate::domain::contact::{EMAIL_MAX, EMAIL_PATTERN, NAME_MAX, PHONE_PATTERN};
 use crate::domain::district::District;
 use crate::domain::feedback::{FeedbackKind, COST_MAX, DAYS_MAX, TEXT_MAX, TEXT_MIN, VISITS_MAX};
@@ -36,7 +36,8 @@ pub struct FeedbackRequestDoc {
         services::list_services,
         services::get_service,
         feedback::create_feedback,
-        feedback::get_feedback_status
+        feedback::get_feedback_status,
+        similar::find_similar
     ),
     components(schemas(
         ministries::MinistryList,
@@ -46,6 +47,9 @@ pub struct FeedbackRequestDoc {
         services::UnitRef,
         feedback::FeedbackCreated,
         feedback::FeedbackStatus,
+        similar::SimilarRequest,
+        similar::SimilarList,
+        similar::SimilarItem,
         ErrorEnvelope,
         ErrorEntry
     ))

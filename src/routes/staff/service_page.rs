@@ -28,6 +28,8 @@ use crate::workspace::{feedback_list, visible_service};
 
 /// Representative quotes shown per theme.
 const QUOTES_PER_THEME: usize = 3;
+/// Longest quote shown (characters).
+const QUOTE_CHARS: usize = 280;
 /// Themes that get quotes on the page.
 const THEMES_WITH_QUOTES: usize = 8;
 
@@ -70,6 +72,16 @@ fn charts(stats: &ServiceStats, locale: Locale) -> (String, String) {
     (trend, bars)
 }
 
+/// `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at = cut.rfind(char::is_whitespace).filter(|i| *i > max / 2).unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end())
+}
+
 fn options(values: &[&str], prefix: &str, selected: &Option<String>) -> Vec<Value> {
     let chosen = selected.as_deref().unwrap_or("");
     values.iter().map(|v| json!({ "value": v, "label_id": format!("{prefix}{v}"), "selected": *v == chosen })).collect()
@@ -92,9 +104,10 @@ pub async fn show_service(
         Err(errors) => (Default::default(), errors),
     };
     let (code, who) = (code.into_inner(), staff.clone());
-    let list_filter = filter.clone();
+    let mut list_filter = filter.clone();
     let (listing, stats, quotes, (rows, more), theme_names) = db::run_blocking(&pool, move |c| -> Result<_, AppError> {
         let listing = visible_service(c, &who, &code)?.ok_or(AppError::NotFound)?;
+        list_filter.search_original = who.may(Permission::ViewPersonalData, listing.2.id);
         let stats = service_stats::load(c, &listing.0, Utc::now().naive_utc())?;
         let top: Vec<i64> = stats.themes.iter().take(THEMES_WITH_QUOTES).map(|t| t.id).collect();
         let quotes = grouping::quotes(c, &top, QUOTES_PER_THEME)?;
@@ -111,7 +124,8 @@ pub async fn show_service(
         .themes
         .iter()
         .map(|t| {
-            let quotes: Vec<&String> = quotes.get(&t.id).map(|q| q.iter().map(|(_, text)| text).collect()).unwrap_or_default();
+            let quotes: Vec<String> =
+                quotes.get(&t.id).map(|q| q.iter().map(|(_, text)| shorten(text, QUOTE_CHARS)).collect()).unwrap_or_default();
             json!({
                 "id": t.id, "label": locale.pick(&t.label_bn, &t.label_en), "category_id": format!("category-{}", t.category),
                 "confirmed": t.confirmed, "feedback": t.count.feedback, "voices": t.count.voices,

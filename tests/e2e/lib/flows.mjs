@@ -1,6 +1,7 @@
 // The citizen flow, step by step, usable with or without JavaScript.
 import assert from 'node:assert/strict';
 import { msg } from './messages.mjs';
+import { tabTo } from './browser.mjs';
 
 export const SERVICE = { code: 'ORGBDR-001', name: { bn: 'জন্ম নিবন্ধন', en: 'Birth registration' } };
 export const SEARCH = { bn: 'নিবন্ধন', en: 'registration' };
@@ -109,9 +110,30 @@ export async function fixAndSubmit(page, lang) {
   return confirmation(page, lang);
 }
 
-/** The confirmation page: returns its tracking code. */
-export async function confirmation(page, lang) {
-  await page.waitForURL(/\/thanks\/[2-9A-Z]{10}$/);
+const THANKS = /\/thanks\/[2-9A-Z]{10}$/;
+
+/**
+ * When the same text was sent before, "check for similar feedback" shows it with "me too"; the
+ * citizen sends their own anyway (by keyboard when `keyboard`). A no-op when nothing was similar.
+ */
+export async function sendAnywayIfSimilar(page, lang, { keyboard = false } = {}) {
+  await page.waitForURL((url) => THANKS.test(url.pathname) || url.pathname.endsWith('/feedback'));
+  if (THANKS.test(new URL(page.url()).pathname)) return false;
+  assert.equal((await page.locator('#similar-h').textContent()).trim(), msg(lang, 'similar-title'));
+  const send = msg(lang, 'form-send-anyway');
+  if (keyboard) {
+    await tabTo(page, (s) => s.tag === 'BUTTON' && s.text === send, 'the send button');
+    await page.keyboard.press('Enter');
+  } else {
+    await page.getByRole('button', { name: send }).click();
+  }
+  return true;
+}
+
+/** The confirmation page (after the similar-feedback step, if it came): returns its tracking code. */
+export async function confirmation(page, lang, { keyboard = false } = {}) {
+  await sendAnywayIfSimilar(page, lang, { keyboard });
+  await page.waitForURL(THANKS);
   await assertLanguage(page, lang);
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), msg(lang, 'thanks-heading'));
   const code = (await page.locator('#tracking-code').textContent()).trim();
