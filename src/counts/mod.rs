@@ -7,7 +7,8 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::db::schema::feedback;
-use crate::db::{service_counts, Conn};
+use crate::db::service_counts::{self, Bump};
+use crate::db::Conn;
 
 /// Dimensions counted per service.
 pub mod dim {
@@ -117,10 +118,17 @@ impl Tally {
         let mut changes: Vec<_> = self.changes.into_iter().filter(|(_, (f, v))| *f != 0 || *v != 0).collect();
         // A fixed order keeps concurrent writers from deadlocking on PostgreSQL.
         changes.sort_by(|a, b| a.0.cmp(&b.0));
-        for ((service_id, dimension, bucket), (f, v)) in changes {
-            service_counts::bump(conn, service_id, dimension, &bucket, f, v)?;
-        }
-        Ok(())
+        let bumps: Vec<Bump> = changes
+            .into_iter()
+            .map(|((service_id, dimension, bucket), (feedback, voices))| Bump {
+                service_id,
+                dimension,
+                bucket,
+                feedback,
+                voices,
+            })
+            .collect();
+        service_counts::bump_many(conn, &bumps)
     }
 }
 

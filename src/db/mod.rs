@@ -104,3 +104,17 @@ where
 pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
     matches!(err, diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _))
 }
+
+/// True when `err` is worth retrying as it is: a PostgreSQL deadlock or serialization failure
+/// (writers updating the same counters), or SQLite's "database is locked".
+pub fn is_transient(err: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match err {
+        Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => true,
+        Error::DatabaseError(_, info) => {
+            let message = info.message();
+            message.contains("deadlock detected") || message.contains("database is locked")
+        }
+        _ => false,
+    }
+}

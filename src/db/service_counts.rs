@@ -23,47 +23,61 @@ pub struct Count {
     pub voices: i64,
 }
 
-/// Adds `feedback` and `voices` (either may be negative) to one counter, creating it if needed.
-pub fn bump(
-    conn: &mut Conn,
-    service_id: i64,
-    dimension: &str,
-    bucket: &str,
-    feedback: i64,
-    voices: i64,
-) -> QueryResult<()> {
-    // An upsert: diesel's ON CONFLICT does not go through the multi-backend connection,
-    // so the statement is written once and given each backend's placeholders.
-    const SQL: &str = "INSERT INTO service_counts (service_id, dimension, bucket, feedback, voices) \
-        VALUES (#, #, #, #, #) ON CONFLICT (service_id, dimension, bucket) DO UPDATE SET \
-        feedback = service_counts.feedback + excluded.feedback, voices = service_counts.voices + excluded.voices";
-    fn numbered(sql: &str) -> String {
-        let mut n = 0;
-        sql.split('#').enumerate().fold(String::new(), |mut out, (i, part)| {
-            if i > 0 {
-                n += 1;
-                out.push_str(&format!("${n}"));
-            }
-            out.push_str(part);
-            out
-        })
+/// One change to one counter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bump {
+    /// The service.
+    pub service_id: i64,
+    /// The dimension.
+    pub dimension: &'static str,
+    /// The bucket.
+    pub bucket: String,
+    /// Feedback to add (may be negative).
+    pub feedback: i64,
+    /// Voices to add (may be negative).
+    pub voices: i64,
+}
+
+/// Most counters changed by one statement (5 bind parameters each).
+const BUMPS_PER_STATEMENT: usize = 100;
+
+/// Adds every change to its counter, creating counters as needed: one upsert statement per
+/// hundred counters. The changes must name distinct counters.
+pub fn bump_many(conn: &mut Conn, bumps: &[Bump]) -> QueryResult<()> {
+    // An upsert: diesel's ON CONFLICT does not go through the multi-backend connection, so the
+    // statement is written once here, with each backend's placeholders.
+    fn statement(rows: usize, placeholder: impl Fn(usize) -> String) -> String {
+        let values: Vec<String> = (0..rows)
+            .map(|r| format!("({})", (1..=5).map(|i| placeholder(r * 5 + i)).collect::<Vec<_>>().join(", ")))
+            .collect();
+        format!(
+            "INSERT INTO service_counts (service_id, dimension, bucket, feedback, voices) VALUES {} \
+             ON CONFLICT (service_id, dimension, bucket) DO UPDATE SET \
+             feedback = service_counts.feedback + excluded.feedback, voices = service_counts.voices + excluded.voices",
+            values.join(", ")
+        )
     }
     macro_rules! run {
-        ($c:expr, $sql:expr) => {
-            diesel::sql_query($sql)
-                .bind::<BigInt, _>(service_id)
-                .bind::<Text, _>(dimension)
-                .bind::<Text, _>(bucket)
-                .bind::<BigInt, _>(feedback)
-                .bind::<BigInt, _>(voices)
-                .execute($c)
-                .map(drop)
-        };
+        ($c:expr, $sql:expr, $chunk:expr) => {{
+            let mut q = diesel::sql_query($sql).into_boxed();
+            for b in $chunk {
+                q = q
+                    .bind::<BigInt, _>(b.service_id)
+                    .bind::<Text, _>(b.dimension)
+                    .bind::<Text, _>(b.bucket.clone())
+                    .bind::<BigInt, _>(b.feedback)
+                    .bind::<BigInt, _>(b.voices);
+            }
+            q.execute($c)?;
+        }};
     }
-    match conn {
-        Conn::Pg(c) => run!(c, numbered(SQL)),
-        Conn::Sqlite(c) => run!(c, SQL.replace('#', "?")),
+    for chunk in bumps.chunks(BUMPS_PER_STATEMENT) {
+        match conn {
+            Conn::Pg(c) => run!(c, statement(chunk.len(), |n| format!("${n}")), chunk),
+            Conn::Sqlite(c) => run!(c, statement(chunk.len(), |_| "?".to_owned()), chunk),
+        }
     }
+    Ok(())
 }
 
 /// Every counter of one dimension of a service.

@@ -159,3 +159,14 @@ pub fn delete_empty_unconfirmed(conn: &mut Conn, service_id: i64) -> QueryResult
     )
     .execute(conn)
 }
+
+/// When each of a service's most recently grown themes last changed (at most `limit`), without
+/// their centroids: enough to tell whether a cached copy is still current.
+pub fn recent_stamps(conn: &mut Conn, service_id: i64, limit: i64) -> QueryResult<Vec<(i64, NaiveDateTime)>> {
+    themes::table
+        .filter(themes::service_id.eq(service_id))
+        .order((themes::updated_at.desc(), themes::id.desc()))
+        .limit(limit)
+        .select((themes::id, themes::updated_at))
+        .load(conn)
+}

@@ -8,7 +8,7 @@ pub mod edits;
 pub mod quotes;
 pub mod regroup;
 
-pub use arrival::on_arrival;
+pub use arrival::{on_arrival, ThemeCache};
 pub use quotes::{quotes, similar, SimilarFeedback};
 pub use regroup::{regroup_service, RegroupSummary};
 

@@ -13,7 +13,7 @@ use crate::db::idempotency_keys::{self, IdempotencyKey};
 use crate::db::{is_unique_violation, write_transaction, Conn};
 use crate::domain::feedback::{Moderation, Submission};
 use crate::domain::tracking_code::TrackingCode;
-use crate::grouping::on_arrival;
+use crate::grouping::{on_arrival, ThemeCache};
 use crate::themes::Lexicon;
 
 pub use writer::{IntakeWriter, SubmitError};
@@ -112,6 +112,7 @@ pub fn store_one(
     service_id: i64,
     idem: Option<&Idempotency>,
     lexicon: &Lexicon,
+    cache: &mut ThemeCache,
     now: NaiveDateTime,
 ) -> diesel::QueryResult<Outcome> {
     if let Some(idem) = idem {
@@ -121,7 +122,7 @@ pub fn store_one(
     }
     let code = TrackingCode::generate();
     let mut rows = [new_row(submission, service_id, &code, now)];
-    on_arrival(conn, &mut rows, lexicon, now)?;
+    on_arrival(conn, &mut rows, lexicon, cache, now)?;
     feedback::insert(conn, &rows[0])?;
     if let Some(idem) = idem {
         let row = IdempotencyKey {
@@ -143,11 +144,12 @@ pub fn store_alone(
     service_id: i64,
     idem: Option<&Idempotency>,
     lexicon: &Lexicon,
+    cache: &mut ThemeCache,
 ) -> diesel::QueryResult<Outcome> {
     let mut attempt = 1;
     loop {
         let now = Utc::now().naive_utc();
-        match write_transaction(conn, |c| store_one(c, submission, service_id, idem, lexicon, now)) {
+        match write_transaction(conn, |c| store_one(c, submission, service_id, idem, lexicon, cache, now)) {
             Err(err) if is_unique_violation(&err) && attempt < CODE_ATTEMPTS => attempt += 1,
             result => return result,
         }

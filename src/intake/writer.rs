@@ -17,10 +17,10 @@ use diesel::QueryResult;
 
 use super::{new_row, store_alone, store_one, Idempotency, Outcome};
 use crate::db::feedback::insert_batch;
-use crate::db::{is_unique_violation, write_transaction, Conn, Pool};
+use crate::db::{is_transient, is_unique_violation, write_transaction, Conn, Pool};
 use crate::domain::feedback::Submission;
 use crate::domain::tracking_code::TrackingCode;
-use crate::grouping::on_arrival;
+use crate::grouping::{on_arrival, ThemeCache};
 use crate::themes::Lexicon;
 
 /// Why a submission was not accepted.
@@ -109,8 +109,9 @@ fn next_batch(receiver: &Mutex<mpsc::Receiver<Pending>>, max_batch: usize) -> Op
 }
 
 fn run(pool: Pool, receiver: Arc<Mutex<mpsc::Receiver<Pending>>>, max_batch: usize, lexicon: &Lexicon) {
+    let mut cache = ThemeCache::default();
     while let Some(batch) = next_batch(&receiver, max_batch) {
-        write_batch(&pool, batch, lexicon);
+        write_batch(&pool, batch, lexicon, &mut cache);
     }
     tracing::info!("intake writer stopped: every queued submission is written");
 }
@@ -127,12 +128,18 @@ const ROWS_PER_INSERT: usize = 500;
 
 /// Stores a group: submissions without a retry key in multi-row INSERTs (one
 /// round trip per 500), the others one by one so their keys are honoured.
-fn store_group(conn: &mut Conn, batch: &[Pending], lexicon: &Lexicon, now: NaiveDateTime) -> QueryResult<Vec<Outcome>> {
+fn store_group(
+    conn: &mut Conn,
+    batch: &[Pending],
+    lexicon: &Lexicon,
+    cache: &mut ThemeCache,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<Outcome>> {
     let mut outcomes: Vec<Option<Outcome>> = vec![None; batch.len()];
     let mut plain = Vec::new();
     for (i, p) in batch.iter().enumerate() {
         match &p.idem {
-            Some(idem) => outcomes[i] = Some(store_one(conn, &p.submission, p.service_id, Some(idem), lexicon, now)?),
+            Some(idem) => outcomes[i] = Some(store_one(conn, &p.submission, p.service_id, Some(idem), lexicon, cache, now)?),
             None => {
                 let code = TrackingCode::generate();
                 plain.push(new_row(&p.submission, p.service_id, &code, now));
@@ -140,14 +147,18 @@ fn store_group(conn: &mut Conn, batch: &[Pending], lexicon: &Lexicon, now: Naive
             }
         }
     }
-    on_arrival(conn, &mut plain, lexicon, now)?;
+    on_arrival(conn, &mut plain, lexicon, cache, now)?;
     for chunk in plain.chunks(ROWS_PER_INSERT) {
         insert_batch(conn, chunk)?;
     }
     Ok(outcomes.into_iter().map(|o| o.expect("every submission has an outcome")).collect())
 }
 
-fn write_batch(pool: &Pool, batch: Vec<Pending>, lexicon: &Lexicon) {
+/// Times a group is tried again after a deadlock or a serialization failure (PostgreSQL writers
+/// updating the same counters), before each submission is stored on its own.
+const GROUP_RETRIES: usize = 3;
+
+fn write_batch(pool: &Pool, batch: Vec<Pending>, lexicon: &Lexicon, cache: &mut ThemeCache) {
     let mut conn = match pool.get() {
         Ok(conn) => conn,
         Err(err) => {
@@ -157,7 +168,15 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>, lexicon: &Lexicon) {
         }
     };
     let now = Utc::now().naive_utc();
-    let together = write_transaction(&mut conn, |c| store_group(c, &batch, lexicon, now));
+    let mut together = write_transaction(&mut conn, |c| store_group(c, &batch, lexicon, cache, now));
+    for _ in 0..GROUP_RETRIES {
+        match &together {
+            Err(err) if is_transient(err) => {
+                together = write_transaction(&mut conn, |c| store_group(c, &batch, lexicon, cache, now));
+            }
+            _ => break,
+        }
+    }
     match together {
         Ok(outcomes) => {
             for (pending, outcome) in batch.into_iter().zip(outcomes) {
@@ -167,7 +186,7 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>, lexicon: &Lexicon) {
         // A clash (tracking code, or a key another process stored): retry each alone.
         Err(err) if is_unique_violation(&err) => {
             for pending in batch {
-                let result = store_alone(&mut conn, &pending.submission, pending.service_id, pending.idem.as_ref(), lexicon)
+                let result = store_alone(&mut conn, &pending.submission, pending.service_id, pending.idem.as_ref(), lexicon, cache)
                     .map_err(|e| tracing::error!(error = %e, "storing a submission failed"))
                     .map_or(Err(SubmitError::Unavailable), answer);
                 let _ = pending.reply.send(result);
