@@ -14,4 +14,5 @@ pub mod routes;
 pub mod startup;
 pub mod telemetry;
 pub mod templates;
+pub mod themes;
 pub mod web;
