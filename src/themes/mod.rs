@@ -1,13 +1,26 @@
 //! Grouping feedback texts of one service into pain-point themes.
 //!
 //! Texts in Bangla, English, mixed and romanised Bangla are compared through
-//! character n-gram [`Signature`]s (no stemmer, no language detection).
+//! character n-gram [`Signature`]s (no stemmer, no language detection); themes are
+//! [`Centroid`]s of their texts.
 
+mod centroid;
 mod fold;
 mod hash;
+mod label;
 pub mod normalise;
+mod search;
 mod shingle;
 mod signature;
 mod stopwords;
 
+pub use centroid::{Centroid, CENTROID_SIZE};
+pub use label::{suggest_label, LABEL_MAX_CHARS};
+pub use search::{best_theme, most_similar, representatives};
 pub use signature::{near_duplicate, signature, Signature, NEAR_DUPLICATE};
+
+/// Similarity (cosine with a theme's centroid) at or above which a text joins a theme.
+pub const ASSIGN_THRESHOLD: f32 = 0.18;
+
+/// Lowest cosine at which [`most_similar`] shows another text as similar feedback.
+pub const SIMILAR_THRESHOLD: f32 = 0.3;
