@@ -2,18 +2,22 @@
 //!
 //! Texts in Bangla, English, mixed and romanised Bangla are compared through
 //! character n-gram [`Signature`]s (no stemmer, no language detection); themes are
-//! [`Centroid`]s of their texts.
+//! [`Centroid`]s of their texts; a [`Lexicon`] of keywords votes for each theme's
+//! [`PainCategory`].
 
+pub mod category;
 mod centroid;
 mod fold;
 mod hash;
 mod label;
+mod lexicon;
 pub mod normalise;
 mod search;
 mod shingle;
 mod signature;
 mod stopwords;
 
+pub use category::{CategoryVotes, Lexicon, PainCategory};
 pub use centroid::{Centroid, CENTROID_SIZE};
 pub use label::{suggest_label, LABEL_MAX_CHARS};
 pub use search::{best_theme, most_similar, representatives};
