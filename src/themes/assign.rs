@@ -10,11 +10,14 @@ use super::units::Unit;
 use super::weights::Weights;
 use super::{ASSIGN_THRESHOLD, IDF_POWER};
 
-/// Shingles a working centroid keeps while clustering (more than stored, so that
-/// shingles that turn out frequent later are not lost early).
+/// Shingles a working centroid keeps while clustering (as many as a stored one:
+/// keeping twice as many was slower and grouped no better on the fixture).
 const WORKING_SIZE: usize = CENTROID_SIZE;
 /// Clusters compared exactly per unit, among those sharing most sketch bins.
 const CANDIDATES: usize = 8;
+/// A unit that joined its cluster at least this many times the threshold is settled:
+/// the reassignment pass leaves it (it would hardly find a better cluster).
+const SETTLED: f32 = 2.0;
 
 /// The knobs of the clustering (the defaults are what [`regroup`](super::regroup) uses).
 #[derive(Debug, Clone, Copy)]
@@ -50,6 +53,8 @@ pub(crate) struct Engine<'a> {
     pub clusters: Vec<Cluster>,
     /// Cluster of each unit.
     pub cluster_of: Vec<usize>,
+    /// Whether each unit joined its cluster clearly (see [`SETTLED`]).
+    settled: Vec<bool>,
     index: ClusterIndex,
     scratch: Vec<u32>,
     weighted: Vec<(u32, f32)>,
@@ -76,6 +81,7 @@ impl<'a> Engine<'a> {
             units,
             clusters: Vec::new(),
             cluster_of: vec![usize::MAX; units.len()],
+            settled: vec![false; units.len()],
             index: ClusterIndex::default(),
             scratch: Vec::new(),
             weighted: Vec::new(),
@@ -166,7 +172,10 @@ impl<'a> Engine<'a> {
                 continue;
             }
             match self.best(u, None) {
-                Some((c, s)) if s >= self.params.threshold => self.join(u, c),
+                Some((c, s)) if s >= self.params.threshold => {
+                    self.settled[u] = s >= SETTLED * self.params.threshold;
+                    self.join(u, c);
+                }
                 _ => {
                     self.open(u, None);
                 }
@@ -180,7 +189,7 @@ impl<'a> Engine<'a> {
         for pass in 0..self.params.passes {
             let mut moves: Vec<(usize, usize)> = Vec::new();
             for u in 0..self.units.len() {
-                if self.units[u].fixed.is_some() {
+                if self.units[u].fixed.is_some() || self.settled[u] {
                     continue;
                 }
                 let current = self.cluster_of[u];
