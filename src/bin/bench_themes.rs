@@ -3,10 +3,11 @@
 //! romanised words, filler phrases, sentences of two texts of the same theme joined),
 //! regrouped on one thread.
 //!
-//! `cargo build --release --bin bench_themes && target/release/bench_themes [COUNT] [--check]`
+//! `cargo build --release --bin bench_themes && target/release/bench_themes [COUNT] [--long] [--check]`
 //!
 //! Prints the time to make the signatures, the time to cluster them, the end-to-end
 //! `regroup` time and the purity of the groups against the fixture's labels. With
+//! `--long` every text is two texts of a theme joined (about twice as long); with
 //! `--check` it exits with status 1 when `regroup` takes 2 s or more.
 
 use std::time::Instant;
@@ -71,11 +72,12 @@ fn typo(word: &str, rng: &mut StdRng) -> String {
     chars.into_iter().collect()
 }
 
-/// One variation of `base`, sometimes joined with `other` (a text of the same theme).
-fn vary(base: &str, other: &str, rng: &mut StdRng) -> String {
+/// One variation of `base`, sometimes joined with the start of `other` (a text of
+/// the same theme); with `long`, always joined with all of it.
+fn vary(base: &str, other: &str, long: bool, rng: &mut StdRng) -> String {
     let mut words: Vec<String> = base.split_whitespace().map(str::to_owned).collect();
-    if rng.random_bool(0.3) {
-        words.extend(other.split_whitespace().take(8).map(str::to_owned));
+    if long || rng.random_bool(0.3) {
+        words.extend(other.split_whitespace().take(if long { usize::MAX } else { 8 }).map(str::to_owned));
     }
     for _ in 0..rng.random_range(0..3) {
         if words.len() > 4 {
@@ -146,6 +148,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let count: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(100_000);
     let check = args.iter().any(|a| a == "--check");
+    let long = args.iter().any(|a| a == "--long");
 
     let rows = labelled();
     let themes: Vec<&str> = {
@@ -161,7 +164,7 @@ fn main() {
         let (label, base) = &rows[rng.random_range(0..rows.len())];
         let same: Vec<&(String, String)> = rows.iter().filter(|r| &r.0 == label).collect();
         let other = &same[rng.random_range(0..same.len())].1;
-        docs.push(Doc { id: id as i64, text: vary(base, other, &mut rng), fixed: None });
+        docs.push(Doc { id: id as i64, text: vary(base, other, long, &mut rng), fixed: None });
         labels.push(themes.iter().position(|t| t == label).expect("known theme"));
     }
     let chars: usize = docs.iter().map(|d| d.text.chars().count()).sum();
