@@ -24,7 +24,8 @@ const ENGLISH: &str = "i me my we our us you your he she it its they them their 
 const ROMANISED: &str = "ami amar amake amra amader apni apnar apnara tumi tomar tar take tara tader ei oi sei \
     eta ota ar kintu tobe je ja jodi tahole tai nai nei hoy hoi hoye hoyeche hocche hobe holo hole kore kora korte \
     koreche korechi kori koren korche ki keno kon kono jonno theke diye niye pore age moddhe sathe shathe ek ekta \
-    onek khub ache achhe chilo chhilo gese geche gelo jay jai shudhu sudhu ta ti gulo ke sob abar emon eto kichu ba";
+    onek khub ache achhe chilo chhilo gese geche gelo jay jai shudhu sudhu ta ti gulo ke sob abar emon eto kichu ba \
+    na e er r ra der te o";
 
 fn table() -> &'static WordSet {
     static TABLE: OnceLock<WordSet> = OnceLock::new();
