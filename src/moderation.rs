@@ -109,7 +109,14 @@ pub fn forget(conn: &mut Conn, actor: &Actor, id: i64, ministry_id: i64) -> Resu
             "original_text_differed": f.public_text() != f.body,
         });
         moderation::forget(c, id, &f.public_text(), Utc::now().naive_utc())?;
-        audit::record(c, actor, "feedback.forget", target(&f, ministry_id), Some(had), Some(json!({ "erased": true })))?;
+        audit::record(
+            c,
+            actor,
+            "feedback.forget",
+            target(&f, ministry_id),
+            Some(had),
+            Some(json!({ "erased": true })),
+        )?;
         Ok(())
     })
 }

@@ -19,7 +19,9 @@ pub fn regroup(settings: &Settings, service: Option<String>) -> anyhow::Result<(
             let (s, _, m) = services::find_by_code(&mut conn, &code)?.with_context(|| format!("no service {code}"))?;
             vec![(s.id, s.code, m.id)]
         }
-        None => services::list_in_ministries(&mut conn, None)?.into_iter().map(|(s, _, m)| (s.id, s.code, m.id)).collect(),
+        None => {
+            services::list_in_ministries(&mut conn, None)?.into_iter().map(|(s, _, m)| (s.id, s.code, m.id)).collect()
+        }
     };
     let bar = super::progress_bar(targets.len() as u64, "services");
     let (mut feedback, mut created) = (0, 0);
@@ -31,6 +33,9 @@ pub fn regroup(settings: &Settings, service: Option<String>) -> anyhow::Result<(
         bar.inc(1);
     }
     bar.finish_and_clear();
-    println!("Regrouped {} service(s): {feedback} feedback into {created} new theme(s); confirmed themes kept.", targets.len());
+    println!(
+        "Regrouped {} service(s): {feedback} feedback into {created} new theme(s); confirmed themes kept.",
+        targets.len()
+    );
     Ok(())
 }

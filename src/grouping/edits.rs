@@ -116,9 +116,9 @@ pub fn merge(conn: &mut Conn, actor: &Actor, source: i64, target: i64) -> Result
     }
     write_transaction(conn, |c| {
         let (from, ministry) = theme_with_ministry(c, source)?.ok_or(EditError::NotFound)?;
-        let into = themes::find(c, target)?.filter(|t| t.service_id == from.service_id).ok_or_else(|| {
-            EditError::Invalid(FieldErrors(vec![FieldError::new("into", "error-theme-unknown")]))
-        })?;
+        let into = themes::find(c, target)?
+            .filter(|t| t.service_id == from.service_id)
+            .ok_or_else(|| EditError::Invalid(FieldErrors(vec![FieldError::new("into", "error-theme-unknown")])))?;
         let now = Utc::now().naive_utc();
         let moved = theme_members::move_all(c, source, target, now)?;
         let mut centroid = Centroid::decode(&into.centroid).or_else(|| Centroid::decode(&from.centroid));
@@ -132,14 +132,18 @@ pub fn merge(conn: &mut Conn, actor: &Actor, source: i64, target: i64) -> Result
         themes::set_grouping(c, target, &encoded, &votes.encode(), category, now)?;
         // The source's counts move to the target as they are.
         let mut tally = Tally::default();
-        for count in service_counts::of_service(c, from.service_id, dim::THEME)?.into_iter().filter(|x| x.bucket == source.to_string()) {
+        for count in service_counts::of_service(c, from.service_id, dim::THEME)?
+            .into_iter()
+            .filter(|x| x.bucket == source.to_string())
+        {
             tally.add_one(from.service_id, dim::THEME, theme_bucket(Some(source)), -count.feedback, -count.voices);
             tally.add_one(from.service_id, dim::THEME, theme_bucket(Some(target)), count.feedback, count.voices);
         }
         tally.apply(c)?;
         themes::delete(c, source)?;
         let audit_target = Target { kind: "theme", id: Some(target), ministry_id: Some(ministry) };
-        let before = json!({ "source": source, "source_label_en": from.label_en, "target": target, "members_moved": moved });
+        let before =
+            json!({ "source": source, "source_label_en": from.label_en, "target": target, "members_moved": moved });
         audit::record(c, actor, "theme.merge", audit_target, Some(before), Some(snapshot(&into)))?;
         themes::find(c, target)?.ok_or(EditError::NotFound)
     })
@@ -194,9 +198,9 @@ pub fn move_feedback(
         }
         let now = Utc::now().naive_utc();
         let destination = match to {
-            Destination::Theme(id) => themes::find(c, *id)?.filter(|t| t.service_id == service_id).ok_or_else(|| {
-                EditError::Invalid(FieldErrors(vec![FieldError::new("into", "error-theme-unknown")]))
-            })?,
+            Destination::Theme(id) => themes::find(c, *id)?
+                .filter(|t| t.service_id == service_id)
+                .ok_or_else(|| EditError::Invalid(FieldErrors(vec![FieldError::new("into", "error-theme-unknown")])))?,
             Destination::New(given) => {
                 let texts: Vec<String> = members.iter().map(Member::public_text).collect();
                 let refs: Vec<&str> = texts.iter().map(String::as_str).collect();

@@ -60,7 +60,8 @@ pub fn regroup_service(
         let by_id: HashMap<i64, &Member> = members.iter().map(|m| (m.id, m)).collect();
         let mut summary = RegroupSummary { feedback: members.len(), kept: survivors.len(), created: 0 };
         for group in groups {
-            let texts: Vec<String> = group.members.iter().filter_map(|id| by_id.get(id)).map(|m| m.public_text()).collect();
+            let texts: Vec<String> =
+                group.members.iter().filter_map(|id| by_id.get(id)).map(|m| m.public_text()).collect();
             let mut votes = CategoryVotes::default();
             for text in &texts {
                 votes.add(&lexicon.votes(text));

@@ -139,7 +139,9 @@ fn store_group(
     let mut plain = Vec::new();
     for (i, p) in batch.iter().enumerate() {
         match &p.idem {
-            Some(idem) => outcomes[i] = Some(store_one(conn, &p.submission, p.service_id, Some(idem), lexicon, cache, now)?),
+            Some(idem) => {
+                outcomes[i] = Some(store_one(conn, &p.submission, p.service_id, Some(idem), lexicon, cache, now)?)
+            }
             None => {
                 let code = TrackingCode::generate();
                 plain.push(new_row(&p.submission, p.service_id, &code, now));
@@ -186,9 +188,16 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>, lexicon: &Lexicon, cache: &mut 
         // A clash (tracking code, or a key another process stored): retry each alone.
         Err(err) if is_unique_violation(&err) => {
             for pending in batch {
-                let result = store_alone(&mut conn, &pending.submission, pending.service_id, pending.idem.as_ref(), lexicon, cache)
-                    .map_err(|e| tracing::error!(error = %e, "storing a submission failed"))
-                    .map_or(Err(SubmitError::Unavailable), answer);
+                let result = store_alone(
+                    &mut conn,
+                    &pending.submission,
+                    pending.service_id,
+                    pending.idem.as_ref(),
+                    lexicon,
+                    cache,
+                )
+                .map_err(|e| tracing::error!(error = %e, "storing a submission failed"))
+                .map_or(Err(SubmitError::Unavailable), answer);
                 let _ = pending.reply.send(result);
             }
         }

@@ -75,7 +75,8 @@ pub fn page(conn: &mut Conn, service_id: i64, filter: &FeedbackFilter) -> QueryR
     }
     // Staff without the right to personal data search what they may read, so a search
     // cannot reveal where a masked phone number or name occurs.
-    let column = if filter.search_original { "lower(feedback.body)" } else { "lower(COALESCE(feedback.public_body, ''))" };
+    let column =
+        if filter.search_original { "lower(feedback.body)" } else { "lower(COALESCE(feedback.public_body, ''))" };
     for word in &filter.words {
         // Bangla has no case; lower() makes ASCII letters match in any case on both backends.
         q = q.filter(

@@ -165,7 +165,8 @@ mod tests {
 
     #[test]
     fn every_bad_value_is_named() {
-        let errors = query(&[("kind", "rant"), ("from", "yesterday"), ("theme", "x"), ("state", "gone")]).parse().unwrap_err();
+        let errors =
+            query(&[("kind", "rant"), ("from", "yesterday"), ("theme", "x"), ("state", "gone")]).parse().unwrap_err();
         let fields: Vec<_> = errors.0.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["kind", "theme", "from", "state"]);
     }

@@ -71,7 +71,8 @@ pub async fn find_similar(
     let text = body.into_inner().text;
     let length = text.chars().count();
     if length > TEXT_MAX {
-        let error = crate::domain::FieldError::new("text", "error-text-too-long").with("max", TEXT_MAX).with("length", length);
+        let error =
+            crate::domain::FieldError::new("text", "error-text-too-long").with("max", TEXT_MAX).with("length", length);
         return Err(AppError::Validation(error.into()));
     }
     let service_id = listing.0.id;

@@ -29,7 +29,11 @@ pub async fn list_services(staff: Staff, pool: web::Data<Pool>) -> Result<HttpRe
 }
 
 /// `GET /api/v1/staff/services/{code}/stats`: counts by kind, theme, TCV, week, district, channel.
-pub async fn service_stats(staff: Staff, code: web::Path<String>, pool: web::Data<Pool>) -> Result<HttpResponse, AppError> {
+pub async fn service_stats(
+    staff: Staff,
+    code: web::Path<String>,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ViewFeedback)?;
     let (code, who) = (code.into_inner(), staff.clone());
     let (listing, stats) = db::run_blocking(&pool, move |c| -> Result<_, AppError> {
@@ -58,7 +62,8 @@ fn theme_out(conn: &mut db::Conn, theme: Theme) -> Result<ThemeOut, AppError> {
     let count = service_counts::of_service(conn, theme.service_id, dim::THEME)?
         .into_iter()
         .find(|c| c.bucket == theme.id.to_string());
-    let feedback_ids = theme_members::recent_of_theme(conn, theme.id, i64::MAX)?.into_iter().map(|m| m.id).rev().collect();
+    let feedback_ids =
+        theme_members::recent_of_theme(conn, theme.id, i64::MAX)?.into_iter().map(|m| m.id).rev().collect();
     Ok(ThemeOut {
         id: theme.id,
         label_bn: theme.label_bn,
@@ -72,7 +77,11 @@ fn theme_out(conn: &mut db::Conn, theme: Theme) -> Result<ThemeOut, AppError> {
 }
 
 /// `GET /api/v1/staff/services/{code}/themes`: every theme with its visible feedback ids.
-pub async fn list_themes(staff: Staff, code: web::Path<String>, pool: web::Data<Pool>) -> Result<HttpResponse, AppError> {
+pub async fn list_themes(
+    staff: Staff,
+    code: web::Path<String>,
+    pool: web::Data<Pool>,
+) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ViewFeedback)?;
     let (code, who) = (code.into_inner(), staff.clone());
     let out = db::run_blocking(&pool, move |c| -> Result<_, AppError> {
@@ -183,10 +192,9 @@ pub async fn split_theme(
         None => Destination::New(body.label),
     };
     let (actor, lexicon, ids) = (Actor::from(&staff), lexicon.into_inner(), body.feedback_ids);
-    let theme = db::run_blocking(&pool, move |c| {
-        edits::move_feedback(c, &actor, service_id, ministry, &ids, &to, &lexicon)
-    })
-    .await?;
+    let theme =
+        db::run_blocking(&pool, move |c| edits::move_feedback(c, &actor, service_id, ministry, &ids, &to, &lexicon))
+            .await?;
     answer(&pool, theme.id).await
 }
 

@@ -11,8 +11,8 @@ use crate::db::{self, Pool};
 use crate::domain::feedback::{Channel, Submission};
 use crate::domain::tracking_code::TrackingCode;
 use crate::domain::{FieldErrors, Locale};
-use crate::grouping;
 use crate::error::AppError;
+use crate::grouping;
 use crate::intake::{Idempotency, IntakeWriter};
 use crate::web::page::see_other;
 use crate::web::Renderer;
@@ -40,8 +40,16 @@ pub async fn submit_feedback(
         Ok(submission) => submission,
         Err(errors) => {
             let form = FormState { values: &values, errors: &errors, similar: None };
-            return render_service_page(&req, locale, &pool, &renderer, &listing, form, StatusCode::UNPROCESSABLE_ENTITY)
-                .await;
+            return render_service_page(
+                &req,
+                locale,
+                &pool,
+                &renderer,
+                &listing,
+                form,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
         }
     };
     let service_id = listing.0.id;

@@ -7,13 +7,13 @@ use serde_json::json;
 
 use super::feedback_form::{form_context, FormValues};
 use super::service_view::{service_facts, service_summary};
-use crate::grouping::SimilarFeedback;
 use crate::db::services::{ServiceListing, ServiceQuery};
 use crate::db::{self, Pool};
 use crate::domain::digits::parse_whole_number;
 use crate::domain::text::search_key;
 use crate::domain::{FieldErrors, Locale};
 use crate::error::AppError;
+use crate::grouping::SimilarFeedback;
 use crate::web::page::encode;
 use crate::web::Renderer;
 
@@ -127,7 +127,9 @@ pub async fn render_service_page(
         .similar
         .unwrap_or_default()
         .iter()
-        .map(|s| json!({ "id": s.id, "text": s.text, "voices": s.voices, "action": format!("/services/{code}/me-too") }))
+        .map(
+            |s| json!({ "id": s.id, "text": s.text, "voices": s.voices, "action": format!("/services/{code}/me-too") }),
+        )
         .collect();
     let data = json!({
         "service": service_facts(listing, locale),

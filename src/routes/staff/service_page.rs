@@ -39,18 +39,19 @@ fn charts(stats: &ServiceStats, locale: Locale) -> (String, String) {
         .weekly
         .iter()
         .map(|(week, voices)| {
-            let label = format!("{} {}", week.format("%d"), i18n::message(locale, &format!("month-{}", week.format("%m")), &[]));
+            let label = format!(
+                "{} {}",
+                week.format("%d"),
+                i18n::message(locale, &format!("month-{}", week.format("%m")), &[])
+            );
             (label, (*voices).max(0) as u64)
         })
         .collect();
     let peak = stats.weekly.iter().map(|(_, v)| *v).max().unwrap_or(0);
     let trend_desc = i18n::message(locale, "staff-trend-desc", &[("peak", peak.to_string())]);
     let (trend_title, empty) = (msg("staff-trend-title"), msg("chart-empty"));
-    let trend = weekly_trend(
-        &weeks,
-        &ChartText { id: "trend", title: &trend_title, desc: &trend_desc, empty: &empty },
-        locale,
-    );
+    let trend =
+        weekly_trend(&weeks, &ChartText { id: "trend", title: &trend_title, desc: &trend_desc, empty: &empty }, locale);
     let districts: Vec<(String, u64)> = stats
         .districts
         .iter()
@@ -105,18 +106,19 @@ pub async fn show_service(
     };
     let (code, who) = (code.into_inner(), staff.clone());
     let mut list_filter = filter.clone();
-    let (listing, stats, quotes, (rows, more), theme_names) = db::run_blocking(&pool, move |c| -> Result<_, AppError> {
-        let listing = visible_service(c, &who, &code)?.ok_or(AppError::NotFound)?;
-        list_filter.search_original = who.may(Permission::ViewPersonalData, listing.2.id);
-        let stats = service_stats::load(c, &listing.0, Utc::now().naive_utc())?;
-        let top: Vec<i64> = stats.themes.iter().take(THEMES_WITH_QUOTES).map(|t| t.id).collect();
-        let quotes = grouping::quotes(c, &top, QUOTES_PER_THEME)?;
-        let page = feedback_list::page(c, listing.0.id, &list_filter)?;
-        let names: HashMap<i64, (String, String)> =
-            themes::of_service(c, listing.0.id)?.into_iter().map(|t| (t.id, (t.label_bn, t.label_en))).collect();
-        Ok((listing, stats, quotes, page, names))
-    })
-    .await?;
+    let (listing, stats, quotes, (rows, more), theme_names) =
+        db::run_blocking(&pool, move |c| -> Result<_, AppError> {
+            let listing = visible_service(c, &who, &code)?.ok_or(AppError::NotFound)?;
+            list_filter.search_original = who.may(Permission::ViewPersonalData, listing.2.id);
+            let stats = service_stats::load(c, &listing.0, Utc::now().naive_utc())?;
+            let top: Vec<i64> = stats.themes.iter().take(THEMES_WITH_QUOTES).map(|t| t.id).collect();
+            let quotes = grouping::quotes(c, &top, QUOTES_PER_THEME)?;
+            let page = feedback_list::page(c, listing.0.id, &list_filter)?;
+            let names: HashMap<i64, (String, String)> =
+                themes::of_service(c, listing.0.id)?.into_iter().map(|t| (t.id, (t.label_bn, t.label_en))).collect();
+            Ok((listing, stats, quotes, page, names))
+        })
+        .await?;
     let (service, _, ministry) = &listing;
     let personal = staff.may(Permission::ViewPersonalData, ministry.id);
     let (trend, districts) = charts(&stats, locale);
