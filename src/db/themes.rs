@@ -119,6 +119,38 @@ pub fn set_grouping(
     }
 }
 
+/// A theme's grouping after new members joined: (id, centroid, votes, category or `None` to keep it).
+pub type Regrouped<'a> = (i64, String, String, Option<&'a str>);
+
+/// Writes many themes' grouping at once (PostgreSQL: one statement, so two writers spend
+/// one round trip, not one per theme, holding each other's row locks).
+pub fn set_grouping_many(conn: &mut Conn, rows: &[Regrouped], now: NaiveDateTime) -> QueryResult<()> {
+    match conn {
+        Conn::Pg(c) => {
+            use diesel::sql_types::{Array, BigInt, Nullable, Text, Timestamp};
+            diesel::sql_query(
+                "UPDATE themes SET centroid = v.centroid, category_votes = v.votes, \
+                 category = COALESCE(v.category, themes.category), updated_at = $5 \
+                 FROM UNNEST($1::int8[], $2::text[], $3::text[], $4::text[]) AS v(id, centroid, votes, category) \
+                 WHERE themes.id = v.id",
+            )
+            .bind::<Array<BigInt>, _>(rows.iter().map(|r| r.0).collect::<Vec<_>>())
+            .bind::<Array<Text>, _>(rows.iter().map(|r| r.1.clone()).collect::<Vec<_>>())
+            .bind::<Array<Text>, _>(rows.iter().map(|r| r.2.clone()).collect::<Vec<_>>())
+            .bind::<Array<Nullable<Text>>, _>(rows.iter().map(|r| r.3.map(str::to_owned)).collect::<Vec<_>>())
+            .bind::<Timestamp, _>(now)
+            .execute(c)
+            .map(drop)
+        }
+        Conn::Sqlite(_) => {
+            for (id, centroid, votes, category) in rows {
+                set_grouping(conn, *id, centroid, votes, *category, now)?;
+            }
+            Ok(())
+        }
+    }
+}
+
 /// What a designer may change on a theme.
 #[derive(Debug, Clone, Default, AsChangeset)]
 #[diesel(table_name = themes)]
@@ -168,5 +200,15 @@ pub fn recent_stamps(conn: &mut Conn, service_id: i64, limit: i64) -> QueryResul
         .order((themes::updated_at.desc(), themes::id.desc()))
         .limit(limit)
         .select((themes::id, themes::updated_at))
+        .load(conn)
+}
+
+/// For each of these services: when its themes last changed and how many it has, a version
+/// that any change to its themes (new, edited, grown, merged away) moves.
+pub fn versions(conn: &mut Conn, service_ids: &[i64]) -> QueryResult<Vec<(i64, Option<NaiveDateTime>, i64)>> {
+    themes::table
+        .filter(themes::service_id.eq_any(service_ids))
+        .group_by(themes::service_id)
+        .select((themes::service_id, diesel::dsl::max(themes::updated_at), diesel::dsl::count_star()))
         .load(conn)
 }

@@ -31,11 +31,32 @@ struct LiveTheme {
 #[derive(Default)]
 pub struct ThemeCache {
     services: HashMap<i64, HashMap<i64, LiveTheme>>,
+    /// Per service, the version (latest change, number of themes) the cache was last checked at.
+    versions: HashMap<i64, (Option<NaiveDateTime>, i64)>,
 }
 
+/// A service's themes version as [`themes::versions`] reads it.
+type Version = (Option<NaiveDateTime>, i64);
+
 impl ThemeCache {
+    /// Which of these services' cached themes are still current (one query for them all).
+    fn current(&self, conn: &mut Conn, service_ids: &[i64]) -> QueryResult<HashMap<i64, Version>> {
+        let mut now: HashMap<i64, Version> = service_ids.iter().map(|id| (*id, (None, 0))).collect();
+        for (id, at, n) in themes::versions(conn, service_ids)? {
+            now.insert(id, (at, n));
+        }
+        Ok(now)
+    }
+
     /// The service's current candidate themes, from the cache where still current.
-    fn load(&mut self, conn: &mut Conn, service_id: i64) -> QueryResult<Vec<LiveTheme>> {
+    fn load(&mut self, conn: &mut Conn, service_id: i64, version: Version) -> QueryResult<Vec<LiveTheme>> {
+        if self.versions.get(&service_id) == Some(&version) {
+            if let Some(cached) = self.services.get(&service_id) {
+                let mut all: Vec<LiveTheme> = cached.values().cloned().collect();
+                all.sort_by(|a, b| b.stamp.cmp(&a.stamp).then(b.id.cmp(&a.id)));
+                return Ok(all);
+            }
+        }
         let stamps = themes::recent_stamps(conn, service_id, CANDIDATE_THEMES)?;
         let cached = self.services.entry(service_id).or_default();
         let stale: Vec<i64> =
@@ -59,8 +80,13 @@ impl ThemeCache {
         Ok(stamps.iter().filter_map(|(id, _)| cached.get(id).cloned()).collect())
     }
 
-    /// Remembers themes as this group left them (written with `stamp`).
-    fn store(&mut self, service_id: i64, themes: Vec<LiveTheme>) {
+    /// Remembers themes as this group left them (written with `stamp`), and the service's version
+    /// after the group (`None`: unknown, check again next time).
+    fn store(&mut self, service_id: i64, themes: Vec<LiveTheme>, version: Option<Version>) {
+        match version {
+            Some(v) => self.versions.insert(service_id, v),
+            None => self.versions.remove(&service_id),
+        };
         let cached = self.services.entry(service_id).or_default();
         for mut t in themes {
             t.changed = false;
@@ -106,8 +132,11 @@ pub fn on_arrival(
     }
     let mut services: Vec<_> = by_service.into_iter().collect();
     services.sort_by_key(|(id, _)| *id);
+    let ids: Vec<i64> = services.iter().map(|(id, _)| *id).collect();
+    let versions = if ids.is_empty() { HashMap::new() } else { cache.current(conn, &ids)? };
     for (service_id, indexes) in services {
-        assign(conn, service_id, rows, &indexes, lexicon, cache, now)?;
+        let version = versions.get(&service_id).copied().unwrap_or((None, 0));
+        assign(conn, service_id, rows, &indexes, lexicon, cache, version, now)?;
     }
     let mut tally = Tally::default();
     for row in rows.iter().filter(|r| r.moderation == "visible") {
@@ -123,9 +152,11 @@ fn assign(
     indexes: &[usize],
     lexicon: &Lexicon,
     cache: &mut ThemeCache,
+    version: Version,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
-    let mut live = cache.load(conn, service_id)?;
+    let mut live = cache.load(conn, service_id, version)?;
+    let before = live.len() as i64;
     for &i in indexes {
         let text = rows[i].public_body.clone().unwrap_or_default();
         let sig = signature(&text);
@@ -164,11 +195,21 @@ fn assign(
     }
     // In id order, so that writers updating the same themes never deadlock.
     live.sort_by_key(|t| t.id);
+    let changed: Vec<themes::Regrouped> = live
+        .iter()
+        .filter(|t| t.changed)
+        .map(|t| (t.id, t.centroid.encode(), t.votes.encode(), (!t.by_designer).then(|| t.votes.winner().as_str())))
+        .collect();
+    themes::set_grouping_many(conn, &changed, now)?;
     for theme in live.iter_mut().filter(|t| t.changed) {
-        let category = (!theme.by_designer).then(|| theme.votes.winner().as_str());
-        themes::set_grouping(conn, theme.id, &theme.centroid.encode(), &theme.votes.encode(), category, now)?;
         theme.stamp = now;
     }
-    cache.store(service_id, live);
+    // The version after this group, known without asking when nothing else changed it: the
+    // themes written now carry `now`, and new ones add to the count. Only a full cache (the
+    // service has no more themes than fit) can be trusted this way.
+    let grew = live.len() as i64 - before;
+    let after = (live.iter().any(|t| t.changed) || grew > 0).then_some((Some(now), version.1 + grew)).or(Some(version));
+    let trusted = (version.1 as usize) < CANDIDATE_THEMES as usize;
+    cache.store(service_id, live, after.filter(|_| trusted));
     Ok(())
 }

@@ -1,11 +1,11 @@
 //! Group commit. A writer thread takes every submission waiting in a bounded
 //! queue, stores the whole group in one transaction, and only after the commit
 //! answers each request: an acknowledged submission is on disk. SQLite has one
-//! writer; on PostgreSQL several write side by side, so one group's commit (its
+//! writer; on PostgreSQL several write side by side (each service always to the same one), so one group's commit (its
 //! fsync) overlaps the next group's insert. A full queue is refused at once
 //! (503), so memory stays bounded under overload.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use chrono::Utc;
@@ -44,16 +44,18 @@ struct Pending {
     reply: oneshot::Sender<Result<TrackingCode, SubmitError>>,
 }
 
-/// Hands submissions to the writer thread; cheap to clone.
+/// Hands submissions to the writer threads; cheap to clone. Each service's submissions
+/// always go to the same writer, so two writers never update the same themes and counters
+/// (on PostgreSQL they would wait for each other's row locks instead of overlapping).
 #[derive(Clone)]
 pub struct IntakeWriter {
-    queue: mpsc::Sender<Pending>,
+    queues: Vec<mpsc::Sender<Pending>>,
 }
 
 impl IntakeWriter {
-    /// Starts `writers` threads over a queue of `capacity` submissions, each
-    /// committing at most `max_batch` per transaction. The threads end when every
-    /// handle is dropped and the queue is empty; the returned handle joins them all.
+    /// Starts `writers` threads, each with a queue of its share of `capacity` submissions,
+    /// committing at most `max_batch` per transaction. The threads end when every handle
+    /// is dropped and the queues are empty; the returned handle joins them all.
     pub fn start(
         pool: Pool,
         capacity: usize,
@@ -61,11 +63,13 @@ impl IntakeWriter {
         writers: usize,
         lexicon: Arc<Lexicon>,
     ) -> (Self, JoinHandle<()>) {
-        let (queue, receiver) = mpsc::channel(capacity.max(1));
-        let receiver = Arc::new(Mutex::new(receiver));
-        let threads: Vec<JoinHandle<()>> = (0..writers.max(1))
+        let writers = writers.max(1);
+        let mut queues = Vec::with_capacity(writers);
+        let threads: Vec<JoinHandle<()>> = (0..writers)
             .map(|i| {
-                let (pool, receiver, lexicon) = (pool.clone(), receiver.clone(), lexicon.clone());
+                let (queue, receiver) = mpsc::channel((capacity / writers).max(1));
+                queues.push(queue);
+                let (pool, lexicon) = (pool.clone(), lexicon.clone());
                 std::thread::Builder::new()
                     .name(format!("intake-writer-{i}"))
                     .spawn(move || run(pool, receiver, max_batch.max(1), &lexicon))
@@ -76,7 +80,7 @@ impl IntakeWriter {
             .name("intake-writers".into())
             .spawn(move || threads.into_iter().for_each(|t| drop(t.join())))
             .expect("the joining thread starts");
-        (Self { queue }, all)
+        (Self { queues }, all)
     }
 
     /// Queues one submission and waits until it is committed.
@@ -87,7 +91,8 @@ impl IntakeWriter {
         idem: Option<Idempotency>,
     ) -> Result<TrackingCode, SubmitError> {
         let (reply, answer) = oneshot::channel();
-        self.queue.try_send(Pending { submission, service_id, idem, reply }).map_err(|e| match e {
+        let queue = &self.queues[service_id.rem_euclid(self.queues.len() as i64) as usize];
+        queue.try_send(Pending { submission, service_id, idem, reply }).map_err(|e| match e {
             TrySendError::Full(_) => SubmitError::Overloaded,
             TrySendError::Closed(_) => SubmitError::Unavailable,
         })?;
@@ -96,8 +101,7 @@ impl IntakeWriter {
 }
 
 /// Takes the next group: waits for one submission, then everything already waiting.
-fn next_batch(receiver: &Mutex<mpsc::Receiver<Pending>>, max_batch: usize) -> Option<Vec<Pending>> {
-    let mut receiver = receiver.lock().expect("queue lock");
+fn next_batch(receiver: &mut mpsc::Receiver<Pending>, max_batch: usize) -> Option<Vec<Pending>> {
     let mut batch = vec![receiver.blocking_recv()?];
     while batch.len() < max_batch {
         match receiver.try_recv() {
@@ -108,9 +112,9 @@ fn next_batch(receiver: &Mutex<mpsc::Receiver<Pending>>, max_batch: usize) -> Op
     Some(batch)
 }
 
-fn run(pool: Pool, receiver: Arc<Mutex<mpsc::Receiver<Pending>>>, max_batch: usize, lexicon: &Lexicon) {
+fn run(pool: Pool, mut receiver: mpsc::Receiver<Pending>, max_batch: usize, lexicon: &Lexicon) {
     let mut cache = ThemeCache::default();
-    while let Some(batch) = next_batch(&receiver, max_batch) {
+    while let Some(batch) = next_batch(&mut receiver, max_batch) {
         write_batch(&pool, batch, lexicon, &mut cache);
     }
     tracing::info!("intake writer stopped: every queued submission is written");

@@ -55,11 +55,13 @@ pub fn page(conn: &mut Conn, service_id: i64, filter: &FeedbackFilter) -> QueryR
         None => {}
     }
     if let Some(category) = &filter.category {
-        let in_category = themes::table
+        // The category's themes first: a short id list lets the database use the theme index.
+        let ids: Vec<i64> = themes::table
             .filter(themes::service_id.eq(service_id))
             .filter(themes::category.eq(category.clone()))
-            .select(themes::id);
-        q = q.filter(feedback::theme_id.eq_any(in_category.nullable()));
+            .select(themes::id)
+            .load(conn)?;
+        q = q.filter(feedback::theme_id.eq_any(ids));
     }
     if let Some(district) = &filter.district {
         q = q.filter(feedback::district.eq(district.clone()));

@@ -43,6 +43,10 @@ async fn merging_two_themes_moves_every_voice_and_removes_the_source() {
     let merged = themes["themes"].as_array().unwrap().iter().find(|t| t["id"] == target).unwrap();
     assert_eq!(merged["feedback"], 2);
     assert_eq!(merged["feedback_ids"], serde_json::json!([a.id, c.id]));
+    // The intake writer's cached themes follow the merge: new feedback joins the surviving theme.
+    let again = app.submit_text("DIP-001", SERVER).await;
+    assert_eq!(again.theme_id, Some(target));
+    app.assert_counts_match(a.service_id).await;
 }
 
 #[tokio::test]
