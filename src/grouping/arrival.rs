@@ -136,7 +136,7 @@ pub fn on_arrival(
     let versions = if ids.is_empty() { HashMap::new() } else { cache.current(conn, &ids)? };
     for (service_id, indexes) in services {
         let version = versions.get(&service_id).copied().unwrap_or((None, 0));
-        assign(conn, service_id, rows, &indexes, lexicon, cache, version, now)?;
+        assign(conn, (service_id, version), rows, &indexes, lexicon, cache, now)?;
     }
     let mut tally = Tally::default();
     for row in rows.iter().filter(|r| r.moderation == "visible") {
@@ -145,14 +145,14 @@ pub fn on_arrival(
     tally.apply(conn)
 }
 
+/// Assigns the rows at `indexes` (all of one service, whose themes are at `version`) to themes.
 fn assign(
     conn: &mut Conn,
-    service_id: i64,
+    (service_id, version): (i64, Version),
     rows: &mut [NewFeedback],
     indexes: &[usize],
     lexicon: &Lexicon,
     cache: &mut ThemeCache,
-    version: Version,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
     let mut live = cache.load(conn, service_id, version)?;
