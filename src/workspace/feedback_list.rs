@@ -77,13 +77,15 @@ pub fn page(conn: &mut Conn, service_id: i64, filter: &FeedbackFilter) -> QueryR
     }
     // Staff without the right to personal data search what they may read, so a search
     // cannot reveal where a masked phone number or name occurs.
-    let column =
-        if filter.search_original { "lower(feedback.body)" } else { "lower(COALESCE(feedback.public_body, ''))" };
+    let column = if filter.search_original { "feedback.body" } else { "COALESCE(feedback.public_body, '')" };
     for word in &filter.words {
-        // Bangla has no case; lower() makes ASCII letters match in any case on both backends.
+        // Bangla has no letter case: only words with Latin letters pay for lower() on every row.
+        let fold = word.chars().any(|c| c.is_ascii_alphabetic());
+        let target = if fold { format!("lower({column})") } else { column.to_owned() };
+        let word = if fold { word.to_lowercase() } else { word.clone() };
         q = q.filter(
-            diesel::dsl::sql::<diesel::sql_types::Bool>(&format!("{column} LIKE "))
-                .bind::<diesel::sql_types::Text, _>(like_pattern(&word.to_lowercase()))
+            diesel::dsl::sql::<diesel::sql_types::Bool>(&format!("{target} LIKE "))
+                .bind::<diesel::sql_types::Text, _>(like_pattern(&word))
                 .sql(" ESCAPE '\\'"),
         );
     }

@@ -39,3 +39,10 @@ CREATE TABLE service_counts (
     PRIMARY KEY (service_id, dimension, bucket)
 );
 CREATE INDEX service_counts_dimension ON service_counts (dimension, bucket);
+
+-- A theme's most recent members (quotes, similar feedback) and a service's newest feedback
+-- (the designer's list) are index walks that stop after a page, never sorts.
+DROP INDEX feedback_theme_id;
+CREATE INDEX feedback_theme_recent ON feedback (theme_id, id) WHERE theme_id IS NOT NULL;
+DROP INDEX feedback_service_created;
+CREATE INDEX feedback_service_created ON feedback (service_id, created_at, id);

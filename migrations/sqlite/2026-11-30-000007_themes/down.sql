@@ -1,3 +1,7 @@
+DROP INDEX feedback_service_created;
+CREATE INDEX feedback_service_created ON feedback (service_id, created_at);
+DROP INDEX feedback_theme_recent;
+CREATE INDEX feedback_theme_id ON feedback (theme_id) WHERE theme_id IS NOT NULL;
 DROP TABLE service_counts;
 DROP TABLE me_too;
 ALTER TABLE feedback DROP COLUMN forgotten_at;
