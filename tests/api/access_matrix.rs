@@ -39,6 +39,7 @@ struct Route {
 
 const ALL: &[&str] = &["designer", "ministry-admin", "cabinet-admin"];
 const EDITORS: &[&str] = &["designer", "ministry-admin"];
+const ADMINS: &[&str] = &["ministry-admin", "cabinet-admin"];
 
 const ROUTES: &[Route] = &[
     Route { method: Method::Get, path: "/staff", form: &[], allowed: ALL, scoped: false },
@@ -95,6 +96,11 @@ const ROUTES: &[Route] = &[
         allowed: &["ministry-admin"],
         scoped: true,
     },
+    Route { method: Method::Get, path: "/staff/users", form: &[], allowed: ADMINS, scoped: false },
+    Route { method: Method::Post, path: "/staff/users", form: &[("email", "x")], allowed: ADMINS, scoped: false },
+    Route { method: Method::Get, path: "/staff/audit", form: &[], allowed: ADMINS, scoped: false },
+    Route { method: Method::Get, path: "/staff/tokens", form: &[], allowed: ALL, scoped: false },
+    Route { method: Method::Post, path: "/staff/tokens", form: &[("name", "matrix")], allowed: ALL, scoped: false },
     Route { method: Method::Get, path: "/api/v1/staff/services", form: &[], allowed: ALL, scoped: false },
     Route { method: Method::Get, path: "/api/v1/staff/services/{s}/stats", form: &[], allowed: ALL, scoped: true },
     Route { method: Method::Get, path: "/api/v1/staff/services/{s}/themes", form: &[], allowed: ALL, scoped: true },

@@ -28,6 +28,8 @@ use crate::workspace::{feedback_list, visible_service};
 
 /// Representative quotes shown per theme.
 const QUOTES_PER_THEME: usize = 3;
+/// Themes listed on the page (most voices first); the rest are counted, and listed in the filter.
+const THEMES_LISTED: usize = 30;
 /// Longest quote shown (characters).
 const QUOTE_CHARS: usize = 280;
 /// Themes that get quotes on the page.
@@ -125,6 +127,7 @@ pub async fn show_service(
     let theme_rows: Vec<Value> = stats
         .themes
         .iter()
+        .take(THEMES_LISTED)
         .map(|t| {
             let quotes: Vec<String> =
                 quotes.get(&t.id).map(|q| q.iter().map(|(_, text)| shorten(text, QUOTE_CHARS)).collect()).unwrap_or_default();
@@ -177,6 +180,7 @@ pub async fn show_service(
             "answers": m.answers, "over": m.gap.is_some_and(|g| g > 0),
         })).collect::<Vec<_>>(),
         "themes": theme_rows,
+        "more_themes": stats.themes.len().saturating_sub(THEMES_LISTED),
         "trend_svg": trend,
         "districts_svg": districts,
         "rows": rows,

@@ -35,6 +35,7 @@ staff-theme-confirmed = নিশ্চিত
 staff-theme-counts = { $feedback }টি মতামত, { $voices }টি মত
 staff-theme-list = তালিকা দেখুন
 staff-no-themes = এখনো কোনো বিষয় নেই: মতামত আসার সাথে সাথে বিষয় তৈরি হয়।
+staff-more-themes = আরও { $count }টি ছোট বিষয় এখানে দেখানো হয়নি; নিচের বিষয় ছাঁকনিতে সেগুলো বেছে নিন।
 staff-unthemed = { $count }টি মতামত কোনো বিষয়ে নেই।
 staff-regroup = এই সেবার মতামত আবার ভাগ করুন
 staff-regroup-hint = নিশ্চিত করা বিষয় ও আপনার সরানো মতামত যেমন আছে তেমনই থাকবে।

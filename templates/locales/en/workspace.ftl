@@ -35,6 +35,7 @@ staff-theme-confirmed = confirmed
 staff-theme-counts = { $feedback } feedback, { $voices } voices
 staff-theme-list = list them
 staff-no-themes = No themes yet: they form as feedback arrives.
+staff-more-themes = { $count } smaller themes are not listed here; choose them in the theme filter below.
 staff-unthemed = { $count } feedback are in no theme.
 staff-regroup = Regroup this service
 staff-regroup-hint = Confirmed themes and feedback you moved stay as they are.
