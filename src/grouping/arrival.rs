@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, SubsecRound};
 use diesel::QueryResult;
 
 use super::{auto_labels, CANDIDATE_THEMES};
@@ -119,6 +119,8 @@ pub fn on_arrival(
     cache: &mut ThemeCache,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
+    // PostgreSQL keeps microseconds: cached stamps must equal what the database will hold.
+    let now = now.trunc_subsecs(6);
     for row in rows.iter_mut() {
         let public = crate::domain::pii::mask(&row.body);
         row.has_personal_data = public != row.body;
