@@ -79,10 +79,7 @@ fn explain(errors: &FieldErrors) -> String {
     errors
         .0
         .iter()
-        .map(|e| {
-            let args: Vec<(&str, String)> = e.args.iter().map(|(k, v)| (*k, v.clone())).collect();
-            format!("--{}: {}", e.field, crate::i18n::message(Locale::En, e.code, &args))
-        })
+        .map(|e| format!("--{}: {}", e.field, crate::i18n::message(Locale::En, e.code, &e.args)))
         .collect::<Vec<_>>()
         .join("\n")
 }

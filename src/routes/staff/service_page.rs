@@ -10,6 +10,7 @@ use chrono::Utc;
 use serde_json::{json, Value};
 
 use super::feedback_row::feedback_row;
+use super::view::field_messages;
 use crate::auth::Staff;
 use crate::charts::{horizontal_bars, weekly_trend, ChartText};
 use crate::db::{self, themes, Pool};
@@ -116,8 +117,10 @@ pub async fn show_service(
             let top: Vec<i64> = stats.themes.iter().take(THEMES_WITH_QUOTES).map(|t| t.id).collect();
             let quotes = grouping::quotes(c, &top, QUOTES_PER_THEME)?;
             let page = feedback_list::page(c, listing.0.id, &list_filter)?;
-            let names: HashMap<i64, (String, String)> =
-                themes::of_service(c, listing.0.id)?.into_iter().map(|t| (t.id, (t.label_bn, t.label_en))).collect();
+            let names: HashMap<i64, (String, String)> = themes::labels_of_service(c, listing.0.id)?
+                .into_iter()
+                .map(|t| (t.id, (t.label_bn, t.label_en)))
+                .collect();
             Ok((listing, stats, quotes, page, names))
         })
         .await?;
@@ -154,14 +157,7 @@ pub async fn show_service(
     let district_options: Vec<Value> = District::all()
         .map(|d| json!({ "value": d.code(), "label": d.name(locale), "selected": query.district.as_deref() == Some(d.code()) }))
         .collect();
-    let error_list: Vec<Value> = errors
-        .0
-        .iter()
-        .map(|e| {
-            let args: Vec<(&str, String)> = e.args.iter().map(|(k, v)| (*k, v.clone())).collect();
-            json!({ "field": e.field, "message": i18n::message(locale, e.code, &args) })
-        })
-        .collect();
+    let error_list = field_messages(locale, &errors);
     let data = json!({
         "service": {
             "code": service.code, "name": locale.pick(&service.name_bn, &service.name_en),

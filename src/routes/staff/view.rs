@@ -10,14 +10,15 @@ use crate::i18n;
 /// The field messages of a form in `locale`: `errors` by field (beside each input),
 /// `error_list` in order (for the summary) and `has_errors`.
 pub fn error_context(locale: Locale, errors: &FieldErrors) -> Value {
-    let mut by_field = Map::new();
-    let mut list = Vec::new();
-    for e in &errors.0 {
-        let message = i18n::message(locale, e.code, &e.args);
-        by_field.insert(e.field.clone(), Value::String(message.clone()));
-        list.push(json!({ "field": e.field, "message": message }));
-    }
+    let list = field_messages(locale, errors);
+    let by_field: Map<String, Value> =
+        list.iter().map(|e| (e["field"].as_str().unwrap_or_default().to_owned(), e["message"].clone())).collect();
     json!({ "has_errors": !errors.is_empty(), "errors": by_field, "error_list": list })
+}
+
+/// The messages of `errors` in `locale`, in order, each as `{field, message}`.
+pub fn field_messages(locale: Locale, errors: &FieldErrors) -> Vec<Value> {
+    errors.0.iter().map(|e| json!({ "field": e.field, "message": i18n::message(locale, e.code, &e.args) })).collect()
 }
 
 /// Adds the entries of `extra` (an object) to `base` (an object).
