@@ -30,20 +30,6 @@ pub enum ModerationError {
     Database(#[from] diesel::result::Error),
 }
 
-fn facts(f: &Feedback) -> Facts {
-    Facts {
-        service_id: f.service_id,
-        kind: f.kind.clone(),
-        district: f.district.clone(),
-        channel: f.channel.clone(),
-        created_at: f.created_at,
-        days: f.days_taken,
-        cost: f.cost_bdt,
-        visits: f.visits,
-        theme_id: f.theme_id,
-    }
-}
-
 fn target(f: &Feedback, ministry_id: i64) -> Target {
     Target { kind: "feedback", id: Some(f.id), ministry_id: Some(ministry_id) }
 }
@@ -67,7 +53,7 @@ pub fn set_state(
         if was_visible != is_visible {
             let sign = if is_visible { 1 } else { -1 };
             let mut tally = Tally::default();
-            tally.add(&facts(&f), sign, sign * f.voices());
+            tally.add(&Facts::from(&f), sign, sign * f.voices());
             tally.apply(c)?;
         }
         let action = format!("feedback.{}", state.as_str());

@@ -28,19 +28,8 @@ pub fn add(conn: &mut Conn, service_id: i64, id: i64, browser_key: &str) -> dies
             return Ok(MeToo::AlreadyCounted);
         }
         me_too::insert(c, id, browser_key, Utc::now().naive_utc())?;
-        let facts = Facts {
-            service_id: f.service_id,
-            kind: f.kind,
-            district: f.district,
-            channel: f.channel,
-            created_at: f.created_at,
-            days: f.days_taken,
-            cost: f.cost_bdt,
-            visits: f.visits,
-            theme_id: f.theme_id,
-        };
         let mut tally = Tally::default();
-        tally.add(&facts, 0, 1);
+        tally.add(&Facts::from(&f), 0, 1);
         tally.apply(c)?;
         Ok(MeToo::Added)
     });

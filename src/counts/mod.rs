@@ -53,6 +53,22 @@ pub struct Facts {
     pub theme_id: Option<i64>,
 }
 
+impl From<&crate::db::feedback::Feedback> for Facts {
+    fn from(f: &crate::db::feedback::Feedback) -> Self {
+        Facts {
+            service_id: f.service_id,
+            kind: f.kind.clone(),
+            district: f.district.clone(),
+            channel: f.channel.clone(),
+            created_at: f.created_at,
+            days: f.days_taken,
+            cost: f.cost_bdt,
+            visits: f.visits,
+            theme_id: f.theme_id,
+        }
+    }
+}
+
 /// The Monday of the week of `at`, as counters name it.
 pub fn week_of(at: NaiveDateTime) -> NaiveDate {
     let day = at.date();
