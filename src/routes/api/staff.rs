@@ -62,8 +62,7 @@ fn theme_out(conn: &mut db::Conn, theme: Theme) -> Result<ThemeOut, AppError> {
     let count = service_counts::of_service(conn, theme.service_id, dim::THEME)?
         .into_iter()
         .find(|c| c.bucket == theme.id.to_string());
-    let feedback_ids =
-        theme_members::recent_of_theme(conn, theme.id, i64::MAX)?.into_iter().map(|m| m.id).rev().collect();
+    let feedback_ids = theme_members::visible_ids_of_theme(conn, theme.id)?;
     Ok(ThemeOut {
         id: theme.id,
         label_bn: theme.label_bn,
@@ -100,17 +99,6 @@ pub async fn list_themes(
     Ok(HttpResponse::Ok().json(json!({ "themes": out })))
 }
 
-/// Checks that `staff` may edit theme `id`; gives its service and ministry.
-async fn editable(pool: &Pool, staff: &Staff, id: i64) -> Result<(i64, i64), AppError> {
-    staff.require(Permission::EditThemes)?;
-    let who = staff.clone();
-    let (_, listing) = db::run_blocking(pool, move |c| scope::theme(c, &who, id)).await?;
-    if !staff.may(Permission::EditThemes, listing.2.id) {
-        return Err(AppError::NotFound);
-    }
-    Ok((listing.0.id, listing.2.id))
-}
-
 /// A theme edit (every field optional).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -138,7 +126,7 @@ pub async fn edit_theme(
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    editable(&pool, &staff, id).await?;
+    scope::theme_allowed(&pool, &staff, id, Permission::EditThemes).await?;
     let b = body.into_inner();
     let edit = ThemeEdit { label_bn: b.label_bn, label_en: b.label_en, category: b.category, confirmed: b.confirmed };
     let actor = Actor::from(&staff);
@@ -161,7 +149,7 @@ pub async fn merge_theme(
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    editable(&pool, &staff, id).await?;
+    scope::theme_allowed(&pool, &staff, id, Permission::EditThemes).await?;
     let (actor, into) = (Actor::from(&staff), body.into);
     let merged = db::run_blocking(&pool, move |c| edits::merge(c, &actor, id, into)).await?;
     answer(&pool, merged.id).await
@@ -185,7 +173,7 @@ pub async fn split_theme(
     lexicon: web::Data<Lexicon>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let (service_id, ministry) = editable(&pool, &staff, id).await?;
+    let (service_id, ministry) = scope::theme_allowed(&pool, &staff, id, Permission::EditThemes).await?;
     let body = body.into_inner();
     let to = match body.into {
         Some(theme) => Destination::Theme(theme),

@@ -39,7 +39,7 @@ pub async fn show_feedback(
     let (id, who) = (id.into_inner(), staff.clone());
     let (f, listing, siblings) = db::run_blocking(&pool, move |c| -> Result<_, AppError> {
         let (f, listing) = scope::feedback(c, &who, id)?;
-        let siblings = themes::of_service(c, f.service_id)?;
+        let siblings = themes::labels_of_service(c, f.service_id)?;
         Ok((f, listing, siblings))
     })
     .await?;
@@ -66,17 +66,6 @@ pub async fn show_feedback(
     Ok(renderer.respond_staff(&req, locale, &staff, StatusCode::OK, "staff/feedback", data))
 }
 
-/// Checks `permission` for feedback `id`; gives its service and ministry.
-async fn allowed(pool: &Pool, staff: &Staff, id: i64, permission: Permission) -> Result<(i64, i64), AppError> {
-    staff.require(permission)?;
-    let who = staff.clone();
-    let (_, listing) = db::run_blocking(pool, move |c| scope::feedback(c, &who, id)).await?;
-    if !staff.may(permission, listing.2.id) {
-        return Err(AppError::NotFound);
-    }
-    Ok((listing.0.id, listing.2.id))
-}
-
 /// The moderation form.
 #[derive(Debug, Deserialize)]
 pub struct StateForm {
@@ -97,7 +86,7 @@ pub async fn set_state(
     let id = id.into_inner();
     let back = format!("/staff/feedback/{id}");
     let result = async {
-        let (_, ministry) = allowed(&pool, &staff, id, Permission::Moderate).await?;
+        let (_, ministry) = scope::feedback_allowed(&pool, &staff, id, Permission::Moderate).await?;
         let state = form
             .state
             .as_deref()
@@ -131,7 +120,7 @@ pub async fn redact(
     let id = id.into_inner();
     let back = format!("/staff/feedback/{id}");
     let result = async {
-        let (_, ministry) = allowed(&pool, &staff, id, Permission::Moderate).await?;
+        let (_, ministry) = scope::feedback_allowed(&pool, &staff, id, Permission::Moderate).await?;
         let span = form.into_inner().span.unwrap_or_default();
         let actor = Actor::from(&staff);
         db::run_blocking(&pool, move |c| moderation::redact(c, &actor, id, ministry, &span)).await?;
@@ -144,7 +133,7 @@ pub async fn redact(
 /// `POST /staff/feedback/{id}/forget`: erases the citizen's personal data for good.
 pub async fn forget(staff: Staff, id: web::Path<i64>, pool: web::Data<Pool>) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let (_, ministry) = allowed(&pool, &staff, id, Permission::ForgetPersonalData).await?;
+    let (_, ministry) = scope::feedback_allowed(&pool, &staff, id, Permission::ForgetPersonalData).await?;
     let actor = Actor::from(&staff);
     db::run_blocking(&pool, move |c| moderation::forget(c, &actor, id, ministry)).await?;
     Ok(see_other(&format!("/staff/feedback/{id}")))
@@ -171,7 +160,7 @@ pub async fn move_to_theme(
     let id = id.into_inner();
     let back = format!("/staff/feedback/{id}");
     let result = async {
-        let (service_id, ministry) = allowed(&pool, &staff, id, Permission::EditThemes).await?;
+        let (service_id, ministry) = scope::feedback_allowed(&pool, &staff, id, Permission::EditThemes).await?;
         let to = match form.theme.as_deref().map(str::trim) {
             None | Some("") | Some("new") => Destination::New(None),
             Some(t) => Destination::Theme(

@@ -5,7 +5,8 @@ use crate::auth::Staff;
 use crate::db::feedback::Feedback;
 use crate::db::services::{self, ServiceListing};
 use crate::db::themes::Theme;
-use crate::db::{moderation, Conn};
+use crate::db::{moderation, run_blocking, Conn, Pool};
+use crate::domain::staff::Permission;
 use crate::error::AppError;
 use crate::grouping::edits::theme_with_ministry;
 use crate::grouping::edits::EditError;
@@ -29,6 +30,33 @@ pub fn feedback(c: &mut Conn, staff: &Staff, id: i64) -> Result<(Feedback, Servi
         return Err(AppError::NotFound);
     }
     Ok((f, listing))
+}
+
+/// Refuses (403) unless the role allows `permission`, and (404) unless theme `id` is of the staff
+/// member's ministries; gives its service and ministry ids.
+pub async fn theme_allowed(
+    pool: &Pool,
+    staff: &Staff,
+    id: i64,
+    permission: Permission,
+) -> Result<(i64, i64), AppError> {
+    staff.require(permission)?;
+    let who = staff.clone();
+    let (_, (service, _, ministry)) = run_blocking(pool, move |c| theme(c, &who, id)).await?;
+    Ok((service.id, ministry.id))
+}
+
+/// Like [`theme_allowed`], for feedback `id`.
+pub async fn feedback_allowed(
+    pool: &Pool,
+    staff: &Staff,
+    id: i64,
+    permission: Permission,
+) -> Result<(i64, i64), AppError> {
+    staff.require(permission)?;
+    let who = staff.clone();
+    let (_, (service, _, ministry)) = run_blocking(pool, move |c| feedback(c, &who, id)).await?;
+    Ok((service.id, ministry.id))
 }
 
 impl From<EditError> for AppError {

@@ -45,7 +45,7 @@ pub async fn show_theme(
     let (id, who, page) = (id.into_inner(), staff.clone(), query.page.unwrap_or(0).max(0));
     let (theme, listing, siblings, count, (rows, more)) = db::run_blocking(&pool, move |c| -> Result<_, AppError> {
         let (theme, listing) = scope::theme(c, &who, id)?;
-        let siblings = themes::of_service(c, theme.service_id)?;
+        let siblings = themes::labels_of_service(c, theme.service_id)?;
         let count = service_counts::of_service(c, theme.service_id, dim::THEME)?
             .into_iter()
             .find(|x| x.bucket == id.to_string());
@@ -95,17 +95,6 @@ pub struct EditForm {
     confirmed: Option<String>,
 }
 
-/// Checks that `staff` may edit theme `id`; gives its service and ministry.
-async fn editable(pool: &Pool, staff: &Staff, id: i64) -> Result<(i64, i64), AppError> {
-    staff.require(Permission::EditThemes)?;
-    let who = staff.clone();
-    let (_, listing) = db::run_blocking(pool, move |c| scope::theme(c, &who, id)).await?;
-    if !staff.may(Permission::EditThemes, listing.2.id) {
-        return Err(AppError::NotFound);
-    }
-    Ok((listing.0.id, listing.2.id))
-}
-
 /// `POST /staff/themes/{id}`: rename, set the category, confirm or un-confirm.
 #[allow(clippy::too_many_arguments)] // one argument per extractor
 pub async fn edit_theme(
@@ -120,7 +109,7 @@ pub async fn edit_theme(
     let id = id.into_inner();
     let back = format!("/staff/themes/{id}");
     let result = async {
-        editable(&pool, &staff, id).await?;
+        scope::theme_allowed(&pool, &staff, id, Permission::EditThemes).await?;
         let form = form.into_inner();
         let edit = ThemeEdit {
             label_bn: form.label_bn,
@@ -162,7 +151,7 @@ pub async fn merge_theme(
     let id = id.into_inner();
     let back = format!("/staff/themes/{id}");
     let result = async {
-        editable(&pool, &staff, id).await?;
+        scope::theme_allowed(&pool, &staff, id, Permission::EditThemes).await?;
         let into = theme_id("into", form.into.as_deref())?;
         let actor = Actor::from(&staff);
         let merged = db::run_blocking(&pool, move |c| edits::merge(c, &actor, id, into)).await?;
@@ -195,7 +184,7 @@ pub async fn split_theme(
     let id = id.into_inner();
     let back = format!("/staff/themes/{id}");
     let result = async {
-        let (service_id, ministry) = editable(&pool, &staff, id).await?;
+        let (service_id, ministry) = scope::theme_allowed(&pool, &staff, id, Permission::EditThemes).await?;
         let form = form.into_inner();
         let chosen: Vec<&str> = form.iter().filter(|(k, _)| k == "feedback").map(|(_, v)| v.as_str()).collect();
         let ids: Vec<i64> = chosen.iter().filter_map(|v| to_ascii_digits(v.trim()).parse().ok()).collect();
