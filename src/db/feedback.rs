@@ -213,15 +213,6 @@ pub fn find_by_tracking_code(conn: &mut Conn, code: &str) -> QueryResult<Option<
         .optional()
 }
 
-/// Visible feedback about a service.
-pub fn count_visible_for_service(conn: &mut Conn, service_id: i64) -> QueryResult<i64> {
-    feedback::table
-        .filter(feedback::service_id.eq(service_id))
-        .filter(feedback::moderation.eq("visible"))
-        .count()
-        .get_result(conn)
-}
-
 /// How many feedback rows are stored.
 pub fn count(conn: &mut Conn) -> QueryResult<i64> {
     feedback::table.count().get_result(conn)

@@ -76,9 +76,14 @@ pub fn with_ids(conn: &mut Conn, ids: &[i64]) -> QueryResult<Vec<Member>> {
     Ok(all)
 }
 
-/// Ids of every feedback (any state) in a theme.
-pub fn ids_of_theme(conn: &mut Conn, theme_id: i64) -> QueryResult<Vec<i64>> {
-    feedback::table.filter(feedback::theme_id.eq(theme_id)).select(feedback::id).order(feedback::id).load(conn)
+/// Ids of the visible feedback in a theme, oldest first.
+pub fn visible_ids_of_theme(conn: &mut Conn, theme_id: i64) -> QueryResult<Vec<i64>> {
+    feedback::table
+        .filter(feedback::theme_id.eq(theme_id))
+        .filter(feedback::moderation.eq("visible"))
+        .select(feedback::id)
+        .order(feedback::id)
+        .load(conn)
 }
 
 /// Puts feedback into a theme (`pinned`: a designer's choice that regrouping keeps).

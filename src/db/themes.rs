@@ -212,3 +212,24 @@ pub fn versions(conn: &mut Conn, service_ids: &[i64]) -> QueryResult<Vec<(i64, O
         .select((themes::service_id, diesel::dsl::max(themes::updated_at), diesel::dsl::count_star()))
         .load(conn)
 }
+
+/// A theme as pages list it: no centroid or votes (each centroid is about 1.6 KB).
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = themes)]
+pub struct ThemeLabel {
+    /// Row id.
+    pub id: i64,
+    /// Label in Bangla.
+    pub label_bn: String,
+    /// Label in English.
+    pub label_en: String,
+    /// Pain category's stored form.
+    pub category: String,
+    /// Confirmed by a designer.
+    pub confirmed: bool,
+}
+
+/// The labels of every theme of a service.
+pub fn labels_of_service(conn: &mut Conn, service_id: i64) -> QueryResult<Vec<ThemeLabel>> {
+    themes::table.filter(themes::service_id.eq(service_id)).order(themes::id).select(ThemeLabel::as_select()).load(conn)
+}

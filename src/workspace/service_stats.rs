@@ -126,7 +126,7 @@ pub fn load(conn: &mut Conn, service: &Service, now: NaiveDateTime) -> diesel::Q
     });
     let mut theme_counts = tallies(service_counts::of_service(conn, id, dim::THEME)?);
     let unthemed = theme_counts.remove("none").unwrap_or_default();
-    let mut theme_rows: Vec<ThemeCount> = themes::of_service(conn, id)?
+    let mut theme_rows: Vec<ThemeCount> = themes::labels_of_service(conn, id)?
         .into_iter()
         .map(|t| ThemeCount {
             count: theme_counts.get(&t.id.to_string()).cloned().unwrap_or_default(),
