@@ -80,6 +80,7 @@ diesel::table! {
         extra_voices -> Integer,
         theme_pinned -> Bool,
         forgotten_at -> Nullable<Timestamp>,
+        provenance_id -> Nullable<BigInt>,
     }
 }
 
@@ -217,7 +218,34 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// The districts an operator (Union Digital Centre) enters feedback for.
+    staff_districts (staff_id, district) {
+        staff_id -> BigInt,
+        district -> Text,
+    }
+}
+
+diesel::table! {
+    /// Where feedback not typed by the citizen came from: an operator's entry or an imported file.
+    intake_sources (id) {
+        id -> BigInt,
+        channel -> Text,
+        operator_id -> Nullable<BigInt>,
+        centre -> Nullable<Text>,
+        consent_asked -> Nullable<Bool>,
+        reached_by -> Nullable<Text>,
+        source_label -> Nullable<Text>,
+        source_file -> Nullable<Text>,
+        file_sha256 -> Nullable<Text>,
+        imported_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(offices -> ministries (ministry_id));
+diesel::joinable!(staff_districts -> staff_users (staff_id));
+diesel::joinable!(feedback -> intake_sources (provenance_id));
 diesel::joinable!(staff_ministries -> staff_users (staff_id));
 diesel::joinable!(staff_ministries -> ministries (ministry_id));
 diesel::joinable!(staff_sessions -> staff_users (staff_id));
@@ -247,4 +275,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     themes,
     me_too,
     service_counts,
+    staff_districts,
+    intake_sources,
 );

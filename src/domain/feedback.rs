@@ -210,6 +210,8 @@ pub struct Submission {
     pub location: Location,
     /// The client system that sent it (Open311).
     pub api_client: Option<i64>,
+    /// The operator who typed it on the citizen's behalf (assisted intake).
+    pub assisted: Option<super::provenance::Assisted>,
 }
 
 /// Whether a checkbox or boolean field means yes.
@@ -278,6 +280,7 @@ impl Submission {
             channel,
             location: Location::default(),
             api_client: None,
+            assisted: None,
         })
     }
 }

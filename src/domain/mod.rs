@@ -8,6 +8,7 @@ pub mod feedback;
 pub mod field_error;
 pub mod locale;
 pub mod pii;
+pub mod provenance;
 pub mod service;
 pub mod staff;
 pub mod text;

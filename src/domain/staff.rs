@@ -12,6 +12,8 @@ pub enum Role {
     MinistryAdmin,
     /// Cabinet Division coordinator: sees every ministry, manages all staff.
     CabinetAdmin,
+    /// Union Digital Centre operator: types feedback on citizens' behalf, scoped to districts.
+    Operator,
 }
 
 /// Something a staff route does.
@@ -31,11 +33,17 @@ pub enum Permission {
     ManageStaff,
     /// Read the audit log.
     ReadAudit,
+    /// Enter feedback on a citizen's behalf and correct one's own entries (operators).
+    AssistedIntake,
+    /// Import feedback from workshop and paper spreadsheets (own ministries' services).
+    ImportFeedback,
+    /// Issue and revoke tokens for the staff JSON API.
+    UseApiTokens,
 }
 
 impl Role {
     /// Every role, in the order forms list them.
-    pub const ALL: [Role; 3] = [Role::Designer, Role::MinistryAdmin, Role::CabinetAdmin];
+    pub const ALL: [Role; 4] = [Role::Designer, Role::MinistryAdmin, Role::CabinetAdmin, Role::Operator];
 
     /// Stored and typed form (`designer`, `ministry-admin`, `cabinet-admin`).
     pub fn as_str(self) -> &'static str {
@@ -43,6 +51,7 @@ impl Role {
             Role::Designer => "designer",
             Role::MinistryAdmin => "ministry-admin",
             Role::CabinetAdmin => "cabinet-admin",
+            Role::Operator => "operator",
         }
     }
 
@@ -56,17 +65,34 @@ impl Role {
         self == Role::CabinetAdmin
     }
 
+    /// Whether the role is scoped to districts instead of ministries (operators).
+    pub fn scoped_to_districts(self) -> bool {
+        self == Role::Operator
+    }
+
     /// Whether this role may do `permission` (within the ministries it sees).
     pub fn allows(self, permission: Permission) -> bool {
         use Permission::*;
         match self {
-            Role::Designer => matches!(permission, ViewFeedback | ViewPersonalData | EditThemes | Moderate),
+            Role::Designer => {
+                matches!(permission, ViewFeedback | ViewPersonalData | EditThemes | Moderate | UseApiTokens)
+            }
             Role::MinistryAdmin => matches!(
                 permission,
-                ViewFeedback | ViewPersonalData | EditThemes | Moderate | ForgetPersonalData | ManageStaff | ReadAudit
+                ViewFeedback
+                    | ViewPersonalData
+                    | EditThemes
+                    | Moderate
+                    | ForgetPersonalData
+                    | ManageStaff
+                    | ReadAudit
+                    | ImportFeedback
+                    | UseApiTokens
             ),
             // Cabinet admins oversee: they read everything but personal data, and manage accounts.
-            Role::CabinetAdmin => matches!(permission, ViewFeedback | ManageStaff | ReadAudit),
+            Role::CabinetAdmin => matches!(permission, ViewFeedback | ManageStaff | ReadAudit | UseApiTokens),
+            // Operators only type feedback in; they read nothing of the workspace.
+            Role::Operator => permission == AssistedIntake,
         }
     }
 
@@ -74,8 +100,9 @@ impl Role {
     pub fn may_grant(self, other: Role) -> bool {
         match self {
             Role::CabinetAdmin => true,
-            Role::MinistryAdmin => other != Role::CabinetAdmin,
-            Role::Designer => false,
+            // Operators serve every ministry's services, so only cabinet admins (who see all) grant them.
+            Role::MinistryAdmin => !matches!(other, Role::CabinetAdmin | Role::Operator),
+            Role::Designer | Role::Operator => false,
         }
     }
 }
@@ -162,6 +189,19 @@ mod tests {
         assert!(!Role::MinistryAdmin.may_grant(Role::CabinetAdmin));
         assert!(Role::MinistryAdmin.may_grant(Role::Designer));
         assert!(Role::CabinetAdmin.may_grant(Role::CabinetAdmin));
+    }
+
+    #[test]
+    fn operators_may_only_enter_feedback_and_only_cabinet_admins_create_them() {
+        assert!(Role::Operator.allows(Permission::AssistedIntake));
+        assert!(!Role::Operator.allows(Permission::ViewFeedback));
+        assert!(!Role::Operator.allows(Permission::UseApiTokens));
+        assert!(!Role::Designer.allows(Permission::AssistedIntake));
+        assert!(Role::MinistryAdmin.allows(Permission::ImportFeedback));
+        assert!(!Role::CabinetAdmin.allows(Permission::ImportFeedback));
+        assert!(!Role::MinistryAdmin.may_grant(Role::Operator));
+        assert!(Role::CabinetAdmin.may_grant(Role::Operator));
+        assert!(!Role::Operator.may_grant(Role::Operator));
     }
 
     #[test]

@@ -123,7 +123,10 @@ pub fn store_one(
     let code = TrackingCode::generate();
     let mut rows = [new_row(submission, service_id, &code, now)];
     on_arrival(conn, &mut rows, lexicon, cache, now)?;
-    feedback::insert(conn, &rows[0])?;
+    let id = feedback::insert(conn, &rows[0])?;
+    if let Some(assisted) = &submission.assisted {
+        crate::db::provenance::set_assisted(conn, id, assisted, now)?;
+    }
     if let Some(idem) = idem {
         let row = IdempotencyKey {
             key: idem.key.clone(),

@@ -142,14 +142,15 @@ fn store_group(
     let mut outcomes: Vec<Option<Outcome>> = vec![None; batch.len()];
     let mut plain = Vec::new();
     for (i, p) in batch.iter().enumerate() {
-        match &p.idem {
-            Some(idem) => {
-                outcomes[i] = Some(store_one(conn, &p.submission, p.service_id, Some(idem), lexicon, cache, now)?)
-            }
-            None => {
+        // Entries with a retry key or an operator's details are stored one by one.
+        match (&p.idem, &p.submission.assisted) {
+            (None, None) => {
                 let code = TrackingCode::generate();
                 plain.push(new_row(&p.submission, p.service_id, &code, now));
                 outcomes[i] = Some(Outcome::Stored(code));
+            }
+            (idem, _) => {
+                outcomes[i] = Some(store_one(conn, &p.submission, p.service_id, idem.as_ref(), lexicon, cache, now)?)
             }
         }
     }
