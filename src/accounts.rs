@@ -8,8 +8,9 @@ use serde_json::json;
 use crate::audit::{self, Actor, Target};
 use crate::auth::Staff;
 use crate::db::staff_users::{self, NewStaffUser};
-use crate::db::{ministries, staff_sessions, write_transaction, Conn};
+use crate::db::{ministries, staff_districts, staff_sessions, write_transaction, Conn};
 use crate::domain::contact::{ContactEmail, PersonName};
+use crate::domain::district::District;
 use crate::domain::staff::{Password, PasswordError, Role};
 use crate::domain::{FieldError, FieldErrors, Locale};
 
@@ -24,6 +25,8 @@ pub struct AccountInput {
     pub role: String,
     /// Ministry codes.
     pub ministries: Vec<String>,
+    /// District codes or names (operators only).
+    pub districts: Vec<String>,
     /// Password.
     pub password: String,
     /// Preferred language (`bn` or `en`; empty: Bangla).
@@ -39,8 +42,10 @@ pub struct NewAccount {
     pub name: PersonName,
     /// Role.
     pub role: Role,
-    /// Ministry codes (upper case, none for cabinet admins).
+    /// Ministry codes (upper case, none for cabinet admins and operators).
     pub ministries: Vec<String>,
+    /// District codes (operators only).
+    pub districts: Vec<String>,
     /// Password.
     pub password: Password,
     /// Preferred language.
@@ -78,9 +83,11 @@ pub fn parse(input: &AccountInput) -> Result<NewAccount, FieldErrors> {
     }
     let codes: Vec<String> =
         input.ministries.iter().map(|c| c.trim().to_uppercase()).filter(|c| !c.is_empty()).collect();
-    if role.is_some_and(|r| !r.sees_all_ministries()) && codes.is_empty() {
+    let by_district = role.is_some_and(Role::scoped_to_districts);
+    if role.is_some_and(|r| !r.sees_all_ministries() && !r.scoped_to_districts()) && codes.is_empty() {
         errors.push(FieldError::new("ministries", "error-staff-ministry-required"));
     }
+    let districts = if by_district { parse_districts(&input.districts, &mut errors) } else { Vec::new() };
     let password = match Password::parse(&input.password) {
         Ok(p) => Some(p),
         Err(PasswordError::TooShort) => {
@@ -104,11 +111,27 @@ pub fn parse(input: &AccountInput) -> Result<NewAccount, FieldErrors> {
     }
     match (email, name, role, password, locale) {
         (Some(email), Some(name), Some(role), Some(password), Some(locale)) if errors.is_empty() => {
-            let ministries = if role.sees_all_ministries() { Vec::new() } else { codes };
-            Ok(NewAccount { email, name, role, ministries, password, locale })
+            let ministries = if role.sees_all_ministries() || by_district { Vec::new() } else { codes };
+            Ok(NewAccount { email, name, role, ministries, districts, password, locale })
         }
         _ => Err(errors),
     }
+}
+
+/// An operator's districts as codes; every unknown one, or none at all, is an error.
+fn parse_districts(typed: &[String], errors: &mut FieldErrors) -> Vec<String> {
+    let mut codes: Vec<String> = Vec::new();
+    for raw in typed.iter().map(|d| d.trim()).filter(|d| !d.is_empty()) {
+        match District::parse(raw) {
+            Some(d) if !codes.iter().any(|c| c == d.code()) => codes.push(d.code().to_owned()),
+            Some(_) => {}
+            None => errors.push(FieldError::new("districts", "error-staff-district-unknown").with("code", raw)),
+        }
+    }
+    if codes.is_empty() && !errors.has("districts") {
+        errors.push(FieldError::new("districts", "error-staff-district-required"));
+    }
+    codes
 }
 
 /// Why an account could not be stored.
@@ -164,9 +187,10 @@ pub fn create(
             updated_at: now,
         };
         let id = staff_users::insert(c, &new, &ministry_ids)?;
+        staff_districts::set(c, id, &account.districts)?;
         let after = json!({
             "email": account.email.as_str(), "name": account.name.as_str(), "role": account.role.as_str(),
-            "ministries": account.ministries,
+            "ministries": account.ministries, "districts": account.districts,
         });
         let target = Target { kind: "staff", id: Some(id), ministry_id: ministry_ids.first().copied() };
         audit::record(c, actor, "staff.create", target, None, Some(after))?;

@@ -4,6 +4,7 @@
 pub mod cache;
 pub mod csv_rows;
 pub mod import;
+pub mod lookup;
 
 pub use csv_rows::{parse_catalogue, CatalogueRow, RowError};
 pub use import::{apply_catalogue, ImportSummary};

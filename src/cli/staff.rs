@@ -21,12 +21,15 @@ pub struct CreateStaffArgs {
     /// Full name.
     #[arg(long)]
     pub name: String,
-    /// designer, ministry-admin or cabinet-admin.
+    /// designer, ministry-admin, cabinet-admin or operator.
     #[arg(long)]
     pub role: String,
-    /// Ministry code the account may see (repeat for several; not for cabinet-admin).
+    /// Ministry code the account may see (repeat for several; not for cabinet-admin or operator).
     #[arg(long = "ministry", value_name = "CODE")]
     pub ministries: Vec<String>,
+    /// District an operator enters feedback for (code or name; repeat for several; operators only).
+    #[arg(long = "district", value_name = "DISTRICT")]
+    pub districts: Vec<String>,
     /// Read the password from the first line of standard input instead of a prompt.
     #[arg(long)]
     pub password_stdin: bool,
@@ -92,6 +95,7 @@ pub fn create_staff(settings: &Settings, args: CreateStaffArgs) -> anyhow::Resul
         name: args.name,
         role: args.role,
         ministries: args.ministries,
+        districts: args.districts,
         password,
         locale: args.locale,
     };

@@ -106,6 +106,24 @@ pub fn entered_by(
         .load(conn)
 }
 
+/// Entry `id` if `operator_id` made it at or after `since`.
+pub fn entry_of(
+    conn: &mut Conn,
+    operator_id: i64,
+    id: i64,
+    since: NaiveDateTime,
+) -> QueryResult<Option<(Feedback, Service, Source)>> {
+    feedback::table
+        .inner_join(services::table)
+        .inner_join(intake_sources::table)
+        .filter(feedback::id.eq(id))
+        .filter(intake_sources::operator_id.eq(operator_id))
+        .filter(feedback::created_at.ge(since))
+        .select((Feedback::as_select(), Service::as_select(), Source::as_select()))
+        .first(conn)
+        .optional()
+}
+
 /// How many entries an operator made at or after `since`.
 pub fn count_entered_by(conn: &mut Conn, operator_id: i64, since: NaiveDateTime) -> QueryResult<i64> {
     intake_sources::table

@@ -19,10 +19,12 @@ pub struct DemoLogin {
     pub password: String,
 }
 
-const ACCOUNTS: [(&str, &str, &str, &[&str]); 3] = [
+/// Role, email, name, and the ministries (for operators: districts) of each demo account.
+const ACCOUNTS: [(&str, &str, &str, &[&str]); 4] = [
     ("designer", "designer@demo.nagorik.test", "নাসরিন আক্তার (Designer)", &["LGD", "PSD"]),
     ("ministry-admin", "ministry-admin@demo.nagorik.test", "মাহমুদুল হাসান (Ministry admin)", &["LGD"]),
     ("cabinet-admin", "cabinet-admin@demo.nagorik.test", "ফারহানা ইসলাম (Cabinet admin)", &[]),
+    ("operator", "operator@demo.nagorik.test", "রফিকুল ইসলাম (UDC operator)", &["dhaka", "gazipur"]),
 ];
 
 /// Creates the demo accounts that do not exist yet and sets a new password on all of them.
@@ -34,7 +36,12 @@ pub fn ensure_demo_staff(conn: &mut Conn) -> anyhow::Result<Vec<DemoLogin>> {
             email: email.into(),
             name: name.into(),
             role: role.into(),
-            ministries: ministries.iter().map(|m| m.to_string()).collect(),
+            ministries: if role == "operator" {
+                Vec::new()
+            } else {
+                ministries.iter().map(|m| m.to_string()).collect()
+            },
+            districts: if role == "operator" { ministries.iter().map(|m| m.to_string()).collect() } else { Vec::new() },
             password: password.clone(),
             locale: "bn".into(),
         };

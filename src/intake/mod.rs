@@ -3,6 +3,7 @@
 //! [`writer::IntakeWriter`] (group commit), which stores groups with
 //! [`store_one`] and falls back to [`store_alone`] when a group clashes.
 
+pub mod correction;
 pub mod writer;
 
 use chrono::{NaiveDateTime, Utc};

@@ -83,6 +83,10 @@ impl Renderer {
                     "csrf": staff.csrf(),
                     "can_manage_staff": staff.role.allows(Permission::ManageStaff),
                     "can_read_audit": staff.role.allows(Permission::ReadAudit),
+                    "can_view_feedback": staff.role.allows(Permission::ViewFeedback),
+                    "can_assist": staff.role.allows(Permission::AssistedIntake),
+                    "can_import": staff.role.allows(Permission::ImportFeedback),
+                    "can_use_tokens": staff.role.allows(Permission::UseApiTokens),
                 }),
             );
         }

@@ -30,14 +30,20 @@ pub fn browser() -> reqwest::Client {
 }
 
 impl TestApp {
-    /// Creates an account (`role`, scoped to `ministries`) and returns its id and email.
+    /// Creates an account (`role`, scoped to `ministries`, or for operators to these districts) and
+    /// returns its id and email.
     pub async fn create_staff(&self, role: &str, ministries: &[&str]) -> (i64, String) {
         let email = format!("{role}-{}@test.example", rand::random::<u32>());
         let input = AccountInput {
             email: email.clone(),
             name: format!("Test {role}"),
             role: role.into(),
-            ministries: ministries.iter().map(|m| m.to_string()).collect(),
+            ministries: if role == "operator" {
+                Vec::new()
+            } else {
+                ministries.iter().map(|m| m.to_string()).collect()
+            },
+            districts: if role == "operator" { ministries.iter().map(|m| m.to_string()).collect() } else { Vec::new() },
             password: PASSWORD.into(),
             locale: "en".into(),
         };

@@ -35,6 +35,10 @@ pub async fn show_dashboard(
     pool: web::Data<Pool>,
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
+    // Operators have a page of their own and nothing else: send them there.
+    if staff.role.allows(Permission::AssistedIntake) && !staff.role.allows(Permission::ViewFeedback) {
+        return Ok(crate::web::page::see_other("/staff/assisted"));
+    }
     staff.require(Permission::ViewFeedback)?;
     let scope = staff.ministry_filter();
     let wanted = query.ministry.clone().filter(|m| !m.trim().is_empty());

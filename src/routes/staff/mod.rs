@@ -2,6 +2,10 @@
 //! Everything but the log-in page sits behind `auth::middleware::authenticate`,
 //! and every handler names the permission it needs (deny by default).
 
+// Assisted intake (operators) and bulk import (ministry admins), registered by `configure_intake`.
+mod assisted;
+mod assisted_form;
+
 mod dashboard;
 mod feedback;
 mod feedback_row;
@@ -44,7 +48,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/feedback/{id}/redact", web::post().to(feedback::redact))
                 .route("/feedback/{id}/forget", web::post().to(feedback::forget))
                 .route("/feedback/{id}/theme", web::post().to(feedback::move_to_theme))
-                .configure(configure_admin),
+                .configure(configure_admin)
+                .configure(configure_intake),
         );
 }
 
@@ -58,4 +63,12 @@ fn configure_admin(cfg: &mut web::ServiceConfig) {
         .route("/tokens", web::get().to(tokens::list_tokens))
         .route("/tokens", web::post().to(tokens::create_token))
         .route("/tokens/{id}/revoke", web::post().to(tokens::revoke_token));
+}
+
+/// Registers the assisted-intake and import pages inside the authenticated `/staff` scope.
+fn configure_intake(cfg: &mut web::ServiceConfig) {
+    cfg.route("/assisted", web::get().to(assisted::show_assisted))
+        .route("/assisted", web::post().to(assisted::submit_assisted))
+        .route("/assisted/{id}", web::get().to(assisted::show_correction))
+        .route("/assisted/{id}", web::post().to(assisted::correct_entry));
 }

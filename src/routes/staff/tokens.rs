@@ -14,6 +14,7 @@ use crate::auth::{Scope, Staff};
 use crate::db::staff_sessions::{self, StaffToken};
 use crate::db::{self, write_transaction, Pool};
 use crate::domain::api_key;
+use crate::domain::staff::Permission;
 use crate::domain::text::{clean_line, trim_ascii_space};
 use crate::domain::{FieldError, FieldErrors, Locale};
 use crate::error::AppError;
@@ -99,6 +100,7 @@ pub async fn list_tokens(
     pool: web::Data<Pool>,
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::UseApiTokens)?;
     let owner = staff.id;
     let tokens = db::run_blocking(&pool, move |c| staff_sessions::list_tokens(c, owner)).await?;
     let view = View { tokens: &tokens, name: "", errors: &FieldErrors::new(), issued: None };
@@ -115,6 +117,7 @@ pub async fn create_token(
     pool: web::Data<Pool>,
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::UseApiTokens)?;
     let typed = form.into_inner().name;
     let owner = staff.id;
     let name = match parse_name(&typed) {
@@ -157,6 +160,7 @@ enum Revoked {
 
 /// `POST /staff/tokens/{id}/revoke`: the token stops working at once (404 for another's token).
 pub async fn revoke_token(staff: Staff, id: web::Path<i64>, pool: web::Data<Pool>) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::UseApiTokens)?;
     let (id, owner) = (id.into_inner(), staff.id);
     let (actor, ministry_id) = (Actor::from(&staff), home_ministry(&staff));
     let outcome = db::run_blocking(&pool, move |c| {

@@ -13,7 +13,8 @@ use crate::audit::Actor;
 use crate::auth::{password, Staff};
 use crate::db::ministries::{self, Ministry};
 use crate::db::staff_users::{self, StaffUser};
-use crate::db::{self, Conn, Pool};
+use crate::db::{self, staff_districts, Conn, Pool};
+use crate::domain::district::District;
 use crate::domain::staff::{Permission, Role, MIN_PASSWORD_CHARS};
 use crate::domain::{FieldError, FieldErrors, Locale};
 use crate::error::AppError;
@@ -27,6 +28,7 @@ const PAGE: &str = "/staff/users";
 struct Listing {
     accounts: Vec<StaffUser>,
     codes: Vec<(i64, String)>,
+    districts: Vec<(i64, String)>,
     ministries: Vec<Ministry>,
 }
 
@@ -34,8 +36,9 @@ fn load(conn: &mut Conn, within: Option<Vec<i64>>) -> diesel::QueryResult<Listin
     let accounts = staff_users::list(conn, within.as_deref())?;
     let ids: Vec<i64> = accounts.iter().map(|a| a.id).collect();
     let codes = staff_users::ministry_codes(conn, &ids)?;
+    let districts = staff_districts::of_many(conn, &ids)?;
     let ministries = ministries::list(conn, within.as_deref())?;
-    Ok(Listing { accounts, codes, ministries })
+    Ok(Listing { accounts, codes, districts, ministries })
 }
 
 async fn load_for(pool: &Pool, staff: &Staff) -> Result<Listing, AppError> {
@@ -52,6 +55,7 @@ fn read_form(pairs: Vec<(String, String)>) -> AccountInput {
             "name" => input.name = value,
             "role" => input.role = value,
             "ministries" => input.ministries.push(value),
+            "districts" => input.districts.push(value),
             "password" => input.password = value,
             "locale" => input.locale = value,
             _ => {}
@@ -61,9 +65,14 @@ fn read_form(pairs: Vec<(String, String)>) -> AccountInput {
 }
 
 /// One account row; the button shows only where `accounts::set_enabled` would allow it.
-fn account_row(staff: &Staff, user: &StaffUser, codes: &[(i64, String)]) -> Value {
+fn account_row(staff: &Staff, user: &StaffUser, listing: &Listing, locale: Locale) -> Value {
     let role = Role::parse(&user.role);
-    let mine: Vec<&str> = codes.iter().filter(|(id, _)| *id == user.id).map(|(_, c)| c.as_str()).collect();
+    let codes = if role.is_some_and(Role::scoped_to_districts) { &listing.districts } else { &listing.codes };
+    let mine: Vec<&str> = codes
+        .iter()
+        .filter(|(id, _)| *id == user.id)
+        .map(|(_, c)| District::from_code(c).map_or(c.as_str(), |d| d.name(locale)))
+        .collect();
     let manageable = user.id != staff.id && role.is_some_and(|r| staff.role.may_grant(r));
     let disabled = user.disabled_at.is_some();
     let verb = if disabled { "enable" } else { "disable" };
@@ -109,12 +118,26 @@ fn form_context(
             })
         })
         .collect();
+    let granted = |d: &District| input.districts.iter().any(|typed| District::parse(typed) == Some(*d));
+    let mut divisions: Vec<(String, Vec<Value>)> = Vec::new();
+    for d in District::all() {
+        let entry = json!({ "code": d.code(), "name": d.name(locale), "selected": granted(&d) });
+        match divisions.last_mut() {
+            Some((name, list)) if name == d.division(locale) => list.push(entry),
+            _ => divisions.push((d.division(locale).to_owned(), vec![entry])),
+        }
+    }
+    let divisions: Vec<Value> =
+        divisions.into_iter().map(|(n, list)| json!({ "name": n, "districts": list })).collect();
     let values = json!({
         "email": input.email,
         "name": input.name,
         "locale_en": Locale::parse(&input.locale) == Some(Locale::En),
     });
-    let form = json!({ "roles": roles, "ministries": choices, "values": values, "password_min": MIN_PASSWORD_CHARS });
+    let form = json!({
+        "roles": roles, "ministries": choices, "values": values, "password_min": MIN_PASSWORD_CHARS,
+        "may_grant_operators": staff.role.may_grant(Role::Operator), "divisions": divisions,
+    });
     merged(form, error_context(locale, errors))
 }
 
@@ -129,7 +152,7 @@ fn render(
     errors: &FieldErrors,
     status: StatusCode,
 ) -> HttpResponse {
-    let accounts: Vec<Value> = listing.accounts.iter().map(|u| account_row(staff, u, &listing.codes)).collect();
+    let accounts: Vec<Value> = listing.accounts.iter().map(|u| account_row(staff, u, listing, locale)).collect();
     let data = json!({
         "accounts": accounts,
         "form": form_context(locale, staff, &listing.ministries, input, errors),
