@@ -15,6 +15,7 @@ pub mod domain;
 pub mod error;
 pub mod grouping;
 pub mod i18n;
+pub mod import;
 pub mod intake;
 pub mod moderation;
 pub mod routes;

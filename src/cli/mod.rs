@@ -1,6 +1,7 @@
 //! Command-line interface: `serve`, `migrate`, `import-services`, `demo-data`,
-//! `api-keys`, `create-staff`, `staff-tokens`.
+//! `api-keys`, `create-staff`, `staff-tokens`, `import-feedback`.
 
+mod import;
 mod regroup;
 mod staff;
 
@@ -56,6 +57,8 @@ pub enum Command {
         #[arg(long)]
         service: Option<String>,
     },
+    /// Import feedback from a workshop or paper sheet (CSV or XLSX); `--dry-run` first.
+    ImportFeedback(import::ImportArgs),
     /// Create a staff account (password from a prompt or --password-stdin).
     CreateStaff(staff::CreateStaffArgs),
     /// Issue, list or revoke a staff member's tokens for the staff JSON API.
@@ -134,6 +137,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::ImportServices { file } => import_services(&settings, &file),
         Command::ApiKeys { action } => api_keys(&settings, action),
         Command::CreateStaff(args) => staff::create_staff(&settings, args),
+        Command::ImportFeedback(args) => import::import_feedback(&settings, args),
         Command::Regroup { service } => regroup::regroup(&settings, service),
         Command::StaffTokens { action } => staff::staff_tokens(&settings, action),
         Command::DemoData(args) => {
