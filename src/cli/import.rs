@@ -11,7 +11,8 @@ use crate::config::Settings;
 use crate::domain::provenance::{parse_label, SOURCE_MAX};
 use crate::domain::Locale;
 use crate::i18n;
-use crate::import::{self, DuplicateOf, ImportRequest, Outcome, Plan};
+use crate::import::describe::{duplicate_of, reasons};
+use crate::import::{self, ImportRequest, Outcome, Plan};
 use crate::startup::{load_lexicon, open_database};
 
 /// Options of `import-feedback`.
@@ -31,31 +32,6 @@ pub struct ImportArgs {
     /// List every duplicate (by default the first 20).
     #[arg(long)]
     pub all: bool,
-}
-
-/// A row's problems in plain words.
-pub fn reasons(locale: Locale, errors: &[crate::domain::FieldError]) -> String {
-    let parts: Vec<String> =
-        errors.iter().map(|e| format!("{}: {}", e.field, i18n::message(locale, e.code, &e.args))).collect();
-    parts.join("; ")
-}
-
-/// What a duplicate duplicates, in plain words.
-pub fn duplicate_of(locale: Locale, exact: bool, of: &DuplicateOf) -> String {
-    match (of, exact) {
-        (DuplicateOf::Stored(code), true) => {
-            i18n::message(locale, "import-duplicate-exact-stored", &[("code", code.clone())])
-        }
-        (DuplicateOf::Stored(code), false) => {
-            i18n::message(locale, "import-duplicate-near-stored", &[("code", code.clone())])
-        }
-        (DuplicateOf::Line(l), true) => {
-            i18n::message(locale, "import-duplicate-exact-line", &[("line", l.to_string())])
-        }
-        (DuplicateOf::Line(l), false) => {
-            i18n::message(locale, "import-duplicate-near-line", &[("line", l.to_string())])
-        }
-    }
 }
 
 fn print_plan(plan: &Plan, all: bool) {

@@ -6,6 +6,7 @@
 
 pub mod csv_file;
 pub mod dedupe;
+pub mod describe;
 pub mod plan;
 pub mod rows;
 pub mod xlsx_file;

@@ -18,6 +18,8 @@ enum Expect {
     Forbidden,
     /// 404.
     NotFound,
+    /// 303 elsewhere (operators' home is their entry page).
+    Redirect,
 }
 
 #[derive(Clone, Copy)]
@@ -38,6 +40,8 @@ struct Route {
 }
 
 const ALL: &[&str] = &["designer", "ministry-admin", "cabinet-admin"];
+/// Every role, operators included (they may use only the assisted-intake page).
+const ROLES: &[&str] = &["designer", "ministry-admin", "cabinet-admin", "operator"];
 const EDITORS: &[&str] = &["designer", "ministry-admin"];
 const ADMINS: &[&str] = &["ministry-admin", "cabinet-admin"];
 
@@ -101,6 +105,17 @@ const ROUTES: &[Route] = &[
     Route { method: Method::Get, path: "/staff/audit", form: &[], allowed: ADMINS, scoped: false },
     Route { method: Method::Get, path: "/staff/tokens", form: &[], allowed: ALL, scoped: false },
     Route { method: Method::Post, path: "/staff/tokens", form: &[("name", "matrix")], allowed: ALL, scoped: false },
+    Route { method: Method::Get, path: "/staff/assisted", form: &[], allowed: &["operator"], scoped: false },
+    Route {
+        method: Method::Post,
+        path: "/staff/assisted",
+        form: &[("service", "ORGBDR-001")],
+        allowed: &["operator"],
+        scoped: false,
+    },
+    Route { method: Method::Get, path: "/staff/assisted/{f}", form: &[], allowed: &["operator"], scoped: true },
+    Route { method: Method::Get, path: "/staff/import", form: &[], allowed: &["ministry-admin"], scoped: false },
+    Route { method: Method::Post, path: "/staff/import", form: &[], allowed: &["ministry-admin"], scoped: false },
     Route { method: Method::Get, path: "/api/v1/staff/services", form: &[], allowed: ALL, scoped: false },
     Route { method: Method::Get, path: "/api/v1/staff/services/{s}/stats", form: &[], allowed: ALL, scoped: true },
     Route { method: Method::Get, path: "/api/v1/staff/services/{s}/themes", form: &[], allowed: ALL, scoped: true },
@@ -171,7 +186,12 @@ async fn call(client: &reqwest::Client, csrf: &str, app: &TestApp, route: &Route
 
 fn expected(role: &str, route: &Route, own: bool) -> Expect {
     let sees = own || role == "cabinet-admin";
-    if !route.allowed.contains(&role) {
+    if role == "operator" && route.path == "/staff" {
+        Expect::Redirect
+    } else if role == "operator" && route.path == "/staff/assisted/{f}" {
+        // Only entries the operator typed themselves: never the targets, which came through the API.
+        Expect::NotFound
+    } else if !route.allowed.contains(&role) {
         Expect::Forbidden
     } else if route.scoped && !sees {
         Expect::NotFound
@@ -185,6 +205,7 @@ fn matches(status: u16, expect: Expect) -> bool {
         Expect::Allowed => ![401, 403, 404].contains(&status) && status < 500,
         Expect::Forbidden => status == 403,
         Expect::NotFound => status == 404,
+        Expect::Redirect => status == 303,
     }
 }
 
@@ -197,13 +218,14 @@ async fn targets(app: &TestApp) -> (Target, Target) {
 #[tokio::test]
 async fn every_staff_route_allows_only_the_roles_and_ministries_it_should() {
     let mut failures = Vec::new();
-    for role in ALL {
+    for role in ROLES {
         for own in [false, true] {
             for route in ROUTES {
                 // A fresh app per case: allowed requests change data (merge, forget…).
                 let app = spawn_app().await;
                 let (mine, theirs) = targets(&app).await;
-                let staff: StaffClient = app.staff(role, &["LGD"]).await;
+                let scope: &[&str] = if *role == "operator" { &["dhaka"] } else { &["LGD"] };
+                let staff: StaffClient = app.staff(role, scope).await;
                 let target = if own { &mine } else { &theirs };
                 let before = audit_entries(&app).await;
                 let status = call(&staff.client, &staff.csrf, &app, route, target).await;

@@ -3,6 +3,7 @@
 
 mod access_matrix;
 mod assisted;
+mod bulk_import;
 mod catalogue_import;
 mod cli;
 mod durability;

@@ -5,6 +5,8 @@
 // Assisted intake (operators) and bulk import (ministry admins), registered by `configure_intake`.
 mod assisted;
 mod assisted_form;
+mod import;
+mod upload;
 
 mod dashboard;
 mod feedback;
@@ -70,5 +72,7 @@ fn configure_intake(cfg: &mut web::ServiceConfig) {
     cfg.route("/assisted", web::get().to(assisted::show_assisted))
         .route("/assisted", web::post().to(assisted::submit_assisted))
         .route("/assisted/{id}", web::get().to(assisted::show_correction))
-        .route("/assisted/{id}", web::post().to(assisted::correct_entry));
+        .route("/assisted/{id}", web::post().to(assisted::correct_entry))
+        .route("/import", web::get().to(import::show_import))
+        .route("/import", web::post().to(import::upload_import));
 }
