@@ -31,7 +31,7 @@ rnd = random.Random(2026)
 services = [r["service_code"] for r in csv.DictReader(open("src/demo/catalogue.csv", encoding="utf-8"))]
 phrases = {"bn": [], "en": []}
 for r in csv.DictReader(open("src/demo/feedback_phrases.csv", encoding="utf-8")):
-    phrases[r["lang"]].append(r["text"])
+    phrases.setdefault(r["lang"], []).append(r["text"])
 districts = [r.split(",")[0] for r in open("src/domain/districts.csv", encoding="utf-8").read().splitlines()[1:]]
 kinds = ["complaint", "expectation", "suggestion", "অভিযোগ", "প্রত্যাশা", "পরামর্শ"]
 fill = {"office": "অফিস", "service": "সেবা", "days": "৩০", "cost": "৫০০", "visits": "৩", "document": "সনদ"}
@@ -39,7 +39,7 @@ bn_digits = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
 out = csv.writer(sys.stdout)
 out.writerow(["service", "kind", "text", "days", "cost", "visits", "district", "date"])
 for i in range(rows):
-    lang = "bn" if rnd.random() < 0.7 else "en"
+    lang = rnd.choice(["bn", "bn", "en", "mixed"])
     text = " ".join(rnd.sample(phrases[lang], 3))
     for k, v in fill.items():
         text = text.replace("{" + k + "}", v)

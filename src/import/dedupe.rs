@@ -1,7 +1,7 @@
 //! Exact and near duplicates among a service's feedback: the stored texts and the
 //! rows of the file accepted so far. Exact means the same normalised text; near
 //! means the themes' near-duplicate similarity ([`near_duplicate`], cosine 0.8).
-//! A MinHash index (the signatures' sketches) finds the few texts worth comparing,
+//! Band keys of the signatures' MinHash sketches find the few texts worth comparing,
 //! so a file of 100,000 rows is not compared pair by pair.
 
 use std::collections::HashMap;
@@ -9,10 +9,8 @@ use std::collections::HashMap;
 use crate::themes::normalise::normalise;
 use crate::themes::{near_duplicate, signature, Signature};
 
-/// A sketch value shared by more texts than this says little; it is dropped from the index.
-const POSTING_CAP: usize = 64;
-/// Texts compared with each new one at most (those sharing most sketch values).
-const COMPARED: usize = 16;
+/// Texts kept per band key at most (a key shared by more says little).
+const POSTING_CAP: usize = 256;
 /// An empty sketch bin.
 const EMPTY_BIN: u32 = u32::MAX;
 
@@ -25,10 +23,15 @@ pub enum Origin {
     Line(usize),
 }
 
-#[derive(Default)]
-struct Posting {
-    texts: Vec<u32>,
-    saturated: bool,
+/// The band keys of a signature: its 16 sketch values taken two by two (locality-sensitive
+/// hashing). Two texts at cosine 0.8 agree on most sketch values, so they share a band almost
+/// surely, while texts that merely share common words rarely agree on two values at once.
+fn bands(sig: &Signature) -> impl Iterator<Item = u64> + '_ {
+    sig.sketch()
+        .chunks(2)
+        .enumerate()
+        .filter(|(_, pair)| pair.iter().all(|&v| v != EMPTY_BIN))
+        .map(|(i, pair)| (u64::from(pair[0]) << 32 | u64::from(pair[1])).rotate_left(i as u32 * 7) ^ i as u64)
 }
 
 /// The texts of one service seen so far.
@@ -36,44 +39,36 @@ struct Posting {
 struct ServiceTexts {
     exact: HashMap<String, usize>,
     texts: Vec<(Signature, Origin)>,
-    index: HashMap<u32, Posting>,
-    hits: HashMap<u32, u8>,
+    index: HashMap<u64, Vec<u32>>,
+    candidates: Vec<u32>,
 }
 
 impl ServiceTexts {
     fn add(&mut self, key: String, sig: Signature, origin: Origin) {
-        let at = self.texts.len();
-        self.exact.entry(key).or_insert(at);
-        for &value in sig.sketch().iter().filter(|&&v| v != EMPTY_BIN) {
-            let posting = self.index.entry(value).or_default();
-            if posting.saturated || posting.texts.last() == Some(&(at as u32)) {
-                continue;
-            }
-            if posting.texts.len() == POSTING_CAP {
-                posting.saturated = true;
-                posting.texts = Vec::new();
-            } else {
-                posting.texts.push(at as u32);
+        let at = self.texts.len() as u32;
+        self.exact.entry(key).or_insert(at as usize);
+        for band in bands(&sig) {
+            let posting = self.index.entry(band).or_default();
+            if posting.len() < POSTING_CAP && posting.last() != Some(&at) {
+                posting.push(at);
             }
         }
         self.texts.push((sig, origin));
     }
 
     fn near(&mut self, sig: &Signature) -> Option<&Origin> {
-        self.hits.clear();
-        for &value in sig.sketch().iter().filter(|&&v| v != EMPTY_BIN) {
-            if let Some(posting) = self.index.get(&value) {
-                for &t in &posting.texts {
-                    *self.hits.entry(t).or_default() += 1;
-                }
+        self.candidates.clear();
+        for band in bands(sig) {
+            if let Some(posting) = self.index.get(&band) {
+                self.candidates.extend_from_slice(posting);
             }
         }
-        let mut ranked: Vec<(u32, u8)> = self.hits.iter().map(|(t, n)| (*t, *n)).collect();
-        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked
+        self.candidates.sort_unstable();
+        self.candidates.dedup();
+        let texts = &self.texts;
+        self.candidates
             .iter()
-            .take(COMPARED)
-            .map(|(t, _)| &self.texts[*t as usize])
+            .map(|&t| &texts[t as usize])
             .filter(|(other, _)| near_duplicate(sig, other))
             .max_by(|a, b| sig.cosine(&a.0).total_cmp(&sig.cosine(&b.0)))
             .map(|(_, origin)| origin)
@@ -126,5 +121,18 @@ mod tests {
         assert_eq!(d.check(1, "Land records are never updated on time at the union office", 5), None);
         let again = d.check(1, "Land records are never updated on time at the union office", 6);
         assert_eq!(again, Some((true, Origin::Line(5))));
+    }
+
+    #[test]
+    fn a_near_duplicate_is_found_among_many_texts_sharing_its_words() {
+        let mut d = Deduper::default();
+        let words = ["office", "bribe", "delay", "visit", "form", "fee", "officer", "queue", "month", "paper"];
+        for i in 0..2000 {
+            let text: Vec<&str> = (0..8).map(|j| words[(i * 7 + j * 3 + i / 10) % words.len()]).collect();
+            d.add_stored(1, &format!("{} {i}", text.join(" ")), &format!("CODE{i}"));
+        }
+        d.add_stored(1, "The union parishad secretary asked for a bribe before the birth registration", "TARGET");
+        let near = d.check(1, "The union parishad secretary asked for bribe before the birth registrations", 9);
+        assert_eq!(near, Some((false, Origin::Stored("TARGET".into()))));
     }
 }

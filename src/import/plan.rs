@@ -207,7 +207,10 @@ fn store(
     let source_id = provenance::insert_source(c, &source)?;
     let mut cache = ThemeCache::default();
     let mut done = 0;
-    for chunk in plan.add.chunks(ROWS_PER_INSERT) {
+    // A service at a time: each group then reads and writes one service's themes and counters.
+    let mut order: Vec<&Candidate> = plan.add.iter().collect();
+    order.sort_by_key(|c| (c.service_id, c.line));
+    for chunk in order.chunks(ROWS_PER_INSERT) {
         let mut rows: Vec<NewFeedback> = chunk.iter().map(|r| new_row(r, now)).collect();
         on_arrival(c, &mut rows, lexicon, &mut cache, now)?;
         let rows: Vec<NewImportedFeedback> =
