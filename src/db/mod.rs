@@ -3,6 +3,9 @@
 
 pub mod api_clients;
 pub mod audit_log;
+pub mod backlog_items;
+pub mod backlog_moves;
+pub mod backlog_reviews;
 pub mod feedback;
 pub mod idempotency_keys;
 pub mod login_failures;

@@ -1,6 +1,7 @@
 //! Pure domain types: parsing and rules, with no web or database code.
 
 pub mod api_key;
+pub mod backlog;
 pub mod contact;
 pub mod digits;
 pub mod district;
