@@ -40,6 +40,12 @@ pub struct Settings {
     pub session_hours: i64,
     /// A designer's own pain-category keywords (CSV `category,keyword`), added to the built-in lexicon.
     pub pain_lexicon: Option<String>,
+    /// BDT a citizen loses per day of waiting (turns reported days into money for scoring).
+    pub rate_day_bdt: i64,
+    /// BDT one visit to an office costs a citizen.
+    pub rate_visit_bdt: i64,
+    /// Hours one visit to an office takes.
+    pub visit_hours: i64,
 }
 
 impl Default for Settings {
@@ -60,6 +66,9 @@ impl Default for Settings {
             submit_burst: 20,
             session_hours: 12,
             pain_lexicon: None,
+            rate_day_bdt: 100,
+            rate_visit_bdt: 400,
+            visit_hours: 4,
         }
     }
 }
@@ -83,6 +92,9 @@ struct FileSettings {
     submit_burst: Option<u32>,
     session_hours: Option<i64>,
     pain_lexicon: Option<String>,
+    rate_day_bdt: Option<i64>,
+    rate_visit_bdt: Option<i64>,
+    visit_hours: Option<i64>,
 }
 
 /// Every setting with its environment variable and a one-line description (README lists the same).
@@ -103,6 +115,9 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("NAGORIK_SUBMIT_BURST", "burst of submissions from one address, default 20"),
     ("NAGORIK_SESSION_HOURS", "hours a staff log-in lasts, default 12"),
     ("NAGORIK_PAIN_LEXICON", "CSV of extra pain-category keywords (category,keyword), added to the built-in one"),
+    ("NAGORIK_RATE_DAY_BDT", "BDT a citizen loses per day of waiting, for the backlog score, default 100"),
+    ("NAGORIK_RATE_VISIT_BDT", "BDT one visit to an office costs a citizen, for the backlog score, default 400"),
+    ("NAGORIK_VISIT_HOURS", "hours one visit to an office takes, for the backlog's savings, default 4"),
 ];
 
 impl Settings {
@@ -127,6 +142,7 @@ impl Settings {
         }
         take!(database_url, bind, base_url, pool_size, pool_timeout_secs, log, secure_cookies);
         take!(intake_queue, intake_batch, intake_writers, submit_rate_per_minute, submit_burst, session_hours);
+        take!(rate_day_bdt, rate_visit_bdt, visit_hours);
         if f.workers.is_some() {
             self.workers = f.workers;
         }
@@ -152,6 +168,8 @@ impl Settings {
                 "NAGORIK_INTAKE_BATCH" => intake_batch, "NAGORIK_INTAKE_WRITERS" => intake_writers,
                 "NAGORIK_SUBMIT_RATE_PER_MINUTE" => submit_rate_per_minute, "NAGORIK_SUBMIT_BURST" => submit_burst,
                 "NAGORIK_SESSION_HOURS" => session_hours);
+        number!("NAGORIK_RATE_DAY_BDT" => rate_day_bdt, "NAGORIK_RATE_VISIT_BDT" => rate_visit_bdt,
+                "NAGORIK_VISIT_HOURS" => visit_hours);
         if let Some(v) = var("NAGORIK_PAIN_LEXICON") {
             self.pain_lexicon = Some(v);
         }
@@ -168,6 +186,18 @@ impl Settings {
         }
         self.base_url = self.base_url.trim_end_matches('/').to_owned();
         self.pool_size = self.pool_size.max(1);
+        self.rate_day_bdt = self.rate_day_bdt.max(0);
+        self.rate_visit_bdt = self.rate_visit_bdt.max(0);
+        self.visit_hours = self.visit_hours.max(0);
+    }
+
+    /// The rates that turn time and visits into money for the backlog score.
+    pub fn rates(&self) -> crate::domain::scoring::Rates {
+        crate::domain::scoring::Rates {
+            day_bdt: self.rate_day_bdt,
+            visit_bdt: self.rate_visit_bdt,
+            visit_hours: self.visit_hours,
+        }
     }
 
     /// How long a request may wait for a database connection.

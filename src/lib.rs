@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod assets;
 pub mod audit;
 pub mod auth;
+pub mod backlog;
 pub mod catalogue;
 pub mod charts;
 pub mod cli;

@@ -67,9 +67,9 @@ pub fn insert(conn: &mut Conn, new: &NewBacklogItem) -> QueryResult<BacklogItem>
         .and_then(|id| backlog_items::table.find(id).select(BacklogItem::as_select()).first(conn))
 }
 
-/// The item with this id.
-pub fn find(conn: &mut Conn, id: i64) -> QueryResult<BacklogItem> {
-    backlog_items::table.find(id).select(BacklogItem::as_select()).first(conn)
+/// The item with this id, if any.
+pub fn find(conn: &mut Conn, id: i64) -> QueryResult<Option<BacklogItem>> {
+    backlog_items::table.find(id).select(BacklogItem::as_select()).first(conn).optional()
 }
 
 /// The item of a service, if it was promoted.

@@ -16,6 +16,7 @@ pub mod moderation;
 pub mod offices;
 pub mod pool;
 pub mod schema;
+pub mod score_weights;
 pub mod service_counts;
 pub mod services;
 pub mod staff_sessions;

@@ -9,6 +9,7 @@ pub mod feedback;
 pub mod field_error;
 pub mod locale;
 pub mod pii;
+pub mod scoring;
 pub mod service;
 pub mod staff;
 pub mod text;

@@ -31,6 +31,16 @@ pub enum Permission {
     ManageStaff,
     /// Read the audit log.
     ReadAudit,
+    /// See the ranked backlog, scores and reviews.
+    ViewBacklog,
+    /// Promote a service to the backlog; write its problem statement and linked themes.
+    ShapeBacklog,
+    /// Change status, target year, category, owner office, priority inputs, ministry weights; record reviews.
+    PrioritiseBacklog,
+    /// Export the backlog (CSV, XLSX, JSON).
+    ExportBacklog,
+    /// Set the national default weights.
+    SetNationalWeights,
 }
 
 impl Role {
@@ -60,13 +70,34 @@ impl Role {
     pub fn allows(self, permission: Permission) -> bool {
         use Permission::*;
         match self {
-            Role::Designer => matches!(permission, ViewFeedback | ViewPersonalData | EditThemes | Moderate),
+            Role::Designer => {
+                matches!(
+                    permission,
+                    ViewFeedback | ViewPersonalData | EditThemes | Moderate | ViewBacklog | ShapeBacklog
+                )
+            }
             Role::MinistryAdmin => matches!(
                 permission,
-                ViewFeedback | ViewPersonalData | EditThemes | Moderate | ForgetPersonalData | ManageStaff | ReadAudit
+                ViewFeedback
+                    | ViewPersonalData
+                    | EditThemes
+                    | Moderate
+                    | ForgetPersonalData
+                    | ManageStaff
+                    | ReadAudit
+                    | ViewBacklog
+                    | ShapeBacklog
+                    | PrioritiseBacklog
+                    | ExportBacklog
             ),
-            // Cabinet admins oversee: they read everything but personal data, and manage accounts.
-            Role::CabinetAdmin => matches!(permission, ViewFeedback | ManageStaff | ReadAudit),
+            // Cabinet admins oversee: they read everything but personal data, manage accounts and
+            // set the national weights; ministries decide their own backlogs.
+            Role::CabinetAdmin => {
+                matches!(
+                    permission,
+                    ViewFeedback | ManageStaff | ReadAudit | ViewBacklog | ExportBacklog | SetNationalWeights
+                )
+            }
         }
     }
 
