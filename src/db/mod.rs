@@ -6,6 +6,7 @@ pub mod audit_log;
 pub mod backlog_items;
 pub mod backlog_moves;
 pub mod backlog_reviews;
+pub mod backlog_snapshots;
 pub mod feedback;
 pub mod idempotency_keys;
 pub mod login_failures;

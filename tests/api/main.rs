@@ -2,6 +2,8 @@
 //! Run on SQLite by default, on PostgreSQL with `TEST_DATABASE_URL=postgres://…`.
 
 mod access_matrix;
+mod backlog;
+mod backlog_helpers;
 mod catalogue_import;
 mod cli;
 mod durability;

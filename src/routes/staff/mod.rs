@@ -12,6 +12,14 @@ pub mod scope;
 mod service_page;
 mod themes;
 
+// The e-service backlog (registered by `configure_backlog`).
+mod apa;
+mod backlog;
+mod backlog_edit;
+pub(crate) mod backlog_item;
+mod backlog_view;
+mod backlog_weights;
+
 // Admin pages: accounts, audit log, API tokens (registered by `configure_admin`).
 mod audit;
 mod tokens;
@@ -44,8 +52,23 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/feedback/{id}/redact", web::post().to(feedback::redact))
                 .route("/feedback/{id}/forget", web::post().to(feedback::forget))
                 .route("/feedback/{id}/theme", web::post().to(feedback::move_to_theme))
+                .configure(configure_backlog)
                 .configure(configure_admin),
         );
+}
+
+/// Registers the backlog pages inside the authenticated `/staff` scope.
+fn configure_backlog(cfg: &mut web::ServiceConfig) {
+    cfg.route("/services/{code}/backlog", web::post().to(backlog_edit::promote))
+        .route("/backlog", web::get().to(backlog::show_backlog))
+        .route("/backlog/weights", web::get().to(backlog_weights::show_weights))
+        .route("/backlog/weights", web::post().to(backlog_weights::save_weights))
+        .route("/backlog/items/{id}", web::get().to(backlog_item::show_item))
+        .route("/backlog/items/{id}/problem", web::post().to(backlog_edit::edit_problem))
+        .route("/backlog/items/{id}/status", web::post().to(backlog_edit::move_status))
+        .route("/backlog/items/{id}/priorities", web::post().to(backlog_edit::set_priorities))
+        .route("/backlog/items/{id}/reviews", web::post().to(backlog_edit::record_review))
+        .route("/apa", web::get().to(apa::show_apa));
 }
 
 /// Registers the admin pages inside the authenticated `/staff` scope.
