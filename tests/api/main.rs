@@ -4,6 +4,7 @@
 mod access_matrix;
 mod backlog;
 mod backlog_helpers;
+mod backlog_ranking;
 mod catalogue_import;
 mod cli;
 mod durability;
