@@ -162,8 +162,9 @@ fn load_demo(pool: &Pool, options: &DemoOptions) -> anyhow::Result<()> {
     let bar = progress_bar(options.feedback as u64, "feedback");
     let added = demo::generate_feedback(&mut conn, options, &mut |n| bar.set_position(n as u64))?;
     bar.finish_and_clear();
+    let promoted = demo::promote_demo_backlog(&mut conn, crate::domain::scoring::Rates::default())?;
     println!(
-        "Demo data: {} ministries, {} services ({} new), {added} feedback added.",
+        "Demo data: {} ministries, {} services ({} new), {added} feedback added, {promoted} services in the backlog.",
         summary.ministries,
         summary.services_added + summary.services_updated,
         summary.services_added
