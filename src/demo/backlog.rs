@@ -28,7 +28,9 @@ pub fn promote_demo_backlog(conn: &mut Conn, rates: Rates) -> anyhow::Result<usi
         let (bn, en) = (&row.service.name_bn, &row.service.name_en);
         let problem = Problem::parse(
             &format!("{bn}: নাগরিকদের বারবার অফিসে যেতে হয় এবং সময় ও খরচ সিটিজেন চার্টারের চেয়ে বেশি লাগে।"),
-            &format!("{en}: citizens make repeated office visits and spend more time and money than the charter promises."),
+            &format!(
+                "{en}: citizens make repeated office visits and spend more time and money than the charter promises."
+            ),
             Vec::new(),
         )
         .map_err(|e| anyhow::anyhow!("demo problem statement refused: {e:?}"))?;
