@@ -117,7 +117,8 @@ pub fn set_priorities(
     now: NaiveDateTime,
 ) -> Result<BacklogItem, EditError> {
     write_transaction(conn, |c| {
-        let (mut item, (service, _, ministry)) = find_with_service(c, item_id)?.ok_or(EditError::NotFound)?;
+        let (mut item, listing) = find_with_service(c, item_id)?.ok_or(EditError::NotFound)?;
+        let (service, ministry) = (&listing.0, &listing.2);
         let office_ministry: Option<i64> =
             offices::table.find(p.owner_office_id).select(offices::ministry_id).first(c).optional()?;
         if office_ministry != Some(ministry.id) {
@@ -141,9 +142,7 @@ pub fn set_priorities(
         let mut after = snapshot(&item, &themes);
         after["category"] = json!(p.category);
         after["yearly_applications"] = json!(p.yearly_applications);
-        let listing_target =
-            crate::audit::Target { kind: "backlog", id: Some(item_id), ministry_id: Some(ministry.id) };
-        audit::record(c, actor, "backlog.priorities", listing_target, Some(before), Some(after))?;
+        audit::record(c, actor, "backlog.priorities", target(item_id, &listing), Some(before), Some(after))?;
         Ok(item)
     })
 }
