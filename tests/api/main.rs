@@ -2,6 +2,7 @@
 //! Run on SQLite by default, on PostgreSQL with `TEST_DATABASE_URL=postgres://…`.
 
 mod access_matrix;
+mod backlog_export;
 mod catalogue_import;
 mod cli;
 mod durability;
