@@ -14,6 +14,7 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod exports;
 pub mod grouping;
 pub mod i18n;
 pub mod intake;

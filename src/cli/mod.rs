@@ -1,6 +1,7 @@
 //! Command-line interface: `serve`, `migrate`, `import-services`, `demo-data`,
-//! `api-keys`, `create-staff`, `staff-tokens`.
+//! `api-keys`, `create-staff`, `staff-tokens`, `export-backlog`.
 
+mod export;
 mod regroup;
 mod staff;
 
@@ -64,6 +65,8 @@ pub enum Command {
         #[command(subcommand)]
         action: staff::TokenAction,
     },
+    /// Export the backlog of a ministry (or all) as CSV, XLSX or JSON (no personal data).
+    ExportBacklog(export::ExportArgs),
 }
 
 /// Actions on Open311 client keys.
@@ -136,6 +139,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::CreateStaff(args) => staff::create_staff(&settings, args),
         Command::Regroup { service } => regroup::regroup(&settings, service),
         Command::StaffTokens { action } => staff::staff_tokens(&settings, action),
+        Command::ExportBacklog(args) => export::export_backlog(&settings, args),
         Command::DemoData(args) => {
             let pool = open_database(&settings)?;
             let options = DemoOptions { services: args.services, feedback: args.feedback, seed: args.seed };

@@ -5,6 +5,8 @@ pub mod backlog;
 pub mod contact;
 pub mod digits;
 pub mod district;
+pub mod export;
+mod export_columns;
 pub mod feedback;
 pub mod field_error;
 pub mod locale;

@@ -3,6 +3,7 @@
 
 mod access_matrix;
 mod backlog;
+mod backlog_export;
 mod backlog_helpers;
 mod backlog_ranking;
 mod catalogue_import;

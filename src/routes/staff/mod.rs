@@ -2,6 +2,7 @@
 //! Everything but the log-in page sits behind `auth::middleware::authenticate`,
 //! and every handler names the permission it needs (deny by default).
 
+mod backlog_export;
 mod dashboard;
 mod feedback;
 mod feedback_row;
@@ -41,6 +42,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("", web::get().to(dashboard::show_dashboard))
                 .route("/", web::get().to(dashboard::show_dashboard))
                 .route("/logout", web::post().to(login::log_out))
+                // Before any `/backlog/{id}` route, which would otherwise take `export.csv`.
+                .configure(configure_exports)
                 .route("/services/{code}", web::get().to(service_page::show_service))
                 .route("/services/{code}/regroup", web::post().to(regroup::regroup))
                 .route("/themes/{id}", web::get().to(themes::show_theme))
@@ -81,4 +84,11 @@ fn configure_admin(cfg: &mut web::ServiceConfig) {
         .route("/tokens", web::get().to(tokens::list_tokens))
         .route("/tokens", web::post().to(tokens::create_token))
         .route("/tokens/{id}/revoke", web::post().to(tokens::revoke_token));
+}
+
+/// Registers the backlog exports inside the authenticated `/staff` scope.
+fn configure_exports(cfg: &mut web::ServiceConfig) {
+    cfg.route("/backlog/export.csv", web::get().to(backlog_export::export_backlog_csv))
+        .route("/backlog/export.xlsx", web::get().to(backlog_export::export_backlog_xlsx))
+        .route("/backlog/export.json", web::get().to(backlog_export::export_backlog_json));
 }
