@@ -40,6 +40,64 @@ pub struct Settings {
     pub session_hours: i64,
     /// A designer's own pain-category keywords (CSV `category,keyword`), added to the built-in lexicon.
     pub pain_lexicon: Option<String>,
+    /// Mail delivery, the outbox worker and the unsubscribe secret.
+    pub mail: MailSettings,
+}
+
+/// How mail is sent (see `email::Mailer`) and how the outbox worker behaves.
+#[derive(Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MailSettings {
+    /// `smtp://host:25`, `smtp://user:pass@host:587?tls=required`, `smtps://host:465`; empty: write `.eml` files.
+    pub smtp_url: String,
+    /// The `From` address.
+    pub from: String,
+    /// The `Reply-To` address (empty: none).
+    pub reply_to: String,
+    /// Folder of `.eml` files when no SMTP server is configured.
+    pub dir: String,
+    /// Attempts before a message is parked as failed.
+    pub max_attempts: u32,
+    /// Milliseconds between looks at the outbox.
+    pub poll_ms: u64,
+    /// Milliseconds before the first retry; each later retry waits twice as long (with jitter).
+    pub retry_ms: u64,
+    /// Hour of the day (UTC) from which daily digests and review reminders are queued.
+    pub digest_hour_utc: u32,
+    /// Key that signs unsubscribe links (empty: one is generated and kept in the database).
+    pub secret_key: String,
+    /// Keep messages in memory instead of sending them (tests only; not read from the environment).
+    #[serde(skip)]
+    pub stub: bool,
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        Self {
+            smtp_url: String::new(),
+            from: "Nagorik <no-reply@localhost>".into(),
+            reply_to: String::new(),
+            dir: "mail".into(),
+            max_attempts: 8,
+            poll_ms: 2_000,
+            retry_ms: 30_000,
+            digest_hour_utc: 1,
+            secret_key: String::new(),
+            stub: false,
+        }
+    }
+}
+
+// Hand-written so that the SMTP password and the secret key never reach a log line.
+impl std::fmt::Debug for MailSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailSettings")
+            .field("smtp", &!self.smtp_url.is_empty())
+            .field("dir", &self.dir)
+            .field("max_attempts", &self.max_attempts)
+            .field("stub", &self.stub)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Default for Settings {
@@ -60,6 +118,7 @@ impl Default for Settings {
             submit_burst: 20,
             session_hours: 12,
             pain_lexicon: None,
+            mail: MailSettings::default(),
         }
     }
 }
@@ -83,6 +142,7 @@ struct FileSettings {
     submit_burst: Option<u32>,
     session_hours: Option<i64>,
     pain_lexicon: Option<String>,
+    mail: Option<MailSettings>,
 }
 
 /// Every setting with its environment variable and a one-line description (README lists the same).
@@ -103,6 +163,15 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("NAGORIK_SUBMIT_BURST", "burst of submissions from one address, default 20"),
     ("NAGORIK_SESSION_HOURS", "hours a staff log-in lasts, default 12"),
     ("NAGORIK_PAIN_LEXICON", "CSV of extra pain-category keywords (category,keyword), added to the built-in one"),
+    ("NAGORIK_SMTP_URL", "smtp://host:25, smtp://user:pass@host:587?tls=required or smtps://user:pass@host:465; unset: .eml files"),
+    ("NAGORIK_MAIL_FROM", "From address of every message, default Nagorik <no-reply@localhost>"),
+    ("NAGORIK_MAIL_REPLY_TO", "Reply-To address, default none"),
+    ("NAGORIK_MAIL_DIR", "folder for .eml files when NAGORIK_SMTP_URL is unset, default ./mail"),
+    ("NAGORIK_MAIL_MAX_ATTEMPTS", "attempts before a message is parked as failed, default 8"),
+    ("NAGORIK_MAIL_POLL_MS", "milliseconds between looks at the outbox, default 2000"),
+    ("NAGORIK_MAIL_RETRY_MS", "milliseconds before the first retry (doubling, with jitter, up to an hour), default 30000"),
+    ("NAGORIK_DIGEST_HOUR_UTC", "hour (UTC) from which daily digests and review reminders go out, default 1 (07:00 Dhaka)"),
+    ("NAGORIK_SECRET_KEY", "key that signs unsubscribe links; unset: generated once and kept in the database"),
 ];
 
 impl Settings {
@@ -133,6 +202,9 @@ impl Settings {
         if f.pain_lexicon.is_some() {
             self.pain_lexicon = f.pain_lexicon;
         }
+        if let Some(mail) = f.mail {
+            self.mail = mail;
+        }
     }
 
     fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) -> anyhow::Result<()> {
@@ -158,6 +230,30 @@ impl Settings {
         if let Some(v) = var("NAGORIK_WORKERS") {
             self.workers = Some(parsed("NAGORIK_WORKERS", v)?);
         }
+        let mail = &mut self.mail;
+        for (key, field) in [
+            ("NAGORIK_SMTP_URL", &mut mail.smtp_url),
+            ("NAGORIK_MAIL_FROM", &mut mail.from),
+            ("NAGORIK_MAIL_REPLY_TO", &mut mail.reply_to),
+            ("NAGORIK_MAIL_DIR", &mut mail.dir),
+            ("NAGORIK_SECRET_KEY", &mut mail.secret_key),
+        ] {
+            if let Some(v) = var(key) {
+                *field = v.trim().to_owned();
+            }
+        }
+        if let Some(v) = var("NAGORIK_MAIL_MAX_ATTEMPTS") {
+            mail.max_attempts = parsed("NAGORIK_MAIL_MAX_ATTEMPTS", v)?;
+        }
+        if let Some(v) = var("NAGORIK_MAIL_POLL_MS") {
+            mail.poll_ms = parsed("NAGORIK_MAIL_POLL_MS", v)?;
+        }
+        if let Some(v) = var("NAGORIK_MAIL_RETRY_MS") {
+            mail.retry_ms = parsed("NAGORIK_MAIL_RETRY_MS", v)?;
+        }
+        if let Some(v) = var("NAGORIK_DIGEST_HOUR_UTC") {
+            mail.digest_hour_utc = parsed("NAGORIK_DIGEST_HOUR_UTC", v)?;
+        }
         Ok(())
     }
 
@@ -168,6 +264,8 @@ impl Settings {
         }
         self.base_url = self.base_url.trim_end_matches('/').to_owned();
         self.pool_size = self.pool_size.max(1);
+        self.mail.max_attempts = self.mail.max_attempts.max(1);
+        self.mail.digest_hour_utc = self.mail.digest_hour_utc.min(23);
     }
 
     /// How long a request may wait for a database connection.
@@ -209,5 +307,22 @@ mod tests {
         let mut s = Settings::default();
         s.apply_file(f);
         assert_eq!((s.bind.as_str(), s.pool_size), ("0.0.0.0:80", 4));
+    }
+
+    #[test]
+    fn mail_settings_come_from_the_environment_and_never_show_the_password() {
+        let mut s = Settings::default();
+        let env = |k: &str| match k {
+            "NAGORIK_SMTP_URL" => Some("smtp://u:hunter2@mail.example:587?tls=required".to_owned()),
+            "NAGORIK_MAIL_MAX_ATTEMPTS" => Some("3".to_owned()),
+            _ => None,
+        };
+        s.apply_env(env).unwrap();
+        assert_eq!(s.mail.max_attempts, 3);
+        assert!(s.mail.smtp_url.starts_with("smtp://u:"));
+        assert!(!format!("{s:?}").contains("hunter2"));
+        let f: FileSettings = toml::from_str("[mail]\nfrom = 'x@y.example'").unwrap();
+        s.apply_file(f);
+        assert_eq!((s.mail.from.as_str(), s.mail.max_attempts), ("x@y.example", 8));
     }
 }
