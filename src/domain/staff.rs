@@ -31,6 +31,8 @@ pub enum Permission {
     ManageStaff,
     /// Read the audit log.
     ReadAudit,
+    /// See mail that could not be sent and send it again.
+    ManageMail,
 }
 
 impl Role {
@@ -63,10 +65,17 @@ impl Role {
             Role::Designer => matches!(permission, ViewFeedback | ViewPersonalData | EditThemes | Moderate),
             Role::MinistryAdmin => matches!(
                 permission,
-                ViewFeedback | ViewPersonalData | EditThemes | Moderate | ForgetPersonalData | ManageStaff | ReadAudit
+                ViewFeedback
+                    | ViewPersonalData
+                    | EditThemes
+                    | Moderate
+                    | ForgetPersonalData
+                    | ManageStaff
+                    | ReadAudit
+                    | ManageMail
             ),
             // Cabinet admins oversee: they read everything but personal data, and manage accounts.
-            Role::CabinetAdmin => matches!(permission, ViewFeedback | ManageStaff | ReadAudit),
+            Role::CabinetAdmin => matches!(permission, ViewFeedback | ManageStaff | ReadAudit | ManageMail),
         }
     }
 
@@ -155,6 +164,7 @@ mod tests {
         assert!(!Role::Designer.allows(Permission::ManageStaff));
         assert!(!Role::Designer.allows(Permission::ReadAudit));
         assert!(!Role::Designer.allows(Permission::ForgetPersonalData));
+        assert!(!Role::Designer.allows(Permission::ManageMail));
     }
 
     #[test]

@@ -84,7 +84,7 @@ fn prepare(conn: &mut Conn, context: &JobContext, row: &OutboxMessage) -> diesel
     };
     let base = &context.base_url;
     let unsubscribe_url =
-        (row.kind == UPDATE).then(|| format!("{base}/unsubscribe/{}", context.key.token(&row.recipient)));
+        (row.kind == UPDATE).then(|| format!("{base}/unsubscribe/{}?lang={}", context.key.token(&row.recipient), locale.code()));
     if let Some(map) = data.as_object_mut() {
         map.insert("site_url".into(), Value::from(base.as_str()));
         map.insert("unsubscribe_url".into(), Value::from(unsubscribe_url.clone()));

@@ -83,6 +83,7 @@ impl Renderer {
                     "csrf": staff.csrf(),
                     "can_manage_staff": staff.role.allows(Permission::ManageStaff),
                     "can_read_audit": staff.role.allows(Permission::ReadAudit),
+                    "can_manage_mail": staff.role.allows(Permission::ManageMail),
                 }),
             );
         }
