@@ -163,14 +163,23 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("NAGORIK_SUBMIT_BURST", "burst of submissions from one address, default 20"),
     ("NAGORIK_SESSION_HOURS", "hours a staff log-in lasts, default 12"),
     ("NAGORIK_PAIN_LEXICON", "CSV of extra pain-category keywords (category,keyword), added to the built-in one"),
-    ("NAGORIK_SMTP_URL", "smtp://host:25, smtp://user:pass@host:587?tls=required or smtps://user:pass@host:465; unset: .eml files"),
+    (
+        "NAGORIK_SMTP_URL",
+        "smtp://host:25, smtp://user:pass@host:587?tls=required or smtps://user:pass@host:465; unset: .eml files",
+    ),
     ("NAGORIK_MAIL_FROM", "From address of every message, default Nagorik <no-reply@localhost>"),
     ("NAGORIK_MAIL_REPLY_TO", "Reply-To address, default none"),
     ("NAGORIK_MAIL_DIR", "folder for .eml files when NAGORIK_SMTP_URL is unset, default ./mail"),
     ("NAGORIK_MAIL_MAX_ATTEMPTS", "attempts before a message is parked as failed, default 8"),
     ("NAGORIK_MAIL_POLL_MS", "milliseconds between looks at the outbox, default 2000"),
-    ("NAGORIK_MAIL_RETRY_MS", "milliseconds before the first retry (doubling, with jitter, up to an hour), default 30000"),
-    ("NAGORIK_DIGEST_HOUR_UTC", "hour (UTC) from which daily digests and review reminders go out, default 1 (07:00 Dhaka)"),
+    (
+        "NAGORIK_MAIL_RETRY_MS",
+        "milliseconds before the first retry (doubling, with jitter, up to an hour), default 30000",
+    ),
+    (
+        "NAGORIK_DIGEST_HOUR_UTC",
+        "hour (UTC) from which daily digests and review reminders go out, default 1 (07:00 Dhaka)",
+    ),
     ("NAGORIK_SECRET_KEY", "key that signs unsubscribe links; unset: generated once and kept in the database"),
 ];
 

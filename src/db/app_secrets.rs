@@ -18,9 +18,7 @@ pub fn get_or_insert(conn: &mut Conn, name: &str, fresh: &str, now: NaiveDateTim
     match inserted {
         Ok(_) => Ok(fresh.to_owned()),
         // Another server started at the same moment and stored its own.
-        Err(err) if is_unique_violation(&err) => {
-            app_secrets::table.find(name).select(app_secrets::value).first(conn)
-        }
+        Err(err) if is_unique_violation(&err) => app_secrets::table.find(name).select(app_secrets::value).first(conn),
         Err(err) => Err(err),
     }
 }

@@ -42,7 +42,9 @@ impl EmailMessage {
         let map = context.as_object_mut().context("mail data is an object")?;
         map.insert("lang".into(), Value::from(locale.code()));
         let render = |registry: &handlebars::Handlebars, part: &str| {
-            registry.render(&format!("email/{kind}/{part}"), &context).with_context(|| format!("rendering {kind}/{part}"))
+            registry
+                .render(&format!("email/{kind}/{part}"), &context)
+                .with_context(|| format!("rendering {kind}/{part}"))
         };
         Ok(EmailMessage {
             subject: one_line(&render(&templates.text, "subject")?),
@@ -114,7 +116,8 @@ pub struct Envelope {
 impl Mailer {
     /// The mailer the settings ask for. Call inside the Tokio runtime (the SMTP pool spawns a task).
     pub fn from_settings(settings: &MailSettings) -> anyhow::Result<Mailer> {
-        let from: Mailbox = settings.from.parse().with_context(|| format!("bad mail from address {:?}", settings.from))?;
+        let from: Mailbox =
+            settings.from.parse().with_context(|| format!("bad mail from address {:?}", settings.from))?;
         let reply_to = match settings.reply_to.trim() {
             "" => None,
             r => Some(r.parse().with_context(|| format!("bad mail reply-to address {r:?}"))?),
@@ -130,7 +133,8 @@ impl Mailer {
                 .build();
             return Ok(Mailer::Smtp(transport, envelope));
         }
-        std::fs::create_dir_all(&settings.dir).with_context(|| format!("cannot create mail folder {}", settings.dir))?;
+        std::fs::create_dir_all(&settings.dir)
+            .with_context(|| format!("cannot create mail folder {}", settings.dir))?;
         Ok(Mailer::File(AsyncFileTransport::new(&settings.dir), envelope))
     }
 

@@ -43,7 +43,10 @@ enum Prepared {
 
 /// One round: claims due messages, sends them, records the outcomes. Returns whether
 /// the round was full (more may be waiting). Stops early when asked to.
-pub async fn deliver_due(context: &std::sync::Arc<JobContext>, stopped: &mut watch::Receiver<bool>) -> anyhow::Result<bool> {
+pub async fn deliver_due(
+    context: &std::sync::Arc<JobContext>,
+    stopped: &mut watch::Receiver<bool>,
+) -> anyhow::Result<bool> {
     let ctx = context.clone();
     let claimed = db::run_blocking(&context.pool, move |c| {
         let now = Utc::now().naive_utc();
@@ -83,8 +86,8 @@ fn prepare(conn: &mut Conn, context: &JobContext, row: &OutboxMessage) -> diesel
         return Ok(Prepared::Broken(SendError::Permanent("bad data".into())));
     };
     let base = &context.base_url;
-    let unsubscribe_url =
-        (row.kind == UPDATE).then(|| format!("{base}/unsubscribe/{}?lang={}", context.key.token(&row.recipient), locale.code()));
+    let unsubscribe_url = (row.kind == UPDATE)
+        .then(|| format!("{base}/unsubscribe/{}?lang={}", context.key.token(&row.recipient), locale.code()));
     if let Some(map) = data.as_object_mut() {
         map.insert("site_url".into(), Value::from(base.as_str()));
         map.insert("unsubscribe_url".into(), Value::from(unsubscribe_url.clone()));
@@ -116,10 +119,11 @@ async fn record(
     let now = Utc::now().naive_utc();
     let (id, attempts) = (row.id, row.attempts + 1);
     let settings = &context.settings;
-    let write: Box<dyn FnOnce(&mut Conn) -> diesel::QueryResult<usize> + Send> = match outcome {
+    // `Ok(state)`: done; `Err((error, retry_at))`: failed, parked when `retry_at` is `None`.
+    let result = match outcome {
         Ok(state) => {
             tracing::info!(id, kind = row.kind, state, "mail done");
-            Box::new(move |c| outbox::mark_done(c, id, state, now))
+            Ok(state)
         }
         Err(err) => {
             let retry_at = match &err {
@@ -129,13 +133,16 @@ async fn record(
                 }
                 _ => None,
             };
-            let parked = retry_at.is_none();
-            tracing::warn!(id, kind = row.kind, attempts, parked, error = %err, "mail not sent");
-            let text = err.to_string();
-            Box::new(move |c| outbox::mark_failed(c, id, attempts, &text, retry_at, now))
+            tracing::warn!(id, kind = row.kind, attempts, parked = retry_at.is_none(), error = %err, "mail not sent");
+            Err((err.to_string(), retry_at))
         }
     };
-    db::run_blocking(&context.pool, write).await.map_err(|e| anyhow::anyhow!("recording mail {id}: {e}"))?;
+    db::run_blocking(&context.pool, move |c| match result {
+        Ok(state) => outbox::mark_done(c, id, state, now),
+        Err((text, retry_at)) => outbox::mark_failed(c, id, attempts, &text, retry_at, now),
+    })
+    .await
+    .map_err(|e| anyhow::anyhow!("recording mail {id}: {e}"))?;
     Ok(())
 }
 

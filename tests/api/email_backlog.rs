@@ -4,12 +4,12 @@
 
 use chrono::Utc;
 use diesel::prelude::*;
+use nagorik::config::MailSettings;
 use nagorik::db::backlog_items::{self, NewBacklogItem};
 use nagorik::db::backlog_moves::{self, NewBacklogMove};
 use nagorik::db::schema::feedback;
 use nagorik::db::{self, outbox, services, write_transaction};
 use nagorik::email::notifications::queue_backlog_status_change;
-use nagorik::config::MailSettings;
 use nagorik::email::unsubscribe::UnsubscribeKey;
 use nagorik::jobs::JobContext;
 use serde_json::json;
@@ -91,14 +91,17 @@ async fn a_status_change_tells_each_consenting_citizen_once_in_the_language_of_t
     app.give_feedback("ORGBDR-002", Some("other@example.com"), true, "bn").await;
     app.give_feedback("ORGBDR-001", None, false, "bn").await;
     db::run_blocking(&app.pool, move |c| {
-        diesel::update(feedback::table.filter(feedback::tracking_code.eq(spam))).set(feedback::moderation.eq("spam")).execute(c)
+        diesel::update(feedback::table.filter(feedback::tracking_code.eq(spam)))
+            .set(feedback::moderation.eq("spam"))
+            .execute(c)
     })
     .await
     .unwrap();
     let acks = smtp.wait_for(6).await.len();
     assert_eq!(acks, 6, "six addresses were given");
 
-    let queued = app.move_backlog_item("ORGBDR-001", "designing", "Design workshops start in March", "Three visits").await;
+    let queued =
+        app.move_backlog_item("ORGBDR-001", "designing", "Design workshops start in March", "Three visits").await;
     assert_eq!(queued, 2, "rahim (once) and salma");
     let all = smtp.wait_for(8).await;
     let updates: Vec<_> = all[6..].to_vec();

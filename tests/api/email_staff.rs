@@ -13,7 +13,10 @@ async fn service_name(app: &TestApp, code: &'static str) -> String {
     db::run_blocking(&app.pool, move |c| services::find_by_code(c, code)).await.unwrap().unwrap().0.name_en
 }
 
-async fn run<T: Send + 'static>(app: &TestApp, f: impl FnOnce(&mut Conn) -> diesel::QueryResult<T> + Send + 'static) -> T {
+async fn run<T: Send + 'static>(
+    app: &TestApp,
+    f: impl FnOnce(&mut Conn) -> diesel::QueryResult<T> + Send + 'static,
+) -> T {
     db::run_blocking(&app.pool, f).await.unwrap()
 }
 

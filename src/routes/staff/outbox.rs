@@ -74,7 +74,14 @@ pub async fn retry_mail(staff: Staff, id: web::Path<i64>, pool: web::Data<Pool>)
             outbox::requeue(c, id, Utc::now().naive_utc())?;
             let before = json!({ "state": message.state, "attempts": message.attempts, "kind": message.kind });
             let target = Target { kind: "mail", id: Some(id), ministry_id: ministry };
-            audit::record(c, &Actor::from(&staff), "mail.retry", target, Some(before), Some(json!({ "state": "queued" })))?;
+            audit::record(
+                c,
+                &Actor::from(&staff),
+                "mail.retry",
+                target,
+                Some(before),
+                Some(json!({ "state": "queued" })),
+            )?;
             Ok(())
         })
     })
