@@ -4,6 +4,7 @@
 //! (`notifications`) and sent by the worker in `jobs::outbox`.
 
 pub mod notifications;
+pub mod settings;
 pub mod unsubscribe;
 
 use std::sync::{Arc, Mutex};

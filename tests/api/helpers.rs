@@ -97,7 +97,7 @@ pub async fn spawn_empty_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp 
         ..Settings::default()
     };
     settings.mail.stub = true;
-    settings.mail.poll_ms = 50;
+    settings.mail.poll_ms = 100;
     settings.mail.retry_ms = 100;
     tweak(&mut settings);
     let app = Application::build(&settings).expect("app builds");
