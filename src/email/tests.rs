@@ -112,3 +112,14 @@ async fn the_wire_message_has_one_subject_line_and_the_one_click_headers() {
     let bad = OutgoingEmail { to: "a@b.example\r\nBcc: c@d.example".into(), ..email };
     assert!(matches!(mailer.send(&bad).await, Err(SendError::Permanent(_))));
 }
+
+#[tokio::test]
+async fn smtp_urls_with_starttls_implicit_tls_or_none_build_a_mailer_and_a_bad_one_is_reported() {
+    for url in ["smtp://127.0.0.1:2525", "smtp://u:p@mail.example:587?tls=required", "smtps://u:p%40x@mail.example"] {
+        let settings = crate::config::MailSettings { smtp_url: url.into(), ..Default::default() };
+        assert!(matches!(Mailer::from_settings(&settings), Ok(Mailer::Smtp(..))), "{url}");
+    }
+    let settings = crate::config::MailSettings { smtp_url: "ftp://u:secret@x".into(), ..Default::default() };
+    let err = Mailer::from_settings(&settings).err().expect("refused").to_string();
+    assert!(err.contains("NAGORIK_SMTP_URL") && !err.contains("secret"), "{err}");
+}
