@@ -7,6 +7,8 @@ use std::time::Duration;
 use anyhow::Context;
 use serde::Deserialize;
 
+pub use crate::email::settings::MailSettings;
+
 /// Everything Nagorik can be configured with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
@@ -46,6 +48,8 @@ pub struct Settings {
     pub rate_visit_bdt: i64,
     /// Hours one visit to an office takes.
     pub visit_hours: i64,
+    /// Mail delivery, the outbox worker and the unsubscribe secret.
+    pub mail: MailSettings,
 }
 
 impl Default for Settings {
@@ -69,6 +73,7 @@ impl Default for Settings {
             rate_day_bdt: 100,
             rate_visit_bdt: 400,
             visit_hours: 4,
+            mail: MailSettings::default(),
         }
     }
 }
@@ -95,6 +100,7 @@ struct FileSettings {
     rate_day_bdt: Option<i64>,
     rate_visit_bdt: Option<i64>,
     visit_hours: Option<i64>,
+    mail: Option<MailSettings>,
 }
 
 /// Every setting with its environment variable and a one-line description (README lists the same).
@@ -118,6 +124,24 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("NAGORIK_RATE_DAY_BDT", "BDT a citizen loses per day of waiting, for the backlog score, default 100"),
     ("NAGORIK_RATE_VISIT_BDT", "BDT one visit to an office costs a citizen, for the backlog score, default 400"),
     ("NAGORIK_VISIT_HOURS", "hours one visit to an office takes, for the backlog's savings, default 4"),
+    (
+        "NAGORIK_SMTP_URL",
+        "smtp://host:25, smtp://user:pass@host:587?tls=required or smtps://user:pass@host:465; unset: .eml files",
+    ),
+    ("NAGORIK_MAIL_FROM", "From address of every message, default Nagorik <no-reply@localhost>"),
+    ("NAGORIK_MAIL_REPLY_TO", "Reply-To address, default none"),
+    ("NAGORIK_MAIL_DIR", "folder for .eml files when NAGORIK_SMTP_URL is unset, default ./mail"),
+    ("NAGORIK_MAIL_MAX_ATTEMPTS", "attempts before a message is parked as failed, default 8"),
+    ("NAGORIK_MAIL_POLL_MS", "milliseconds between looks at the outbox, default 2000"),
+    (
+        "NAGORIK_MAIL_RETRY_MS",
+        "milliseconds before the first retry (doubling, with jitter, up to an hour), default 30000",
+    ),
+    (
+        "NAGORIK_DIGEST_HOUR_UTC",
+        "hour (UTC) from which daily digests and review reminders go out, default 1 (07:00 Dhaka)",
+    ),
+    ("NAGORIK_SECRET_KEY", "key that signs unsubscribe links; unset: generated once and kept in the database"),
 ];
 
 impl Settings {
@@ -149,6 +173,9 @@ impl Settings {
         if f.pain_lexicon.is_some() {
             self.pain_lexicon = f.pain_lexicon;
         }
+        if let Some(mail) = f.mail {
+            self.mail = mail;
+        }
     }
 
     fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) -> anyhow::Result<()> {
@@ -176,6 +203,7 @@ impl Settings {
         if let Some(v) = var("NAGORIK_WORKERS") {
             self.workers = Some(parsed("NAGORIK_WORKERS", v)?);
         }
+        self.mail.apply_env(&var)?;
         Ok(())
     }
 
@@ -189,6 +217,8 @@ impl Settings {
         self.rate_day_bdt = self.rate_day_bdt.max(0);
         self.rate_visit_bdt = self.rate_visit_bdt.max(0);
         self.visit_hours = self.visit_hours.max(0);
+        self.mail.max_attempts = self.mail.max_attempts.max(1);
+        self.mail.digest_hour_utc = self.mail.digest_hour_utc.min(23);
     }
 
     /// The rates that turn time and visits into money for the backlog score.
@@ -239,5 +269,22 @@ mod tests {
         let mut s = Settings::default();
         s.apply_file(f);
         assert_eq!((s.bind.as_str(), s.pool_size), ("0.0.0.0:80", 4));
+    }
+
+    #[test]
+    fn mail_settings_come_from_the_environment_and_never_show_the_password() {
+        let mut s = Settings::default();
+        let env = |k: &str| match k {
+            "NAGORIK_SMTP_URL" => Some("smtp://u:hunter2@mail.example:587?tls=required".to_owned()),
+            "NAGORIK_MAIL_MAX_ATTEMPTS" => Some("3".to_owned()),
+            _ => None,
+        };
+        s.apply_env(env).unwrap();
+        assert_eq!(s.mail.max_attempts, 3);
+        assert!(s.mail.smtp_url.starts_with("smtp://u:"));
+        assert!(!format!("{s:?}").contains("hunter2"));
+        let f: FileSettings = toml::from_str("[mail]\nfrom = 'x@y.example'").unwrap();
+        s.apply_file(f);
+        assert_eq!((s.mail.from.as_str(), s.mail.max_attempts), ("x@y.example", 8));
     }
 }

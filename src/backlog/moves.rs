@@ -39,8 +39,7 @@ pub fn parse_note(field: &'static str, raw: &str, required: bool) -> Result<Stri
 
 /// Queues what a status move tells citizens, inside the move's transaction.
 pub fn announce(conn: &mut Conn, move_id: i64, now: NaiveDateTime) -> QueryResult<usize> {
-    let _ = (conn, move_id, now);
-    Ok(0)
+    crate::email::notifications::queue_backlog_status_change(conn, move_id, now)
 }
 
 fn apply_move(

@@ -2,6 +2,7 @@
 //! and the helper that keeps diesel off the async executor.
 
 pub mod api_clients;
+pub mod app_secrets;
 pub mod audit_log;
 pub mod backlog_items;
 pub mod backlog_moves;
@@ -15,6 +16,7 @@ pub mod migrations;
 pub mod ministries;
 pub mod moderation;
 pub mod offices;
+pub mod outbox;
 pub mod pool;
 pub mod schema;
 pub mod score_weights;
@@ -24,6 +26,7 @@ pub mod staff_sessions;
 pub mod staff_users;
 pub mod theme_members;
 pub mod themes;
+pub mod unsubscribes;
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::pg::PgConnection;

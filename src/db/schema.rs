@@ -298,6 +298,44 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Outgoing email: queued with the change that causes it, sent by the outbox worker.
+    outbox (id) {
+        id -> BigInt,
+        kind -> Text,
+        recipient -> Text,
+        locale -> Text,
+        data -> Text,
+        service_id -> Nullable<BigInt>,
+        staff_id -> Nullable<BigInt>,
+        dedupe_key -> Nullable<Text>,
+        state -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// Addresses (SHA-256) that asked for no more "you said, we did" updates.
+    unsubscribes (address_hash) {
+        address_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Secrets generated on first start when none is configured.
+    app_secrets (name) {
+        name -> Text,
+        value -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(offices -> ministries (ministry_id));
 diesel::joinable!(staff_ministries -> staff_users (staff_id));
 diesel::joinable!(staff_ministries -> ministries (ministry_id));
@@ -318,6 +356,8 @@ diesel::joinable!(backlog_themes -> themes (theme_id));
 diesel::joinable!(backlog_moves -> backlog_items (backlog_item_id));
 diesel::joinable!(backlog_reviews -> backlog_items (backlog_item_id));
 diesel::joinable!(backlog_snapshots -> services (service_id));
+diesel::joinable!(outbox -> services (service_id));
+diesel::joinable!(outbox -> staff_users (staff_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     ministries,
@@ -341,4 +381,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     backlog_reviews,
     score_weights,
     backlog_snapshots,
+    outbox,
+    unsubscribes,
+    app_secrets,
 );

@@ -41,6 +41,8 @@ pub enum Permission {
     ExportBacklog,
     /// Set the national default weights.
     SetNationalWeights,
+    /// See mail that could not be sent and send it again.
+    ManageMail,
 }
 
 impl Role {
@@ -89,15 +91,14 @@ impl Role {
                     | ShapeBacklog
                     | PrioritiseBacklog
                     | ExportBacklog
+                    | ManageMail
             ),
             // Cabinet admins oversee: they read everything but personal data, manage accounts and
-            // set the national weights; ministries decide their own backlogs.
-            Role::CabinetAdmin => {
-                matches!(
-                    permission,
-                    ViewFeedback | ManageStaff | ReadAudit | ViewBacklog | ExportBacklog | SetNationalWeights
-                )
-            }
+            // mail, and set the national weights; ministries decide their own backlogs.
+            Role::CabinetAdmin => matches!(
+                permission,
+                ViewFeedback | ManageStaff | ReadAudit | ViewBacklog | ExportBacklog | SetNationalWeights | ManageMail
+            ),
         }
     }
 
@@ -186,6 +187,7 @@ mod tests {
         assert!(!Role::Designer.allows(Permission::ManageStaff));
         assert!(!Role::Designer.allows(Permission::ReadAudit));
         assert!(!Role::Designer.allows(Permission::ForgetPersonalData));
+        assert!(!Role::Designer.allows(Permission::ManageMail));
     }
 
     #[test]

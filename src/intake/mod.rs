@@ -124,6 +124,7 @@ pub fn store_one(
     let mut rows = [new_row(submission, service_id, &code, now)];
     on_arrival(conn, &mut rows, lexicon, cache, now)?;
     feedback::insert(conn, &rows[0])?;
+    crate::email::notifications::queue_acknowledgements(conn, &rows, now)?;
     if let Some(idem) = idem {
         let row = IdempotencyKey {
             key: idem.key.clone(),

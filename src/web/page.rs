@@ -84,6 +84,7 @@ impl Renderer {
                     "can_manage_staff": staff.role.allows(Permission::ManageStaff),
                     "can_read_audit": staff.role.allows(Permission::ReadAudit),
                     "can_view_backlog": staff.role.allows(Permission::ViewBacklog),
+                    "can_manage_mail": staff.role.allows(Permission::ManageMail),
                 }),
             );
         }

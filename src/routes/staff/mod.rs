@@ -23,6 +23,8 @@ mod backlog_weights;
 
 // Admin pages: accounts, audit log, API tokens (registered by `configure_admin`).
 mod audit;
+mod outbox;
+mod settings;
 mod tokens;
 mod users;
 mod view;
@@ -83,7 +85,11 @@ fn configure_admin(cfg: &mut web::ServiceConfig) {
         .route("/audit", web::get().to(audit::list_audit))
         .route("/tokens", web::get().to(tokens::list_tokens))
         .route("/tokens", web::post().to(tokens::create_token))
-        .route("/tokens/{id}/revoke", web::post().to(tokens::revoke_token));
+        .route("/tokens/{id}/revoke", web::post().to(tokens::revoke_token))
+        .route("/outbox", web::get().to(outbox::list_failed_mail))
+        .route("/outbox/{id}/retry", web::post().to(outbox::retry_mail))
+        .route("/settings", web::get().to(settings::show_settings))
+        .route("/settings", web::post().to(settings::save_settings));
 }
 
 /// Registers the backlog exports inside the authenticated `/staff` scope.
