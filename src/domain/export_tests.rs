@@ -58,7 +58,7 @@ pub(crate) fn sample() -> Export {
         theme_id: id,
         label_bn: label_bn.into(),
         label_en: "broker demands money".into(),
-        category: "unofficial_payment".into(),
+        category: "unofficial-payment".into(),
         confirmed: linked,
         voices: 40 - id,
         linked,
