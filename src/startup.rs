@@ -144,6 +144,7 @@ fn mail_jobs(settings: &Settings, pool: &Pool) -> anyhow::Result<JobContext> {
         key,
         settings: settings.mail.clone(),
         base_url: settings.base_url.clone(),
+        rates: settings.rates(),
     })
 }
 

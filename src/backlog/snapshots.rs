@@ -1,5 +1,6 @@
-//! One snapshot of the ranking per fiscal quarter, taken as the quarter opens (the first
-//! time the backlog is looked at, or the hourly check in `serve`), and what moved since.
+//! One snapshot of the ranking per fiscal quarter, taken as the quarter opens (by the
+//! schedule that runs every minute in `serve`, or the first look at the backlog, whichever
+//! comes first), and what moved since.
 
 use std::collections::HashMap;
 
@@ -10,6 +11,7 @@ use super::ranking::{Ranked, Ranking};
 use crate::db::backlog_snapshots::{self, SnapshotRow};
 use crate::db::{is_unique_violation, write_transaction, Conn};
 use crate::domain::backlog::Quarter;
+use crate::domain::scoring::Rates;
 
 /// A score change smaller than this (points out of 100) is not news.
 pub const SCORE_CHANGE_MIN: f64 = 1.0;
@@ -40,6 +42,16 @@ pub fn ensure(conn: &mut Conn, ranking: &Ranking, now: NaiveDateTime) -> QueryRe
         Err(e) if is_unique_violation(&e) => Ok(false),
         Err(e) => Err(e),
     }
+}
+
+/// Takes the current quarter's snapshot if it is missing, ranking only then (the check is
+/// one indexed lookup, cheap enough to run every minute).
+pub fn ensure_current(conn: &mut Conn, rates: Rates, now: NaiveDateTime) -> QueryResult<bool> {
+    if backlog_snapshots::exists(conn, &Quarter::of(now.date()).label())? {
+        return Ok(false);
+    }
+    let ranking = super::ranking::build(conn, rates, now)?;
+    ensure(conn, &ranking, now)
 }
 
 /// What changed for one service since the snapshot.

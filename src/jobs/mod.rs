@@ -36,6 +36,8 @@ pub struct JobContext {
     pub settings: MailSettings,
     /// Public address of the site, for links.
     pub base_url: String,
+    /// Money rates of the backlog score (for the quarter's snapshot).
+    pub rates: crate::domain::scoring::Rates,
 }
 
 /// The running jobs; dropping the handle leaves them running, [`Jobs::stop`] ends them.
@@ -93,8 +95,10 @@ async fn run(context: Arc<JobContext>, mut stopped: watch::Receiver<bool>) {
 
 async fn run_schedules(context: &JobContext) -> anyhow::Result<()> {
     let hour = context.settings.digest_hour_utc;
-    let now = Utc::now().naive_utc();
+    let (now, rates) = (Utc::now().naive_utc(), context.rates);
     let (digests, reminders) = db::run_blocking(&context.pool, move |c| {
+        // The quarter's snapshot is taken as the quarter opens, whether or not anyone looks.
+        crate::backlog::snapshots::ensure_current(c, rates, now)?;
         Ok::<_, diesel::result::Error>((
             digest::queue_digests(c, now, hour)?,
             reminders::queue_review_reminders(c, now, hour)?,

@@ -139,6 +139,7 @@ async fn an_address_that_unsubscribed_gets_no_update_even_one_already_queued() {
         key,
         settings: MailSettings { stub: true, ..Default::default() },
         base_url: app.address.clone(),
+        rates: Default::default(),
     });
     let (_stop, mut stopped) = tokio::sync::watch::channel(false);
     nagorik::jobs::outbox::deliver_due(&context, &mut stopped).await.unwrap();
@@ -164,4 +165,25 @@ async fn hostile_notes_and_problems_are_escaped_in_html_and_kept_off_the_subject
     let url = update.unsubscribe_url.clone().expect("unsubscribe link");
     assert!(update.text.contains(&url) && !url.contains("rahim"), "no address in the link");
     assert_eq!(app.outbox_count(outbox::SENT).await, 2);
+}
+
+#[tokio::test]
+async fn promoting_and_moving_an_item_on_the_backlog_pages_tells_the_citizen_each_time() {
+    let app = spawn_app().await;
+    app.give_feedback("ORGBDR-001", Some("rahim@example.com"), true, "en").await;
+    app.wait_for_mail(1).await;
+    let designer = app.staff("designer", &["LGD"]).await;
+    let item = designer.promote(&app, "ORGBDR-001", "বারবার যেতে হয়").await;
+    let admin = app.staff("ministry-admin", &["LGD"]).await;
+    assert_eq!(admin.move_to(item, "designing", "Workshops in March").await, 303);
+    assert_eq!(admin.move_to(item, "approved", "").await, 303);
+    let mail = app.wait_for_mail(4).await;
+    let updates: Vec<_> = mail.iter().filter(|m| m.subject.starts_with("You said")).collect();
+    assert_eq!(updates.len(), 3, "one for the promotion and one per move");
+    assert!(updates.iter().all(|m| m.to == "rahim@example.com"));
+    assert!(updates.iter().any(|m| m.text.contains("Workshops in March")));
+    // A refused move tells nobody.
+    assert_eq!(admin.move_to(item, "live", "").await, 422);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(app.mailer.sent().len(), 4);
 }
