@@ -183,7 +183,7 @@ pub async fn show_backlog(
         "categories": (["1", "2", "none"]).iter().map(|c| json!({ "value": c, "selected": chosen(&q.category) == *c })).collect::<Vec<_>>(),
         "services": services, "compare": comparison(&ranking, &staff, &q, locale),
         "a": chosen(&q.a), "b": chosen(&q.b),
-        "quarter": quarter, "moved": moved,
+        "quarter": crate::i18n::localise_digits(locale, &quarter), "moved": moved,
         "weights": ranking.national.as_array(),
         "can_export": staff.role.allows(Permission::ExportBacklog),
         "export_query": req.query_string(),
