@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Browser end-to-end tests of the citizen pages (docs/e2e.md): Debian's Chromium driven by
+# Browser end-to-end tests of the citizen and staff backlog pages (docs/e2e.md): Debian's Chromium driven by
 # playwright-core, axe-core for accessibility. Run from anywhere; exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,5 +37,5 @@ fi
 
 step "e2e: browser tests"
 # Chromium and each test's own Nagorik are stopped by the tests; the timeout only guards a hang.
-timeout --kill-after=15 600 node --test --test-concurrency=1 tests/e2e/
+timeout --kill-after=15 900 node --test --test-concurrency=1 tests/e2e/
 echo "screenshots: target/e2e-screenshots/"

@@ -7,6 +7,8 @@ use std::time::Duration;
 use anyhow::Context;
 use serde::Deserialize;
 
+pub use crate::email::settings::MailSettings;
+
 /// Everything Nagorik can be configured with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
@@ -40,6 +42,14 @@ pub struct Settings {
     pub session_hours: i64,
     /// A designer's own pain-category keywords (CSV `category,keyword`), added to the built-in lexicon.
     pub pain_lexicon: Option<String>,
+    /// BDT a citizen loses per day of waiting (turns reported days into money for scoring).
+    pub rate_day_bdt: i64,
+    /// BDT one visit to an office costs a citizen.
+    pub rate_visit_bdt: i64,
+    /// Hours one visit to an office takes.
+    pub visit_hours: i64,
+    /// Mail delivery, the outbox worker and the unsubscribe secret.
+    pub mail: MailSettings,
 }
 
 impl Default for Settings {
@@ -60,6 +70,10 @@ impl Default for Settings {
             submit_burst: 20,
             session_hours: 12,
             pain_lexicon: None,
+            rate_day_bdt: 100,
+            rate_visit_bdt: 400,
+            visit_hours: 4,
+            mail: MailSettings::default(),
         }
     }
 }
@@ -83,6 +97,10 @@ struct FileSettings {
     submit_burst: Option<u32>,
     session_hours: Option<i64>,
     pain_lexicon: Option<String>,
+    rate_day_bdt: Option<i64>,
+    rate_visit_bdt: Option<i64>,
+    visit_hours: Option<i64>,
+    mail: Option<MailSettings>,
 }
 
 /// Every setting with its environment variable and a one-line description (README lists the same).
@@ -103,6 +121,27 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("NAGORIK_SUBMIT_BURST", "burst of submissions from one address, default 20"),
     ("NAGORIK_SESSION_HOURS", "hours a staff log-in lasts, default 12"),
     ("NAGORIK_PAIN_LEXICON", "CSV of extra pain-category keywords (category,keyword), added to the built-in one"),
+    ("NAGORIK_RATE_DAY_BDT", "BDT a citizen loses per day of waiting, for the backlog score, default 100"),
+    ("NAGORIK_RATE_VISIT_BDT", "BDT one visit to an office costs a citizen, for the backlog score, default 400"),
+    ("NAGORIK_VISIT_HOURS", "hours one visit to an office takes, for the backlog's savings, default 4"),
+    (
+        "NAGORIK_SMTP_URL",
+        "smtp://host:25, smtp://user:pass@host:587?tls=required or smtps://user:pass@host:465; unset: .eml files",
+    ),
+    ("NAGORIK_MAIL_FROM", "From address of every message, default Nagorik <no-reply@localhost>"),
+    ("NAGORIK_MAIL_REPLY_TO", "Reply-To address, default none"),
+    ("NAGORIK_MAIL_DIR", "folder for .eml files when NAGORIK_SMTP_URL is unset, default ./mail"),
+    ("NAGORIK_MAIL_MAX_ATTEMPTS", "attempts before a message is parked as failed, default 8"),
+    ("NAGORIK_MAIL_POLL_MS", "milliseconds between looks at the outbox, default 2000"),
+    (
+        "NAGORIK_MAIL_RETRY_MS",
+        "milliseconds before the first retry (doubling, with jitter, up to an hour), default 30000",
+    ),
+    (
+        "NAGORIK_DIGEST_HOUR_UTC",
+        "hour (UTC) from which daily digests and review reminders go out, default 1 (07:00 Dhaka)",
+    ),
+    ("NAGORIK_SECRET_KEY", "key that signs unsubscribe links; unset: generated once and kept in the database"),
 ];
 
 impl Settings {
@@ -127,11 +166,15 @@ impl Settings {
         }
         take!(database_url, bind, base_url, pool_size, pool_timeout_secs, log, secure_cookies);
         take!(intake_queue, intake_batch, intake_writers, submit_rate_per_minute, submit_burst, session_hours);
+        take!(rate_day_bdt, rate_visit_bdt, visit_hours);
         if f.workers.is_some() {
             self.workers = f.workers;
         }
         if f.pain_lexicon.is_some() {
             self.pain_lexicon = f.pain_lexicon;
+        }
+        if let Some(mail) = f.mail {
+            self.mail = mail;
         }
     }
 
@@ -152,12 +195,15 @@ impl Settings {
                 "NAGORIK_INTAKE_BATCH" => intake_batch, "NAGORIK_INTAKE_WRITERS" => intake_writers,
                 "NAGORIK_SUBMIT_RATE_PER_MINUTE" => submit_rate_per_minute, "NAGORIK_SUBMIT_BURST" => submit_burst,
                 "NAGORIK_SESSION_HOURS" => session_hours);
+        number!("NAGORIK_RATE_DAY_BDT" => rate_day_bdt, "NAGORIK_RATE_VISIT_BDT" => rate_visit_bdt,
+                "NAGORIK_VISIT_HOURS" => visit_hours);
         if let Some(v) = var("NAGORIK_PAIN_LEXICON") {
             self.pain_lexicon = Some(v);
         }
         if let Some(v) = var("NAGORIK_WORKERS") {
             self.workers = Some(parsed("NAGORIK_WORKERS", v)?);
         }
+        self.mail.apply_env(&var)?;
         Ok(())
     }
 
@@ -168,6 +214,20 @@ impl Settings {
         }
         self.base_url = self.base_url.trim_end_matches('/').to_owned();
         self.pool_size = self.pool_size.max(1);
+        self.rate_day_bdt = self.rate_day_bdt.max(0);
+        self.rate_visit_bdt = self.rate_visit_bdt.max(0);
+        self.visit_hours = self.visit_hours.max(0);
+        self.mail.max_attempts = self.mail.max_attempts.max(1);
+        self.mail.digest_hour_utc = self.mail.digest_hour_utc.min(23);
+    }
+
+    /// The rates that turn time and visits into money for the backlog score.
+    pub fn rates(&self) -> crate::domain::scoring::Rates {
+        crate::domain::scoring::Rates {
+            day_bdt: self.rate_day_bdt,
+            visit_bdt: self.rate_visit_bdt,
+            visit_hours: self.visit_hours,
+        }
     }
 
     /// How long a request may wait for a database connection.
@@ -209,5 +269,22 @@ mod tests {
         let mut s = Settings::default();
         s.apply_file(f);
         assert_eq!((s.bind.as_str(), s.pool_size), ("0.0.0.0:80", 4));
+    }
+
+    #[test]
+    fn mail_settings_come_from_the_environment_and_never_show_the_password() {
+        let mut s = Settings::default();
+        let env = |k: &str| match k {
+            "NAGORIK_SMTP_URL" => Some("smtp://u:hunter2@mail.example:587?tls=required".to_owned()),
+            "NAGORIK_MAIL_MAX_ATTEMPTS" => Some("3".to_owned()),
+            _ => None,
+        };
+        s.apply_env(env).unwrap();
+        assert_eq!(s.mail.max_attempts, 3);
+        assert!(s.mail.smtp_url.starts_with("smtp://u:"));
+        assert!(!format!("{s:?}").contains("hunter2"));
+        let f: FileSettings = toml::from_str("[mail]\nfrom = 'x@y.example'").unwrap();
+        s.apply_file(f);
+        assert_eq!((s.mail.from.as_str(), s.mail.max_attempts), ("x@y.example", 8));
     }
 }

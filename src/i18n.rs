@@ -23,10 +23,11 @@ fn language(locale: Locale) -> LanguageIdentifier {
     locale.code().parse().expect("bn and en are valid language identifiers")
 }
 
-/// Formats a number-like argument for `locale` (Bangla digits on Bangla pages).
+/// Formats a number-like argument for `locale` (Bangla digits on Bangla pages), signed ones
+/// such as a score difference (`+15.0`) included.
 /// Values with letters in them (codes, references) are left as they are.
 pub fn localise_digits(locale: Locale, value: &str) -> String {
-    let numeric = value.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | ' ' | '/' | ':'));
+    let numeric = value.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '+' | '-' | ' ' | '/' | ':'));
     match locale {
         Locale::Bn if numeric => to_bangla_digits(value),
         _ => value.to_owned(),
@@ -94,5 +95,13 @@ mod tests {
         assert!(bn.contains("৪০০০"), "{bn}");
         let en = message(Locale::En, "error-text-too-long", &[("max", "4000".into()), ("length", "4001".into())]);
         assert!(en.contains("4000"), "{en}");
+    }
+
+    #[test]
+    fn signed_numbers_get_bangla_digits_and_codes_stay_as_they_are() {
+        assert_eq!(localise_digits(Locale::Bn, "+15.0"), "+১৫.০");
+        assert_eq!(localise_digits(Locale::Bn, "-2.5"), "-২.৫");
+        assert_eq!(localise_digits(Locale::En, "+15.0"), "+15.0");
+        assert_eq!(localise_digits(Locale::Bn, "ORGBDR-001"), "ORGBDR-001");
     }
 }

@@ -15,7 +15,10 @@ use crate::catalogue::cache::ServiceCache;
 use crate::config::Settings;
 use crate::db::pool::PoolOptions;
 use crate::db::{self, Pool};
+use crate::email::unsubscribe::UnsubscribeKey;
+use crate::email::Mailer;
 use crate::intake::IntakeWriter;
+use crate::jobs::{JobContext, Jobs};
 use crate::routes;
 use crate::themes::Lexicon;
 use crate::web::Renderer;
@@ -26,6 +29,7 @@ pub struct Application {
     server: Server,
     pool: Pool,
     writer: std::thread::JoinHandle<()>,
+    jobs: std::sync::Arc<JobContext>,
 }
 
 /// Opens the database named in the settings and brings its schema up to date.
@@ -63,6 +67,8 @@ impl Application {
         let lexicon = web::Data::from(lexicon);
         let writer = web::Data::new(writer);
         let service_cache = web::Data::new(ServiceCache::default());
+        let jobs = std::sync::Arc::new(mail_jobs(settings, &pool)?);
+        let unsubscribe_key = web::Data::new(jobs.key.clone());
         let limit = settings.submit_rate_per_minute;
         let governor = GovernorConfigBuilder::default()
             .requests_per_minute(u64::from(limit.max(1)))
@@ -83,6 +89,7 @@ impl Application {
                 .app_data(writer.clone())
                 .app_data(service_cache.clone())
                 .app_data(lexicon.clone())
+                .app_data(unsubscribe_key.clone())
                 .app_data(web::FormConfig::default().limit(crate::routes::api::JSON_LIMIT))
                 .configure(routes::configure)
                 .default_service(web::to(routes::errors::not_found))
@@ -91,7 +98,7 @@ impl Application {
         if let Some(workers) = settings.workers {
             server = server.workers(workers);
         }
-        Ok(Self { port, server: server.shutdown_timeout(30).run(), pool, writer: writer_thread })
+        Ok(Self { port, server: server.shutdown_timeout(30).run(), pool, writer: writer_thread, jobs })
     }
 
     /// The port actually bound (useful with port 0).
@@ -104,15 +111,41 @@ impl Application {
         self.pool.clone()
     }
 
+    /// Where this app's mail goes (tests read the stub's messages through it).
+    pub fn mailer(&self) -> Mailer {
+        self.jobs.mailer.clone()
+    }
+
     /// Serves until the process is told to stop (SIGTERM or Ctrl-C: stop
     /// accepting, finish the requests under way, commit what they queued, exit).
+    /// The mail jobs run alongside and stop after the message under way.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let jobs = Jobs::start(self.jobs);
         let served = self.server.await;
+        jobs.stop(std::time::Duration::from_secs(10)).await;
         // The server's handles to the writer are gone now; wait until it has drained.
         let writer = self.writer;
         let _ = tokio::task::spawn_blocking(move || writer.join()).await;
         served
     }
+}
+
+/// The mailer, the unsubscribe key and what the mail jobs need. Runs inside the Tokio
+/// runtime: lettre's SMTP pool starts a task of its own.
+fn mail_jobs(settings: &Settings, pool: &Pool) -> anyhow::Result<JobContext> {
+    let mailer = Mailer::from_settings(&settings.mail)?;
+    let mut conn = pool.get().context("no database connection")?;
+    let now = chrono::Utc::now().naive_utc();
+    let key = UnsubscribeKey::load(&mut conn, &settings.mail.secret_key, now).context("unsubscribe key")?;
+    Ok(JobContext {
+        pool: pool.clone(),
+        mailer,
+        templates: crate::templates::build()?,
+        key,
+        settings: settings.mail.clone(),
+        base_url: settings.base_url.clone(),
+        rates: settings.rates(),
+    })
 }
 
 /// The pain-category lexicon: the built-in one, plus a designer's own file when configured.

@@ -1,6 +1,7 @@
 //! Command-line interface: `serve`, `migrate`, `import-services`, `demo-data`,
-//! `api-keys`, `create-staff`, `staff-tokens`, `import-feedback`.
+//! `api-keys`, `create-staff`, `staff-tokens`, `import-feedback`, `export-backlog`.
 
+mod export;
 mod import;
 mod regroup;
 mod staff;
@@ -67,6 +68,8 @@ pub enum Command {
         #[command(subcommand)]
         action: staff::TokenAction,
     },
+    /// Export the backlog of a ministry (or all) as CSV, XLSX or JSON (no personal data).
+    ExportBacklog(export::ExportArgs),
 }
 
 /// Actions on Open311 client keys.
@@ -140,6 +143,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::ImportFeedback(args) => import::import_feedback(&settings, args),
         Command::Regroup { service } => regroup::regroup(&settings, service),
         Command::StaffTokens { action } => staff::staff_tokens(&settings, action),
+        Command::ExportBacklog(args) => export::export_backlog(&settings, args),
         Command::DemoData(args) => {
             let pool = open_database(&settings)?;
             let options = DemoOptions { services: args.services, feedback: args.feedback, seed: args.seed };
@@ -166,8 +170,9 @@ fn load_demo(pool: &Pool, options: &DemoOptions) -> anyhow::Result<()> {
     let bar = progress_bar(options.feedback as u64, "feedback");
     let added = demo::generate_feedback(&mut conn, options, &mut |n| bar.set_position(n as u64))?;
     bar.finish_and_clear();
+    let promoted = demo::promote_demo_backlog(&mut conn, crate::domain::scoring::Rates::default())?;
     println!(
-        "Demo data: {} ministries, {} services ({} new), {added} feedback added.",
+        "Demo data: {} ministries, {} services ({} new), {added} feedback added, {promoted} services in the backlog.",
         summary.ministries,
         summary.services_added + summary.services_updated,
         summary.services_added

@@ -2,7 +2,12 @@
 //! and the helper that keeps diesel off the async executor.
 
 pub mod api_clients;
+pub mod app_secrets;
 pub mod audit_log;
+pub mod backlog_items;
+pub mod backlog_moves;
+pub mod backlog_reviews;
+pub mod backlog_snapshots;
 pub mod feedback;
 pub mod idempotency_keys;
 pub mod login_failures;
@@ -11,9 +16,11 @@ pub mod migrations;
 pub mod ministries;
 pub mod moderation;
 pub mod offices;
+pub mod outbox;
 pub mod pool;
 pub mod provenance;
 pub mod schema;
+pub mod score_weights;
 pub mod service_counts;
 pub mod services;
 pub mod staff_districts;
@@ -21,6 +28,7 @@ pub mod staff_sessions;
 pub mod staff_users;
 pub mod theme_members;
 pub mod themes;
+pub mod unsubscribes;
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::pg::PgConnection;

@@ -219,6 +219,125 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// The e-service backlog: at most one item per service.
+    backlog_items (id) {
+        id -> BigInt,
+        service_id -> BigInt,
+        problem_bn -> Text,
+        problem_en -> Text,
+        status -> Text,
+        drop_reason -> Nullable<Text>,
+        target_year -> Nullable<Text>,
+        owner_office_id -> Nullable<BigInt>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Themes a backlog item addresses.
+    backlog_themes (backlog_item_id, theme_id) {
+        backlog_item_id -> BigInt,
+        theme_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    /// Every status move of a backlog item, with who and why.
+    backlog_moves (id) {
+        id -> BigInt,
+        backlog_item_id -> BigInt,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        note -> Text,
+        staff_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Quarterly reviews of backlog items.
+    backlog_reviews (id) {
+        id -> BigInt,
+        backlog_item_id -> BigInt,
+        quarter -> Text,
+        progress -> Text,
+        status -> Text,
+        next_step -> Text,
+        staff_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Scoring weights: the national default (no ministry) and each ministry's own.
+    score_weights (id) {
+        id -> BigInt,
+        ministry_id -> Nullable<BigInt>,
+        demand -> Integer,
+        burden -> Integer,
+        gap -> Integer,
+        severity -> Integer,
+        readiness -> Integer,
+        updated_by -> Nullable<BigInt>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// The ranking as each fiscal quarter opened.
+    backlog_snapshots (quarter, service_id) {
+        quarter -> Text,
+        service_id -> BigInt,
+        in_backlog -> Bool,
+        status -> Nullable<Text>,
+        target_year -> Nullable<Text>,
+        rank -> Integer,
+        score_milli -> BigInt,
+        taken_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Outgoing email: queued with the change that causes it, sent by the outbox worker.
+    outbox (id) {
+        id -> BigInt,
+        kind -> Text,
+        recipient -> Text,
+        locale -> Text,
+        data -> Text,
+        service_id -> Nullable<BigInt>,
+        staff_id -> Nullable<BigInt>,
+        dedupe_key -> Nullable<Text>,
+        state -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// Addresses (SHA-256) that asked for no more "you said, we did" updates.
+    unsubscribes (address_hash) {
+        address_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Secrets generated on first start when none is configured.
+    app_secrets (name) {
+        name -> Text,
+        value -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// The districts an operator (Union Digital Centre) enters feedback for.
     staff_districts (staff_id, district) {
         staff_id -> BigInt,
@@ -258,6 +377,15 @@ diesel::joinable!(feedback -> services (service_id));
 diesel::joinable!(feedback -> api_clients (api_client_id));
 
 diesel::joinable!(feedback -> themes (theme_id));
+diesel::joinable!(backlog_items -> services (service_id));
+diesel::joinable!(backlog_items -> offices (owner_office_id));
+diesel::joinable!(backlog_themes -> backlog_items (backlog_item_id));
+diesel::joinable!(backlog_themes -> themes (theme_id));
+diesel::joinable!(backlog_moves -> backlog_items (backlog_item_id));
+diesel::joinable!(backlog_reviews -> backlog_items (backlog_item_id));
+diesel::joinable!(backlog_snapshots -> services (service_id));
+diesel::joinable!(outbox -> services (service_id));
+diesel::joinable!(outbox -> staff_users (staff_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     ministries,
@@ -277,4 +405,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     service_counts,
     staff_districts,
     intake_sources,
+    backlog_items,
+    backlog_themes,
+    backlog_moves,
+    backlog_reviews,
+    score_weights,
+    backlog_snapshots,
+    outbox,
+    unsubscribes,
+    app_secrets,
 );

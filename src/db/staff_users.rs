@@ -126,3 +126,10 @@ pub fn set_password_hash(conn: &mut Conn, id: i64, hash: &str, now: NaiveDateTim
         .set((staff_users::password_hash.eq(hash), staff_users::updated_at.eq(now)))
         .execute(conn)
 }
+
+/// Turns the daily digest on or off for an account.
+pub fn set_digest_opt_in(conn: &mut Conn, id: i64, on: bool, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(staff_users::table.find(id))
+        .set((staff_users::digest_opt_in.eq(on), staff_users::updated_at.eq(now)))
+        .execute(conn)
+}

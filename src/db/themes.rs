@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{feedback, themes};
+use super::schema::{backlog_themes, feedback, themes};
 use super::Conn;
 
 /// A stored theme.
@@ -183,11 +183,14 @@ pub fn delete(conn: &mut Conn, id: i64) -> QueryResult<usize> {
 pub fn delete_empty_unconfirmed(conn: &mut Conn, service_id: i64) -> QueryResult<usize> {
     // NOT EXISTS probes the theme index per theme instead of reading every feedback's theme.
     let member = feedback::table.filter(feedback::theme_id.eq(themes::id.nullable()));
+    // A theme a backlog item addresses stays, even empty: the item still names it.
+    let linked = backlog_themes::table.filter(backlog_themes::theme_id.eq(themes::id));
     diesel::delete(
         themes::table
             .filter(themes::service_id.eq(service_id))
             .filter(themes::confirmed.eq(false))
-            .filter(diesel::dsl::not(diesel::dsl::exists(member))),
+            .filter(diesel::dsl::not(diesel::dsl::exists(member)))
+            .filter(diesel::dsl::not(diesel::dsl::exists(linked))),
     )
     .execute(conn)
 }

@@ -1,10 +1,12 @@
 //! Demo data: a realistic charter catalogue (48 ministries, 809 services) and
 //! citizen feedback in Bangla, English, mixed and romanised Bangla.
 
+mod backlog;
 mod catalogue;
 mod feedback;
 mod staff;
 
+pub use backlog::promote_demo_backlog;
 pub use catalogue::{catalogue_rows, load_catalogue};
 pub use feedback::generate_feedback;
 pub use staff::{ensure_demo_staff, DemoLogin};

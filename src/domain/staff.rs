@@ -39,6 +39,18 @@ pub enum Permission {
     ImportFeedback,
     /// Issue and revoke tokens for the staff JSON API.
     UseApiTokens,
+    /// See the ranked backlog, scores and reviews.
+    ViewBacklog,
+    /// Promote a service to the backlog; write its problem statement and linked themes.
+    ShapeBacklog,
+    /// Change status, target year, category, owner office, priority inputs, ministry weights; record reviews.
+    PrioritiseBacklog,
+    /// Export the backlog (CSV, XLSX, JSON).
+    ExportBacklog,
+    /// Set the national default weights.
+    SetNationalWeights,
+    /// See mail that could not be sent and send it again.
+    ManageMail,
 }
 
 impl Role {
@@ -75,7 +87,10 @@ impl Role {
         use Permission::*;
         match self {
             Role::Designer => {
-                matches!(permission, ViewFeedback | ViewPersonalData | EditThemes | Moderate | UseApiTokens)
+                matches!(
+                    permission,
+                    ViewFeedback | ViewPersonalData | EditThemes | Moderate | ViewBacklog | ShapeBacklog | UseApiTokens
+                )
             }
             Role::MinistryAdmin => matches!(
                 permission,
@@ -88,9 +103,25 @@ impl Role {
                     | ReadAudit
                     | ImportFeedback
                     | UseApiTokens
+                    | ViewBacklog
+                    | ShapeBacklog
+                    | PrioritiseBacklog
+                    | ExportBacklog
+                    | ManageMail
             ),
-            // Cabinet admins oversee: they read everything but personal data, and manage accounts.
-            Role::CabinetAdmin => matches!(permission, ViewFeedback | ManageStaff | ReadAudit | UseApiTokens),
+            // Cabinet admins oversee: they read everything but personal data, manage accounts and
+            // mail, and set the national weights; ministries decide their own backlogs.
+            Role::CabinetAdmin => matches!(
+                permission,
+                ViewFeedback
+                    | ManageStaff
+                    | ReadAudit
+                    | UseApiTokens
+                    | ViewBacklog
+                    | ExportBacklog
+                    | SetNationalWeights
+                    | ManageMail
+            ),
             // Operators only type feedback in; they read nothing of the workspace.
             Role::Operator => permission == AssistedIntake,
         }
@@ -182,6 +213,7 @@ mod tests {
         assert!(!Role::Designer.allows(Permission::ManageStaff));
         assert!(!Role::Designer.allows(Permission::ReadAudit));
         assert!(!Role::Designer.allows(Permission::ForgetPersonalData));
+        assert!(!Role::Designer.allows(Permission::ManageMail));
     }
 
     #[test]

@@ -140,6 +140,7 @@ pub fn merge(conn: &mut Conn, actor: &Actor, source: i64, target: i64) -> Result
             tally.add_one(from.service_id, dim::THEME, theme_bucket(Some(target)), count.feedback, count.voices);
         }
         tally.apply(c)?;
+        crate::db::backlog_items::relink_theme(c, source, target)?;
         themes::delete(c, source)?;
         let audit_target = Target { kind: "theme", id: Some(target), ministry_id: Some(ministry) };
         let before =

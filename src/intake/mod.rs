@@ -128,6 +128,7 @@ pub fn store_one(
     if let Some(assisted) = &submission.assisted {
         crate::db::provenance::set_assisted(conn, id, assisted, now)?;
     }
+    crate::email::notifications::queue_acknowledgements(conn, &rows, now)?;
     if let Some(idem) = idem {
         let row = IdempotencyKey {
             key: idem.key.clone(),

@@ -158,6 +158,7 @@ fn store_group(
     for chunk in plain.chunks(ROWS_PER_INSERT) {
         insert_batch(conn, chunk)?;
     }
+    crate::email::notifications::queue_acknowledgements(conn, &plain, now)?;
     Ok(outcomes.into_iter().map(|o| o.expect("every submission has an outcome")).collect())
 }
 

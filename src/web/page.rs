@@ -87,6 +87,8 @@ impl Renderer {
                     "can_assist": staff.role.allows(Permission::AssistedIntake),
                     "can_import": staff.role.allows(Permission::ImportFeedback),
                     "can_use_tokens": staff.role.allows(Permission::UseApiTokens),
+                    "can_view_backlog": staff.role.allows(Permission::ViewBacklog),
+                    "can_manage_mail": staff.role.allows(Permission::ManageMail),
                 }),
             );
         }

@@ -3,6 +3,8 @@
 //! theme or feedback is "not found" (404), with nothing changed.
 
 use diesel::prelude::*;
+use nagorik::audit::Actor;
+use nagorik::backlog::shaping::{self, Problem};
 use nagorik::db::{self, schema::audit_log};
 
 use crate::helpers::{spawn_app, TestApp};
@@ -116,6 +118,9 @@ const ROUTES: &[Route] = &[
     Route { method: Method::Get, path: "/staff/assisted/{f}", form: &[], allowed: &["operator"], scoped: true },
     Route { method: Method::Get, path: "/staff/import", form: &[], allowed: &["ministry-admin"], scoped: false },
     Route { method: Method::Post, path: "/staff/import", form: &[], allowed: &["ministry-admin"], scoped: false },
+    Route { method: Method::Get, path: "/staff/outbox", form: &[], allowed: ADMINS, scoped: false },
+    Route { method: Method::Get, path: "/staff/settings", form: &[], allowed: ROLES, scoped: false },
+    Route { method: Method::Post, path: "/staff/settings", form: &[("digest", "on")], allowed: ROLES, scoped: false },
     Route { method: Method::Get, path: "/api/v1/staff/services", form: &[], allowed: ALL, scoped: false },
     Route { method: Method::Get, path: "/api/v1/staff/services/{s}/stats", form: &[], allowed: ALL, scoped: true },
     Route { method: Method::Get, path: "/api/v1/staff/services/{s}/themes", form: &[], allowed: ALL, scoped: true },
@@ -140,17 +145,72 @@ const ROUTES: &[Route] = &[
         allowed: EDITORS,
         scoped: true,
     },
+    Route { method: Method::Get, path: "/staff/backlog", form: &[], allowed: ALL, scoped: false },
+    Route { method: Method::Get, path: "/staff/backlog/items/{b}", form: &[], allowed: ALL, scoped: true },
+    Route {
+        method: Method::Post,
+        path: "/staff/services/{s}/backlog",
+        form: &[("problem_en", "Again")],
+        allowed: EDITORS,
+        scoped: true,
+    },
+    Route {
+        method: Method::Post,
+        path: "/staff/backlog/items/{b}/problem",
+        form: &[("problem_en", "Sharper")],
+        allowed: EDITORS,
+        scoped: true,
+    },
+    Route {
+        method: Method::Post,
+        path: "/staff/backlog/items/{b}/status",
+        form: &[("status", "designing")],
+        allowed: &["ministry-admin"],
+        scoped: true,
+    },
+    Route {
+        method: Method::Post,
+        path: "/staff/backlog/items/{b}/priorities",
+        form: &[("owner_office", "0")],
+        allowed: &["ministry-admin"],
+        scoped: true,
+    },
+    Route {
+        method: Method::Post,
+        path: "/staff/backlog/items/{b}/reviews",
+        form: &[("progress", "p"), ("status", "identified"), ("next_step", "n")],
+        allowed: &["ministry-admin"],
+        scoped: true,
+    },
+    Route { method: Method::Get, path: "/staff/backlog/weights", form: &[], allowed: ALL, scoped: false },
+    Route {
+        method: Method::Post,
+        path: "/staff/backlog/weights",
+        form: &[
+            ("scope", "national"),
+            ("demand", "1"),
+            ("burden", "1"),
+            ("gap", "1"),
+            ("severity", "1"),
+            ("readiness", "1"),
+        ],
+        allowed: &["cabinet-admin"],
+        scoped: false,
+    },
+    Route { method: Method::Get, path: "/staff/apa", form: &[], allowed: ALL, scoped: false },
 ];
 
 struct Target {
     service: &'static str,
     feedback: Stored,
+    backlog_item: i64,
 }
 
 fn fill(text: &str, target: &Target) -> String {
     text.replace("{s}", target.service)
         .replace("{t}", &target.feedback.theme_id.expect("themed").to_string())
         .replace("{f}", &target.feedback.id.to_string())
+        .replace("{b}", &target.backlog_item.to_string())
 }
 
 async fn audit_entries(app: &TestApp) -> i64 {
@@ -212,7 +272,23 @@ fn matches(status: u16, expect: Expect) -> bool {
 async fn targets(app: &TestApp) -> (Target, Target) {
     let own = app.submit_text("ORGBDR-001", "The union parishad asked me for a bribe to register my son's birth").await;
     let other = app.submit_text("ACLAND-001", "The land office asked me for a bribe to record the mutation").await;
-    (Target { service: "ORGBDR-001", feedback: own }, Target { service: "ACLAND-001", feedback: other })
+    let promote = |service_id: i64| {
+        let pool = app.pool.clone();
+        async move {
+            db::run_blocking(&pool, move |c| {
+                let problem = Problem::parse("সমস্যা", "", Vec::new()).unwrap();
+                shaping::promote(c, &Actor::command_line(), service_id, &problem, chrono::Utc::now().naive_utc())
+            })
+            .await
+            .unwrap()
+            .id
+        }
+    };
+    let (own_item, other_item) = (promote(own.service_id).await, promote(other.service_id).await);
+    (
+        Target { service: "ORGBDR-001", feedback: own, backlog_item: own_item },
+        Target { service: "ACLAND-001", feedback: other, backlog_item: other_item },
+    )
 }
 
 #[tokio::test]
@@ -251,10 +327,11 @@ async fn logged_out_requests_get_the_log_in_page_or_401_and_change_nothing() {
     let app = spawn_app().await;
     let (mine, _) = targets(&app).await;
     let anonymous = browser();
+    let before = audit_entries(&app).await;
     for route in ROUTES {
         let status = call(&anonymous, "", &app, route, &mine).await;
         let want = if route.path.starts_with("/api/") { 401 } else { 303 };
         assert_eq!(status, want, "{}", route.path);
     }
-    assert_eq!(audit_entries(&app).await, 0);
+    assert_eq!(audit_entries(&app).await, before);
 }

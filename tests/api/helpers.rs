@@ -18,6 +18,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The database URL of this test.
     pub database_url: String,
+    /// Where the app's mail goes (the in-memory stub unless a test chose SMTP).
+    pub mailer: nagorik::email::Mailer,
     _db: TestDatabase,
 }
 
@@ -94,17 +96,21 @@ pub async fn spawn_empty_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp 
         submit_rate_per_minute: 0,
         ..Settings::default()
     };
+    settings.mail.stub = true;
+    settings.mail.poll_ms = 100;
+    settings.mail.retry_ms = 100;
     tweak(&mut settings);
     let app = Application::build(&settings).expect("app builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let pool = app.pool();
+    let mailer = app.mailer();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .cookie_store(true)
         .build()
         .expect("client");
-    TestApp { address, pool, client, database_url: url, _db: db }
+    TestApp { address, pool, client, database_url: url, mailer, _db: db }
 }
 
 /// Path of a file under `tests/fixtures`.

@@ -3,10 +3,18 @@
 
 mod access_matrix;
 mod assisted;
+mod backlog;
+mod backlog_export;
+mod backlog_helpers;
+mod backlog_ranking;
 mod bulk_import;
 mod catalogue_import;
 mod cli;
 mod durability;
+mod email;
+mod email_backlog;
+mod email_smtp;
+mod email_staff;
 mod feedback_api;
 mod feedback_form;
 mod health;
@@ -17,6 +25,7 @@ mod moderation;
 mod open311;
 mod overload;
 mod search;
+mod smtp_server;
 mod staff_admin;
 mod staff_helpers;
 mod staff_login;

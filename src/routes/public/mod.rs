@@ -8,6 +8,7 @@ mod me_too;
 mod service_view;
 mod services;
 mod tracking;
+mod unsubscribe;
 
 use actix_web::web;
 
@@ -25,5 +26,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/thanks/{tracking_code}", web::get().to(feedback::show_thanks))
         .route("/track", web::get().to(tracking::show_track_form))
         .route("/track/{tracking_code}", web::get().to(tracking::show_tracking))
-        .route("/lang/{lang}", web::get().to(language::switch_language));
+        .route("/lang/{lang}", web::get().to(language::switch_language))
+        .route("/unsubscribe/{token}", web::get().to(unsubscribe::show_unsubscribe))
+        .route("/unsubscribe/{token}", web::post().to(unsubscribe::unsubscribe));
 }

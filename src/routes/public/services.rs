@@ -121,7 +121,10 @@ pub async fn render_service_page(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let service_id = listing.0.id;
-    let voices = db::run_blocking(pool, move |conn| db::service_counts::total_voices(conn, service_id)).await?;
+    let (voices, said) = db::run_blocking(pool, move |conn| -> diesel::QueryResult<_> {
+        Ok((db::service_counts::total_voices(conn, service_id)?, crate::backlog::public::load(conn, service_id)?))
+    })
+    .await?;
     let code = &listing.0.code;
     let similar: Vec<serde_json::Value> = form
         .similar
@@ -137,6 +140,12 @@ pub async fn render_service_page(
         "form": form_context(locale, &listing.0, form.values, form.errors),
         "checked": form.similar.is_some(),
         "similar": similar,
+        "you_said": {
+            "status_id": said.item.as_ref().map(|(s, _)| format!("backlog-status-{s}")),
+            "target_year": said.item.as_ref().and_then(|(_, y)| y.clone()),
+            "themes": said.themes.iter().map(|(bn, en, v)| json!({ "label": locale.pick(bn, en), "voices": v })).collect::<Vec<_>>(),
+            "shown": said.item.is_some() || !said.themes.is_empty(),
+        },
     });
     Ok(renderer.respond(req, locale, status, "public/service", data))
 }

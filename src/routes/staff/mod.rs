@@ -8,6 +8,7 @@ mod assisted_form;
 mod import;
 mod upload;
 
+mod backlog_export;
 mod dashboard;
 mod feedback;
 mod feedback_row;
@@ -18,8 +19,18 @@ pub mod scope;
 mod service_page;
 mod themes;
 
+// The e-service backlog (registered by `configure_backlog`).
+mod apa;
+mod backlog;
+mod backlog_edit;
+pub(crate) mod backlog_item;
+mod backlog_view;
+mod backlog_weights;
+
 // Admin pages: accounts, audit log, API tokens (registered by `configure_admin`).
 mod audit;
+mod outbox;
+mod settings;
 mod tokens;
 mod users;
 mod view;
@@ -39,6 +50,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("", web::get().to(dashboard::show_dashboard))
                 .route("/", web::get().to(dashboard::show_dashboard))
                 .route("/logout", web::post().to(login::log_out))
+                // Before any `/backlog/{id}` route, which would otherwise take `export.csv`.
+                .configure(configure_exports)
                 .route("/services/{code}", web::get().to(service_page::show_service))
                 .route("/services/{code}/regroup", web::post().to(regroup::regroup))
                 .route("/themes/{id}", web::get().to(themes::show_theme))
@@ -50,9 +63,24 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/feedback/{id}/redact", web::post().to(feedback::redact))
                 .route("/feedback/{id}/forget", web::post().to(feedback::forget))
                 .route("/feedback/{id}/theme", web::post().to(feedback::move_to_theme))
+                .configure(configure_backlog)
                 .configure(configure_admin)
                 .configure(configure_intake),
         );
+}
+
+/// Registers the backlog pages inside the authenticated `/staff` scope.
+fn configure_backlog(cfg: &mut web::ServiceConfig) {
+    cfg.route("/services/{code}/backlog", web::post().to(backlog_edit::promote))
+        .route("/backlog", web::get().to(backlog::show_backlog))
+        .route("/backlog/weights", web::get().to(backlog_weights::show_weights))
+        .route("/backlog/weights", web::post().to(backlog_weights::save_weights))
+        .route("/backlog/items/{id}", web::get().to(backlog_item::show_item))
+        .route("/backlog/items/{id}/problem", web::post().to(backlog_edit::edit_problem))
+        .route("/backlog/items/{id}/status", web::post().to(backlog_edit::move_status))
+        .route("/backlog/items/{id}/priorities", web::post().to(backlog_edit::set_priorities))
+        .route("/backlog/items/{id}/reviews", web::post().to(backlog_edit::record_review))
+        .route("/apa", web::get().to(apa::show_apa));
 }
 
 /// Registers the admin pages inside the authenticated `/staff` scope.
@@ -64,7 +92,18 @@ fn configure_admin(cfg: &mut web::ServiceConfig) {
         .route("/audit", web::get().to(audit::list_audit))
         .route("/tokens", web::get().to(tokens::list_tokens))
         .route("/tokens", web::post().to(tokens::create_token))
-        .route("/tokens/{id}/revoke", web::post().to(tokens::revoke_token));
+        .route("/tokens/{id}/revoke", web::post().to(tokens::revoke_token))
+        .route("/outbox", web::get().to(outbox::list_failed_mail))
+        .route("/outbox/{id}/retry", web::post().to(outbox::retry_mail))
+        .route("/settings", web::get().to(settings::show_settings))
+        .route("/settings", web::post().to(settings::save_settings));
+}
+
+/// Registers the backlog exports inside the authenticated `/staff` scope.
+fn configure_exports(cfg: &mut web::ServiceConfig) {
+    cfg.route("/backlog/export.csv", web::get().to(backlog_export::export_backlog_csv))
+        .route("/backlog/export.xlsx", web::get().to(backlog_export::export_backlog_xlsx))
+        .route("/backlog/export.json", web::get().to(backlog_export::export_backlog_json));
 }
 
 /// Registers the assisted-intake and import pages inside the authenticated `/staff` scope.

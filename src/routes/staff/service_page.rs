@@ -109,7 +109,7 @@ pub async fn show_service(
     };
     let (code, who) = (code.into_inner(), staff.clone());
     let mut list_filter = filter.clone();
-    let (listing, stats, quotes, (rows, more), theme_names) =
+    let (listing, stats, quotes, (rows, more), theme_names, backlog) =
         db::run_blocking(&pool, move |c| -> Result<_, AppError> {
             let listing = visible_service(c, &who, &code)?.ok_or(AppError::NotFound)?;
             list_filter.search_original = who.may(Permission::ViewPersonalData, listing.2.id);
@@ -121,7 +121,13 @@ pub async fn show_service(
                 .into_iter()
                 .map(|t| (t.id, (t.label_bn, t.label_en)))
                 .collect();
-            Ok((listing, stats, quotes, page, names))
+            let backlog = match db::backlog_items::for_service(c, listing.0.id)? {
+                Some(item) => json!({ "url": format!("/staff/backlog/items/{}", item.id),
+                                      "status_id": format!("backlog-status-{}", item.status) }),
+                None => json!({ "themes": super::backlog_item::theme_choices(c, listing.0.id, &[], locale)?,
+                                "promote_url": format!("/staff/services/{}/backlog", listing.0.code) }),
+            };
+            Ok((listing, stats, quotes, page, names, backlog))
         })
         .await?;
     let (service, _, ministry) = &listing;
@@ -166,6 +172,8 @@ pub async fn show_service(
             "regroup_url": format!("/staff/services/{}/regroup", service.code),
         },
         "can_edit_themes": staff.may(Permission::EditThemes, ministry.id),
+        "can_promote": staff.may(Permission::ShapeBacklog, ministry.id),
+        "backlog": backlog,
         "can_moderate": staff.may(Permission::Moderate, ministry.id),
         "personal": personal,
         "stats": stats,

@@ -1,5 +1,6 @@
 // Starts a Nagorik of our own on a fresh SQLite database and a free port, and stops it.
 import { spawn, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, openSync, readFileSync, rmSync, closeSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -70,9 +71,12 @@ async function waitUntilHealthy(baseUrl, child, logFile) {
   throw new Error(`nagorik at ${baseUrl} not healthy after ${START_TIMEOUT_MS} ms (${last}):\n${readFileSync(logFile, 'utf8')}`);
 }
 
+/** Display names of the staff accounts that `createStaff` makes, one per role (Bangla and Latin script). */
+const STAFF_NAMES = { designer: 'নাসরিন আক্তার', 'ministry-admin': 'Rafiq Islam', 'cabinet-admin': 'তানভীর হাসান' };
+
 /**
  * Imports the fixture catalogue into a new database (or, with `{ demo: true }`, the full demo
- * catalogue: 48 ministries, 809 services) and serves it. Returns { baseUrl, host, stop() }.
+ * catalogue: 48 ministries, 809 services) and serves it. Returns { baseUrl, host, createStaff(), stop() }.
  */
 export async function startNagorik({ demo = false } = {}) {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`cargo build\` first`);
@@ -105,9 +109,28 @@ export async function startNagorik({ demo = false } = {}) {
       rmSync(dir, { recursive: true, force: true });
       throw err;
     }
+    let staffCount = 0;
     return {
       baseUrl,
       host,
+      /**
+       * Creates a staff account through `nagorik create-staff` (as an operator would, against the
+       * database being served): `role` is designer, ministry-admin or cabinet-admin, `ministries`
+       * the codes it may see (none for a cabinet admin). Returns { email, password, name, role }.
+       */
+      createStaff(role, ministries = []) {
+        staffCount += 1;
+        const account = {
+          role,
+          email: `${role}-${staffCount}@e2e.test`,
+          name: STAFF_NAMES[role] ?? `Staff ${staffCount}`,
+          password: `e2e-${randomBytes(9).toString('hex')}`,
+        };
+        const args = ['--database-url', database, 'create-staff', '--email', account.email, '--name', account.name, '--role', role];
+        for (const code of ministries) args.push('--ministry', code);
+        execFileSync(BIN, [...args, '--password-stdin'], { env, input: `${account.password}\n`, stdio: ['pipe', 'ignore', 'pipe'] });
+        return account;
+      },
       async stop() {
         if (child.exitCode === null && child.signalCode === null) {
           child.kill('SIGTERM');

@@ -1,0 +1,39 @@
+//! "You said, we did" on a service's public page: where its backlog item stands and the
+//! confirmed themes citizens raised, with their voices. Labels only, never quotes.
+
+use std::collections::HashMap;
+
+use diesel::QueryResult;
+
+use crate::counts::dim;
+use crate::db::{backlog_items, service_counts, themes, Conn};
+
+/// Themes with fewer voices stay off the public page (too few to be a pattern, and too
+/// close to identifying someone).
+pub const MIN_PUBLIC_VOICES: i64 = 5;
+
+/// What the public page shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct YouSaid {
+    /// Backlog status and target year, when the service is in the backlog.
+    pub item: Option<(String, Option<String>)>,
+    /// Confirmed themes with at least [`MIN_PUBLIC_VOICES`]: (label bn, label en, voices), most first.
+    pub themes: Vec<(String, String, i64)>,
+}
+
+/// Loads it for one service.
+pub fn load(conn: &mut Conn, service_id: i64) -> QueryResult<YouSaid> {
+    let item = backlog_items::for_service(conn, service_id)?.map(|i| (i.status, i.target_year));
+    let voices: HashMap<String, i64> =
+        service_counts::of_service(conn, service_id, dim::THEME)?.into_iter().map(|c| (c.bucket, c.voices)).collect();
+    let mut shown: Vec<(String, String, i64)> = themes::labels_of_service(conn, service_id)?
+        .into_iter()
+        .filter(|t| t.confirmed)
+        .filter_map(|t| {
+            let v = voices.get(&t.id.to_string()).copied().unwrap_or(0);
+            (v >= MIN_PUBLIC_VOICES).then_some((t.label_bn, t.label_en, v))
+        })
+        .collect();
+    shown.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+    Ok(YouSaid { item, themes: shown })
+}

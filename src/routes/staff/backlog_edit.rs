@@ -1,0 +1,237 @@
+//! The backlog's forms: promote a service, edit the problem statement and themes, move
+//! the status, set priority inputs, record a quarterly review. Each checks the permission
+//! and the ministry first, and a refused form comes back with its messages (422).
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::Utc;
+use serde::Deserialize;
+
+use super::backlog_item::scoped_item;
+use super::invalid::or_invalid_page;
+use crate::audit::Actor;
+use crate::auth::Staff;
+use crate::backlog::moves::{self, parse_note, Priorities, Review};
+use crate::backlog::shaping::{self, Problem};
+use crate::db::{self, Pool};
+use crate::domain::backlog::{FiscalYear, Status};
+use crate::domain::digits::parse_whole_number;
+use crate::domain::staff::Permission;
+use crate::domain::{FieldError, FieldErrors, Locale};
+use crate::error::AppError;
+use crate::web::page::see_other;
+use crate::web::Renderer;
+use crate::workspace::visible_service;
+
+/// A form whose `theme` field repeats (one per checked theme).
+type PairsForm = Vec<(String, String)>;
+
+fn field<'a>(form: &'a PairsForm, name: &str) -> &'a str {
+    form.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+}
+
+fn problem(form: &PairsForm) -> Result<Problem, AppError> {
+    let picked: Vec<&str> = form.iter().filter(|(k, _)| k == "theme").map(|(_, v)| v.as_str()).collect();
+    let ids: Vec<i64> =
+        picked.iter().filter_map(|v| crate::domain::digits::to_ascii_digits(v.trim()).parse().ok()).collect();
+    if ids.len() != picked.len() {
+        return Err(AppError::Validation(FieldError::new("themes", "error-backlog-theme-unknown").into()));
+    }
+    Problem::parse(field(form, "problem_bn"), field(form, "problem_en"), ids).map_err(AppError::Validation)
+}
+
+/// Checks the permission and the item's ministry; gives the ministry id.
+async fn allowed(pool: &Pool, staff: &Staff, id: i64, permission: Permission) -> Result<i64, AppError> {
+    staff.require(permission)?;
+    let who = staff.clone();
+    let (_, listing) = db::run_blocking(pool, move |c| scoped_item(c, &who, id)).await?;
+    Ok(listing.2.id)
+}
+
+/// `POST /staff/services/{code}/backlog`: promotes the service with a problem statement.
+pub async fn promote(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    code: web::Path<String>,
+    form: web::Form<PairsForm>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let code = code.into_inner();
+    let back = format!("/staff/services/{code}");
+    let result = async {
+        staff.require(Permission::ShapeBacklog)?;
+        let problem = problem(&form)?;
+        let (actor, who) = (Actor::from(&staff), staff.clone());
+        let item = db::run_blocking(&pool, move |c| -> Result<_, AppError> {
+            let listing = visible_service(c, &who, &code)?.ok_or(AppError::NotFound)?;
+            Ok(shaping::promote(c, &actor, listing.0.id, &problem, Utc::now().naive_utc())?)
+        })
+        .await?;
+        Ok(see_other(&format!("/staff/backlog/items/{}", item.id)))
+    }
+    .await;
+    or_invalid_page(result, &req, locale, &staff, &renderer, &back)
+}
+
+/// `POST /staff/backlog/items/{id}/problem`.
+pub async fn edit_problem(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    id: web::Path<i64>,
+    form: web::Form<PairsForm>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let back = format!("/staff/backlog/items/{id}");
+    let result = async {
+        allowed(&pool, &staff, id, Permission::ShapeBacklog).await?;
+        let problem = problem(&form)?;
+        let actor = Actor::from(&staff);
+        db::run_blocking(&pool, move |c| shaping::edit_problem(c, &actor, id, &problem, Utc::now().naive_utc()))
+            .await?;
+        Ok(see_other(&back))
+    }
+    .await;
+    or_invalid_page(result, &req, locale, &staff, &renderer, &format!("/staff/backlog/items/{id}"))
+}
+
+/// The status form.
+#[derive(Debug, Deserialize)]
+pub struct StatusForm {
+    status: Option<String>,
+    note: Option<String>,
+}
+
+/// `POST /staff/backlog/items/{id}/status`: one allowed move, with a note (a reason to drop).
+pub async fn move_status(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    id: web::Path<i64>,
+    form: web::Form<StatusForm>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let back = format!("/staff/backlog/items/{id}");
+    let result = async {
+        allowed(&pool, &staff, id, Permission::PrioritiseBacklog).await?;
+        let to = Status::parse(form.status.as_deref().unwrap_or(""))
+            .ok_or_else(|| AppError::Validation(FieldError::new("status", "error-backlog-move").into()))?;
+        let note = parse_note("note", form.note.as_deref().unwrap_or(""), false)
+            .map_err(|e| AppError::Validation(e.into()))?;
+        let actor = Actor::from(&staff);
+        db::run_blocking(&pool, move |c| moves::move_status(c, &actor, id, to, &note, Utc::now().naive_utc())).await?;
+        Ok(see_other(&format!("/staff/backlog/items/{id}")))
+    }
+    .await;
+    or_invalid_page(result, &req, locale, &staff, &renderer, &back)
+}
+
+/// The priorities form.
+#[derive(Debug, Deserialize)]
+pub struct PrioritiesForm {
+    target_year: Option<String>,
+    owner_office: Option<String>,
+    category: Option<String>,
+    yearly_applications: Option<String>,
+}
+
+impl PrioritiesForm {
+    fn parse(&self) -> Result<Priorities, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let text = |v: &Option<String>| v.as_deref().unwrap_or("").trim().to_owned();
+        let target_year = match text(&self.target_year).as_str() {
+            "" => None,
+            y => errors.take(FiscalYear::parse(y).ok_or_else(|| FieldError::new("target_year", "error-backlog-year"))),
+        };
+        let office = errors.take(
+            crate::domain::digits::to_ascii_digits(&text(&self.owner_office))
+                .parse::<i64>()
+                .map_err(|_| FieldError::new("owner_office", "error-backlog-office")),
+        );
+        let category = match text(&self.category).as_str() {
+            "" | "none" => Some(None),
+            "1" => Some(Some(1)),
+            "2" => Some(Some(2)),
+            _ => errors.take(Err(FieldError::new("category", "error-backlog-filter-category"))),
+        };
+        let applications = errors.take(
+            parse_whole_number(&text(&self.yearly_applications), 1_000_000_000)
+                .map_err(|_| FieldError::new("yearly_applications", "error-backlog-applications")),
+        );
+        match (office, category, applications) {
+            (Some(owner_office_id), Some(category), Some(apps)) if errors.is_empty() => {
+                Ok(Priorities { target_year, owner_office_id, category, yearly_applications: apps.map(|n| n as i64) })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// `POST /staff/backlog/items/{id}/priorities`.
+pub async fn set_priorities(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    id: web::Path<i64>,
+    form: web::Form<PrioritiesForm>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let back = format!("/staff/backlog/items/{id}");
+    let result = async {
+        allowed(&pool, &staff, id, Permission::PrioritiseBacklog).await?;
+        let p = form.parse().map_err(AppError::Validation)?;
+        let actor = Actor::from(&staff);
+        db::run_blocking(&pool, move |c| moves::set_priorities(c, &actor, id, &p, Utc::now().naive_utc())).await?;
+        Ok(see_other(&format!("/staff/backlog/items/{id}")))
+    }
+    .await;
+    or_invalid_page(result, &req, locale, &staff, &renderer, &back)
+}
+
+/// The review form.
+#[derive(Debug, Deserialize)]
+pub struct ReviewForm {
+    progress: Option<String>,
+    status: Option<String>,
+    next_step: Option<String>,
+}
+
+/// `POST /staff/backlog/items/{id}/reviews`: the quarterly review (and a status move if it changed).
+pub async fn record_review(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    id: web::Path<i64>,
+    form: web::Form<ReviewForm>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let back = format!("/staff/backlog/items/{id}");
+    let result = async {
+        allowed(&pool, &staff, id, Permission::PrioritiseBacklog).await?;
+        let mut errors = FieldErrors::new();
+        let progress = errors.take(parse_note("progress", form.progress.as_deref().unwrap_or(""), true));
+        let next_step = errors.take(parse_note("next_step", form.next_step.as_deref().unwrap_or(""), true));
+        let status = errors.take(
+            Status::parse(form.status.as_deref().unwrap_or(""))
+                .ok_or_else(|| FieldError::new("status", "error-backlog-move")),
+        );
+        let (Some(progress), Some(next_step), Some(status)) = (progress, next_step, status) else {
+            return Err(AppError::Validation(errors));
+        };
+        let review = Review { progress, status, next_step };
+        let actor = Actor::from(&staff);
+        db::run_blocking(&pool, move |c| moves::record_review(c, &actor, id, &review, Utc::now().naive_utc())).await?;
+        Ok(see_other(&format!("/staff/backlog/items/{id}")))
+    }
+    .await;
+    or_invalid_page(result, &req, locale, &staff, &renderer, &back)
+}

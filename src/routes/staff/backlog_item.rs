@@ -1,0 +1,140 @@
+//! A backlog item's page: its problem statement and themes, its score explained, its
+//! status with the allowed moves, priority inputs, history and quarterly reviews.
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::Utc;
+use serde_json::{json, Value};
+
+use super::backlog_view::{breakdown, points};
+use crate::auth::Staff;
+use crate::backlog::ranking;
+use crate::backlog::shaping::find_with_service;
+use crate::config::Settings;
+use crate::counts::dim;
+use crate::db::backlog_items::{self, BacklogItem};
+use crate::db::services::ServiceListing;
+use crate::db::{self, backlog_moves, backlog_reviews, offices, service_counts, staff_users, themes, Conn, Pool};
+use crate::domain::backlog::{FiscalYear, Quarter, Status};
+use crate::domain::staff::Permission;
+use crate::domain::Locale;
+use crate::error::AppError;
+use crate::web::Renderer;
+
+/// Themes offered to link: the linked, the confirmed, then the most voiced.
+const THEMES_OFFERED: usize = 40;
+
+/// The item `id` with its service, if the staff member sees its ministry (404 otherwise).
+pub fn scoped_item(c: &mut Conn, staff: &Staff, id: i64) -> Result<(BacklogItem, ServiceListing), AppError> {
+    let (item, listing) = find_with_service(c, id)?.ok_or(AppError::NotFound)?;
+    if !staff.sees(listing.2.id) {
+        return Err(AppError::NotFound);
+    }
+    Ok((item, listing))
+}
+
+/// Themes of a service to offer as checkboxes, `linked` ones checked.
+pub fn theme_choices(c: &mut Conn, service_id: i64, linked: &[i64], locale: Locale) -> diesel::QueryResult<Vec<Value>> {
+    let voices: HashMap<String, i64> =
+        service_counts::of_service(c, service_id, dim::THEME)?.into_iter().map(|x| (x.bucket, x.voices)).collect();
+    let mut all: Vec<(bool, bool, i64, Value)> = themes::labels_of_service(c, service_id)?
+        .into_iter()
+        .map(|t| {
+            let v = voices.get(&t.id.to_string()).copied().unwrap_or(0);
+            let on = linked.contains(&t.id);
+            let shown = json!({ "id": t.id, "label": locale.pick(&t.label_bn, &t.label_en), "voices": v,
+                                "confirmed": t.confirmed, "checked": on });
+            (on, t.confirmed, v, shown)
+        })
+        .collect();
+    all.sort_by_key(|x| std::cmp::Reverse((x.0, x.1, x.2)));
+    Ok(all.into_iter().take(THEMES_OFFERED.max(linked.len())).map(|x| x.3).collect())
+}
+
+/// `GET /staff/backlog/items/{id}`.
+pub async fn show_item(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    id: web::Path<i64>,
+    pool: web::Data<Pool>,
+    settings: web::Data<Settings>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::ViewBacklog)?;
+    let (id, who, rates) = (id.into_inner(), staff.clone(), settings.rates());
+    let now = Utc::now().naive_utc();
+    let data = db::run_blocking(&pool, move |c| -> Result<Value, AppError> {
+        let (item, (service, office, ministry)) = scoped_item(c, &who, id)?;
+        let ranking = ranking::build(c, rates, now)?;
+        let ranked = ranking.of_service(service.id).ok_or(AppError::NotFound)?;
+        let linked = backlog_items::theme_ids(c, id)?;
+        let choices = theme_choices(c, service.id, &linked, locale)?;
+        let moves = backlog_moves::for_item(c, id)?;
+        let reviews = backlog_reviews::for_item(c, id)?;
+        let mut names: HashMap<i64, String> = HashMap::new();
+        for staff_id in moves.iter().filter_map(|m| m.staff_id).chain(reviews.iter().filter_map(|r| r.staff_id)) {
+            if let std::collections::hash_map::Entry::Vacant(e) = names.entry(staff_id) {
+                e.insert(staff_users::find(c, staff_id)?.map(|u| u.name).unwrap_or_default());
+            }
+        }
+        let who_name = |id: Option<i64>| id.and_then(|i| names.get(&i).cloned()).unwrap_or_else(|| "—".into());
+        let status = Status::parse(&item.status).unwrap_or(Status::Identified);
+        let owner = item.owner_office_id.unwrap_or(office.id);
+        let office_options: Vec<Value> = offices::list_for_ministry(c, ministry.id)?
+            .into_iter()
+            .map(|o| json!({ "id": o.id, "name": locale.pick(&o.name_bn, &o.name_en), "selected": o.id == owner }))
+            .collect();
+        let this_year = FiscalYear::of(now.date());
+        let years: Vec<Value> = (-1..4)
+            .map(|d| FiscalYear(this_year.0 + d).label())
+            .map(|y| json!({ "value": y, "selected": item.target_year.as_deref() == Some(y.as_str()) }))
+            .collect();
+        let b = &ranked.score.burden;
+        let i = &ranked.inputs;
+        Ok(json!({
+            "item": {
+                "id": id, "problem_bn": item.problem_bn, "problem_en": item.problem_en,
+                "status_id": format!("backlog-status-{}", item.status), "status": item.status,
+                "drop_reason": item.drop_reason, "target_year": item.target_year,
+                "action": format!("/staff/backlog/items/{id}"),
+            },
+            "service": {
+                "code": service.code, "name": locale.pick(&service.name_bn, &service.name_en),
+                "url": format!("/staff/services/{}", service.code), "public_url": format!("/services/{}", service.code),
+                "ministry": locale.pick(&ministry.name_bn, &ministry.name_en), "category": service.roadmap_category,
+                "yearly_applications": service.yearly_applications,
+            },
+            "score": {
+                "rank": ranked.rank, "of": ranking.rows.len(), "total": points(ranked.score.total),
+                "components": breakdown(&ranked.score), "ministry_weights": ranked.ministry_weights,
+                "per_application_bdt": b.per_application_bdt, "per_application_hours": b.per_application_hours,
+                "yearly_bdt": b.yearly_bdt, "yearly_hours": b.yearly_hours,
+                "median_days": i.median_days, "median_cost": i.median_cost, "median_visits": i.median_visits,
+                "promised_days": i.promised_days, "fee": i.fee_bdt, "rates": ranking.rates,
+            },
+            "themes": choices,
+            "next": status.next().iter().map(|s| json!({ "value": s.as_str(), "label_id": format!("backlog-status-{}", s.as_str()) })).collect::<Vec<_>>(),
+            "offices": office_options, "years": years,
+            "categories": ([("1", Some(1)), ("2", Some(2)), ("none", None)]).iter()
+                .map(|(v, c)| json!({ "value": v, "selected": service.roadmap_category == *c })).collect::<Vec<_>>(),
+            "all_statuses": Status::ALL.iter().map(|s| json!({ "value": s.as_str(), "label_id": format!("backlog-status-{}", s.as_str()), "selected": *s == status })).collect::<Vec<_>>(),
+            "moves": moves.iter().rev().map(|m| json!({
+                "from_id": m.from_status.as_ref().map(|s| format!("backlog-status-{s}")),
+                "to_id": format!("backlog-status-{}", m.to_status), "note": m.note, "who": who_name(m.staff_id),
+                "when": super::view::shown_time(m.created_at),
+            })).collect::<Vec<_>>(),
+            "reviews": reviews.iter().map(|r| json!({
+                "quarter": r.quarter, "progress": r.progress, "status_id": format!("backlog-status-{}", r.status),
+                "next_step": r.next_step, "who": who_name(r.staff_id), "when": super::view::shown_time(r.created_at),
+            })).collect::<Vec<_>>(),
+            "quarter": crate::i18n::localise_digits(locale, &Quarter::of(now.date()).label()),
+            "can_shape": who.may(Permission::ShapeBacklog, ministry.id),
+            "can_prioritise": who.may(Permission::PrioritiseBacklog, ministry.id),
+        }))
+    })
+    .await?;
+    Ok(renderer.respond_staff(&req, locale, &staff, StatusCode::OK, "staff/backlog_item", data))
+}

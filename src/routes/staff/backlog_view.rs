@@ -1,0 +1,61 @@
+//! How backlog rows and score breakdowns appear on staff pages.
+
+use serde_json::{json, Value};
+
+use crate::backlog::ranking::Ranked;
+use crate::domain::scoring::{Score, COMPONENTS};
+use crate::domain::Locale;
+
+/// Points shown with one decimal.
+pub fn points(x: f64) -> String {
+    format!("{x:.1}")
+}
+
+/// The status message id of a row (`backlog-status-…`, or candidate).
+pub fn status_id(r: &Ranked) -> String {
+    match &r.item {
+        Some(item) => format!("backlog-status-{}", item.status),
+        None => "backlog-status-candidate".into(),
+    }
+}
+
+/// Where a row links: the item page, or the service page for candidates.
+pub fn url(r: &Ranked) -> String {
+    match &r.item {
+        Some(item) => format!("/staff/backlog/items/{}", item.id),
+        None => format!("/staff/services/{}", r.service.code),
+    }
+}
+
+/// One row of the ranked list.
+pub fn row(r: &Ranked, locale: Locale) -> Value {
+    json!({
+        "rank": r.rank, "code": r.service.code, "name": locale.pick(&r.service.name_bn, &r.service.name_en),
+        "ministry": r.ministry.code, "office": locale.pick(&r.office.name_bn, &r.office.name_en),
+        "status_id": status_id(r), "url": url(r),
+        "target_year": r.item.as_ref().and_then(|i| i.target_year.clone()),
+        "category": r.service.roadmap_category,
+        "points": r.score.components.iter().map(|c| points(c.points)).collect::<Vec<_>>(),
+        "total": points(r.score.total),
+        "savings_bdt": r.score.burden.yearly_bdt, "savings_hours": r.score.burden.yearly_hours,
+    })
+}
+
+/// The breakdown of a score: each component's measure, normalised value, weight and points.
+pub fn breakdown(score: &Score) -> Vec<Value> {
+    COMPONENTS
+        .iter()
+        .zip(score.components.iter())
+        .map(|(name, c)| {
+            let measure = match *name {
+                "severity" | "readiness" => format!("{:.2}", c.raw as f64 / 1000.0),
+                _ => c.raw.to_string(),
+            };
+            json!({
+                "name_id": format!("backlog-component-{name}"), "unit_id": format!("backlog-unit-{name}"),
+                "measure": measure, "normalised": format!("{:.2}", c.normalised), "weight": c.weight,
+                "points": points(c.points),
+            })
+        })
+        .collect()
+}

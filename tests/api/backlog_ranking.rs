@@ -1,0 +1,232 @@
+//! The ranked backlog: scores from the counters, weights that reorder it, the APA view,
+//! quarter snapshots and what citizens see on the public page.
+
+use chrono::{Duration, Utc};
+use diesel::prelude::*;
+use nagorik::backlog::{ranking, snapshots};
+use nagorik::db::{self, schema::backlog_items, schema::score_weights};
+use nagorik::domain::backlog::Quarter;
+use nagorik::domain::digits::to_bangla_digits;
+use nagorik::domain::scoring::Rates;
+
+use crate::backlog_helpers::this_fiscal_year;
+use crate::helpers::{spawn_app, TestApp};
+
+/// Where each code first appears in a page (the ranked list shows rank order).
+fn position(page: &str, code: &str) -> usize {
+    page.find(&format!("{code} ·")).unwrap_or_else(|| panic!("{code} listed"))
+}
+
+async fn stored_weights(app: &TestApp) -> i64 {
+    db::run_blocking(&app.pool, |c| score_weights::table.count().get_result::<i64>(c)).await.unwrap()
+}
+
+#[tokio::test]
+async fn the_item_page_shows_each_component_computed_from_the_counters() {
+    let app = spawn_app().await;
+    // Birth registration: 3,500,000 applications, fee 50 BDT, 7 days promised, category 1.
+    for text in ["সনদ পেতে এক মাস লাগল", "ত্রিশ দিন অপেক্ষা", "অনেক দেরি হয়েছে"]
+    {
+        app.submit_text("ORGBDR-001", text).await; // each reports 30 days
+    }
+    let admin = app.staff("ministry-admin", &["LGD"]).await;
+    let item = admin.promote(&app, "ORGBDR-001", "দেরি").await;
+    let page = admin.get(&format!("/staff/backlog/items/{item}")).await.text().await.unwrap();
+    // Burden: (30 days × 100 + 50 BDT fee) × 3,500,000 a year. Gap: 23 extra days × 100.
+    assert!(page.contains(&to_bangla_digits("10675000000")), "yearly burden shown");
+    assert!(page.contains(&to_bangla_digits("3050")), "per application cost shown");
+    assert!(page.contains(&to_bangla_digits("2300")), "charter gap in BDT shown");
+    // Demand 3 voices; readiness 1 (category 1).
+    let ranking =
+        db::run_blocking(&app.pool, |c| ranking::build(c, Rates::default(), Utc::now().naive_utc())).await.unwrap();
+    let row = ranking.rows.iter().find(|r| r.service.code == "ORGBDR-001").unwrap();
+    assert_eq!(row.score.components[0].raw, 3);
+    assert_eq!(row.score.components[1].raw, 10_675_000_000);
+    assert_eq!(row.score.components[2].raw, 2_300);
+    assert_eq!(row.score.components[3].raw, 500, "all complaints, no severe theme: (1 + 0) / 2");
+    assert_eq!(row.score.components[4].raw, 1_000);
+    assert_eq!(row.rank, 1, "the only service with voices, the largest burden and a gap");
+}
+
+#[tokio::test]
+async fn changing_a_ministrys_weights_reorders_its_ranking() {
+    let app = spawn_app().await;
+    // Death registration (category 2) gets the voices; birth registration is category 1.
+    for i in 0..6 {
+        app.submit_text("ORGBDR-002", &format!("মৃত্যু সনদ পেতে ভোগান্তি নম্বর {i} আরও কথা")).await;
+    }
+    let admin = app.staff("ministry-admin", &["LGD"]).await;
+    let set = |w: [&'static str; 5]| {
+        [("scope", "LGD"), ("demand", w[0]), ("burden", w[1]), ("gap", w[2]), ("severity", w[3]), ("readiness", w[4])]
+    };
+    assert_eq!(admin.post("/staff/backlog/weights", &set(["100", "0", "0", "0", "0"])).await.status(), 303);
+    let page = admin.get("/staff/backlog?status=all").await.text().await.unwrap();
+    assert!(position(&page, "ORGBDR-002") < position(&page, "ORGBDR-001"), "demand first");
+    assert_eq!(admin.post("/staff/backlog/weights", &set(["0", "0", "0", "0", "100"])).await.status(), 303);
+    let page = admin.get("/staff/backlog?status=all").await.text().await.unwrap();
+    assert!(position(&page, "ORGBDR-001") < position(&page, "ORGBDR-002"), "readiness first");
+
+    // Why: the comparison names the component that makes the difference.
+    let page = admin.get("/staff/backlog?status=all&a=ORGBDR-001&b=ORGBDR-002").await.text().await.unwrap();
+    assert!(page.contains("সবচেয়ে বড় পার্থক্য") && page.contains("<strong>প্রস্তুতি</strong>"), "readiness explains it");
+
+    // Back to the national default.
+    let reset = [("scope", "LGD"), ("reset", "yes")];
+    assert_eq!(admin.post("/staff/backlog/weights", &reset).await.status(), 303);
+    assert_eq!(stored_weights(&app).await, 0);
+}
+
+#[tokio::test]
+async fn bad_weights_are_refused_with_a_message_and_only_the_right_roles_set_them() {
+    let app = spawn_app().await;
+    let admin = app.staff("ministry-admin", &["LGD"]).await;
+    let form = |d: &'static str, r: &'static str| {
+        [("scope", "LGD"), ("demand", d), ("burden", "0"), ("gap", "0"), ("severity", "0"), ("readiness", r)]
+    };
+    let zero = admin.post("/staff/backlog/weights", &form("0", "0")).await;
+    assert_eq!(zero.status(), 422);
+    assert!(zero.text().await.unwrap().contains("অন্তত একটি ওজন শূন্যের বেশি হতে হবে।"));
+    assert_eq!(admin.post("/staff/backlog/weights", &form("101", "1")).await.status(), 422);
+    assert_eq!(admin.post("/staff/backlog/weights", &form("x", "1")).await.status(), 422);
+    assert_eq!(admin.post("/staff/backlog/weights", &form("১০", "৫")).await.status(), 303, "Bangla digits");
+    let national =
+        [("scope", "national"), ("demand", "1"), ("burden", "1"), ("gap", "1"), ("severity", "1"), ("readiness", "1")];
+    assert_eq!(admin.post("/staff/backlog/weights", &national).await.status(), 403);
+    let moha =
+        [("scope", "MOHA"), ("demand", "1"), ("burden", "1"), ("gap", "1"), ("severity", "1"), ("readiness", "1")];
+    assert_eq!(admin.post("/staff/backlog/weights", &moha).await.status(), 404);
+    let designer = app.staff("designer", &["LGD"]).await;
+    assert_eq!(designer.post("/staff/backlog/weights", &form("5", "5")).await.status(), 403);
+    let cabinet = app.staff("cabinet-admin", &[]).await;
+    assert_eq!(cabinet.post("/staff/backlog/weights", &national).await.status(), 303);
+    assert_eq!(stored_weights(&app).await, 2, "LGD's own and the national default");
+    let page = cabinet.get("/staff/backlog/weights").await;
+    assert_eq!(page.status(), 200);
+}
+
+#[tokio::test]
+async fn the_apa_view_shows_departments_with_and_without_a_committed_conversion() {
+    let app = spawn_app().await;
+    let admin = app.staff("ministry-admin", &["MOHA"]).await;
+    let item = admin.promote(&app, "DIP-001", "পাসপোর্টে দেরি").await;
+    let dip = app.office_id("DIP").await.to_string();
+    let year = this_fiscal_year();
+    let form = [
+        ("target_year", year.as_str()),
+        ("owner_office", dip.as_str()),
+        ("category", "1"),
+        ("yearly_applications", "1200000"),
+    ];
+    assert_eq!(admin.prioritise(item, &form).await.status(), 303);
+    let cabinet = app.staff("cabinet-admin", &[]).await;
+    let before = cabinet.get("/staff/apa").await.text().await.unwrap();
+    assert!(before.contains("২টি দপ্তরের মধ্যে ০টির প্রতিশ্রুত রূপান্তর আছে।"), "planned is not committed yet");
+    assert!(before.contains("পরিকল্পিত, এখনো অনুমোদিত নয়"));
+    assert_eq!(admin.move_to(item, "designing", "").await, 303);
+    assert_eq!(admin.move_to(item, "approved", "").await, 303);
+    let after = cabinet.get("/staff/apa").await.text().await.unwrap();
+    assert!(after.contains("২টি দপ্তরের মধ্যে ১টির প্রতিশ্রুত রূপান্তর আছে।"), "DIP committed, police not");
+    assert!(after.contains("কিছু দপ্তরের প্রতিশ্রুতি নেই"));
+    let next_year = cabinet.get("/staff/apa?year=2099-00").await.text().await.unwrap();
+    assert!(next_year.contains("২টি দপ্তরের মধ্যে ০টির"), "another year has no commitment");
+    assert_eq!(cabinet.get("/staff/apa?year=2026").await.status(), 422);
+}
+
+#[tokio::test]
+async fn items_without_a_review_for_three_months_are_overdue_until_reviewed() {
+    let app = spawn_app().await;
+    let admin = app.staff("ministry-admin", &["LGD"]).await;
+    let item = admin.promote(&app, "ORGBDR-001", "সমস্যা").await;
+    let apa = admin.get("/staff/apa").await.text().await.unwrap();
+    assert!(!apa.contains("ত্রৈমাসিক পর্যালোচনা বাকি"), "a new item is not overdue");
+    let long_ago = Utc::now().naive_utc() - Duration::days(100);
+    db::run_blocking(&app.pool, move |c| {
+        diesel::update(backlog_items::table.find(item)).set(backlog_items::created_at.eq(long_ago)).execute(c)
+    })
+    .await
+    .unwrap();
+    let apa = admin.get("/staff/apa").await.text().await.unwrap();
+    assert!(apa.contains("ত্রৈমাসিক পর্যালোচনা বাকি") && apa.contains(&format!("/staff/backlog/items/{item}")));
+    let review = [("progress", "চলছে"), ("status", "identified"), ("next_step", "কর্মশালা")];
+    assert_eq!(admin.post(&format!("/staff/backlog/items/{item}/reviews"), &review).await.status(), 303);
+    let apa = admin.get("/staff/apa").await.text().await.unwrap();
+    assert!(!apa.contains("ত্রৈমাসিক পর্যালোচনা বাকি"), "reviewed now");
+}
+
+#[tokio::test]
+async fn each_quarter_keeps_a_snapshot_and_the_page_shows_what_moved_since() {
+    let app = spawn_app().await;
+    // `serve` takes the quarter's snapshot on its own, before anyone looks at the backlog.
+    let quarter = Quarter::of(Utc::now().date_naive()).label();
+    let mut taken = false;
+    for _ in 0..100 {
+        let q = quarter.clone();
+        taken = db::run_blocking(&app.pool, move |c| db::backlog_snapshots::exists(c, &q)).await.unwrap();
+        if taken {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(taken, "the schedule took the snapshot");
+    let admin = app.staff("ministry-admin", &["LGD"]).await;
+    let page = admin.get("/staff/backlog").await.text().await.unwrap();
+    assert!(page.contains("এই প্রান্তিকে এখনো কিছু বদলায়নি।"));
+    let first = admin.promote(&app, "ORGBDR-001", "সমস্যা").await;
+    assert_eq!(admin.move_to(first, "designing", "").await, 303);
+    let second = admin.promote(&app, "ORGBDR-002", "আরেক সমস্যা").await;
+    let page = admin.get("/staff/backlog").await.text().await.unwrap();
+    let moved = &page[page.find("moved-h").unwrap()..];
+    assert!(moved.contains("ORGBDR-001") && moved.contains("→ নকশা চলছে"), "status change shown");
+    assert!(moved.contains("ORGBDR-002") && moved.contains("ব্যাকলগে যুক্ত হয়েছে"), "new item shown");
+    let _ = second;
+
+    // A new quarter takes its own snapshot; the old one stays.
+    let (quarters, next) = db::run_blocking(&app.pool, |c| -> diesel::QueryResult<_> {
+        let now = Utc::now().naive_utc();
+        let ranking = ranking::build(c, Rates::default(), now)?;
+        let later = now + Duration::days(92);
+        let took = snapshots::ensure(c, &ranking, later)?;
+        let again = snapshots::ensure(c, &ranking, later)?;
+        assert!(took && !again, "one snapshot per quarter");
+        Ok((db::backlog_snapshots::quarters(c)?, Quarter::of(later.date()).label()))
+    })
+    .await
+    .unwrap();
+    let this = Quarter::of(Utc::now().date_naive()).label();
+    assert_eq!(quarters, vec![next, this]);
+}
+
+#[tokio::test]
+async fn the_public_page_shows_backlog_status_and_confirmed_themes_with_five_voices_or_more() {
+    let app = spawn_app().await;
+    let mut theme = None;
+    for _ in 0..5 {
+        let s = app.submit_text("DIP-001", "পাসপোর্ট অফিসে দালাল ছাড়া কাজ হয় না, ফোন 01711223344").await;
+        theme = s.theme_id;
+    }
+    let small = app.submit_text("DIP-001", "Biometric camera was broken all day long").await;
+    let designer = app.staff("designer", &["MOHA"]).await;
+    for (id, label) in [(theme.unwrap(), "দালালের দৌরাত্ম্য"), (small.theme_id.unwrap(), "বায়োমেট্রিক ক্যামেরা")]
+    {
+        let form = [("label_bn", label), ("label_en", "label"), ("confirmed", "yes")];
+        assert_eq!(designer.post(&format!("/staff/themes/{id}"), &form).await.status(), 303);
+    }
+    let before = app.get("/services/DIP-001").await.text().await.unwrap();
+    assert!(before.contains("দালালের দৌরাত্ম্য") && before.contains("৫টি মত"), "a confirmed theme with 5 voices");
+    assert!(!before.contains("বায়োমেট্রিক ক্যামেরা"), "fewer than 5 voices stay off the page");
+    assert!(!before.contains("01711223344") && !before.contains("দালাল ছাড়া কাজ"), "no quotes");
+    let admin = app.staff("ministry-admin", &["MOHA"]).await;
+    let item = admin.promote(&app, "DIP-001", "দালাল").await;
+    let dip = app.office_id("DIP").await.to_string();
+    let year = this_fiscal_year();
+    let form = [
+        ("target_year", year.as_str()),
+        ("owner_office", dip.as_str()),
+        ("category", "1"),
+        ("yearly_applications", ""),
+    ];
+    assert_eq!(admin.prioritise(item, &form).await.status(), 303);
+    let after = app.get("/services/DIP-001").await.text().await.unwrap();
+    assert!(after.contains("আপনি বলেছেন, আমরা করেছি") && after.contains("চিহ্নিত"));
+    assert!(after.contains(&to_bangla_digits(&year)), "target year shown");
+}

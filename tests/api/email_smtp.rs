@@ -1,0 +1,131 @@
+//! Delivery through a real SMTP server on 127.0.0.1: a server that is down and
+//! then up gets every message exactly once; a permanent refusal parks the message,
+//! which an admin sees (masked) and sends again.
+
+use std::time::Duration;
+
+use diesel::prelude::*;
+use nagorik::db::schema::audit_log;
+use nagorik::db::{self, outbox};
+
+use crate::helpers::spawn_app_with;
+use crate::smtp_server::{closed_port, Mode, SmtpServer};
+
+#[tokio::test]
+async fn mail_queued_while_the_smtp_server_is_down_arrives_exactly_once_when_it_is_up() {
+    let port = closed_port();
+    let app = spawn_app_with(|s| {
+        s.mail.stub = false;
+        s.mail.smtp_url = format!("smtp://127.0.0.1:{port}");
+        s.mail.max_attempts = 50;
+    })
+    .await;
+    let mut codes = Vec::new();
+    for (i, lang) in ["bn", "en", "bn"].iter().enumerate() {
+        let email = format!("citizen{i}@example.com");
+        codes.push(app.give_feedback("DIP-001", Some(&email), false, lang).await);
+    }
+    // A few attempts fail while nothing listens; every submission was acknowledged anyway.
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let attempts = db::run_blocking(&app.pool, |c| {
+        nagorik::db::schema::outbox::table
+            .select(diesel::dsl::max(nagorik::db::schema::outbox::attempts))
+            .first::<Option<i32>>(c)
+    })
+    .await
+    .unwrap();
+    assert!(attempts.unwrap_or(0) >= 1, "the worker tried and will try again");
+    assert_eq!(app.outbox_count(outbox::QUEUED).await, 3);
+
+    let smtp = SmtpServer::start_on(port, Mode::Accept).await;
+    let arrived = smtp.wait_for(3).await;
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    let arrived_later = smtp.received();
+    assert_eq!((arrived.len(), arrived_later.len()), (3, 3), "each message once");
+    let mut to: Vec<String> = arrived_later.iter().flat_map(|m| m.recipients.clone()).collect();
+    to.sort();
+    assert_eq!(to, ["citizen0@example.com", "citizen1@example.com", "citizen2@example.com"]);
+    for (i, code) in codes.iter().enumerate() {
+        let message = arrived_later.iter().find(|m| m.recipients[0] == format!("citizen{i}@example.com")).unwrap();
+        let text = message.decoded();
+        assert!(text.contains(&format!("/track/{code}")), "{text}");
+        let english = text.contains("We received your feedback");
+        assert_eq!(english, i == 1, "language of submission {i}: {text}");
+    }
+    assert_eq!(app.outbox_count(outbox::SENT).await, 3);
+}
+
+#[tokio::test]
+async fn a_permanent_refusal_parks_the_message_and_an_admin_can_send_it_again() {
+    let smtp = SmtpServer::start(Mode::RejectRecipients).await;
+    let url = smtp.url();
+    let app = spawn_app_with(move |s| {
+        s.mail.stub = false;
+        s.mail.smtp_url = url;
+    })
+    .await;
+    app.give_feedback("DIP-001", Some("rahim@example.com"), false, "en").await;
+    for _ in 0..100 {
+        if app.outbox_count(outbox::FAILED).await == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(app.outbox_count(outbox::FAILED).await, 1, "a 550 parks at once");
+    assert!(smtp.received().is_empty());
+
+    let designer = app.staff("designer", &["MOHA"]).await;
+    assert_eq!(designer.get("/staff/outbox").await.status(), 403);
+    let other_ministry = app.staff("ministry-admin", &["MOL"]).await;
+    let page = other_ministry.get("/staff/outbox").await.text().await.unwrap();
+    assert!(!page.contains("ra•••@example.com"), "another ministry's mail is not listed");
+    let admin = app.staff("ministry-admin", &["MOHA"]).await;
+    let page = admin.get("/staff/outbox").await.text().await.unwrap();
+    assert!(page.contains("ra•••@example.com") && !page.contains("rahim@"), "{page}");
+    assert!(page.contains("smtp 550"), "{page}");
+    let id = db::run_blocking(&app.pool, |c| {
+        nagorik::db::schema::outbox::table.select(nagorik::db::schema::outbox::id).first::<i64>(c)
+    })
+    .await
+    .unwrap();
+    let path = format!("/staff/outbox/{id}/retry");
+    assert_eq!(other_ministry.post(&path, &[]).await.status(), 404);
+
+    smtp.set_mode(Mode::Accept);
+    assert_eq!(admin.post(&path, &[]).await.status(), 303);
+    let arrived = smtp.wait_for(1).await;
+    assert_eq!(arrived.len(), 1);
+    assert_eq!(arrived[0].recipients, ["rahim@example.com"]);
+    let audited = db::run_blocking(&app.pool, |c| {
+        audit_log::table.filter(audit_log::action.eq("mail.retry")).count().get_result::<i64>(c)
+    })
+    .await
+    .unwrap();
+    assert_eq!(audited, 1);
+}
+
+#[tokio::test]
+async fn a_server_that_keeps_putting_mail_off_gets_it_parked_after_the_configured_attempts() {
+    let smtp = SmtpServer::start(Mode::PutOff).await;
+    let url = smtp.url();
+    let app = spawn_app_with(move |s| {
+        s.mail.stub = false;
+        s.mail.smtp_url = url;
+        s.mail.max_attempts = 2;
+        s.mail.retry_ms = 50;
+    })
+    .await;
+    app.give_feedback("DIP-001", Some("rahim@example.com"), false, "en").await;
+    for _ in 0..100 {
+        if app.outbox_count(outbox::FAILED).await == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let attempts = db::run_blocking(&app.pool, |c| {
+        nagorik::db::schema::outbox::table.select(nagorik::db::schema::outbox::attempts).first::<i32>(c)
+    })
+    .await
+    .unwrap();
+    assert_eq!((app.outbox_count(outbox::FAILED).await, attempts), (1, 2));
+}
