@@ -159,7 +159,7 @@ async fn each_quarter_keeps_a_snapshot_and_the_page_shows_what_moved_since() {
     // `serve` takes the quarter's snapshot on its own, before anyone looks at the backlog.
     let quarter = Quarter::of(Utc::now().date_naive()).label();
     let mut taken = false;
-    for _ in 0..100 {
+    for _ in 0..600 {
         let q = quarter.clone();
         taken = db::run_blocking(&app.pool, move |c| db::backlog_snapshots::exists(c, &q)).await.unwrap();
         if taken {
