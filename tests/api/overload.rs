@@ -90,7 +90,8 @@ fn hold_write_lock(database_url: &str) -> WriteLock {
         WriteLock::Pg(c)
     } else {
         let mut c = diesel::SqliteConnection::establish(database_url.trim_start_matches("sqlite://")).unwrap();
-        c.batch_execute("BEGIN IMMEDIATE;").unwrap();
+        // The app's own background work (outbox, schedules) may hold the lock for a moment.
+        c.batch_execute("PRAGMA busy_timeout = 10000; BEGIN IMMEDIATE;").unwrap();
         WriteLock::Sqlite(c)
     }
 }
