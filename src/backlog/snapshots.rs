@@ -69,7 +69,8 @@ pub struct Moved<'a> {
     pub rank_before: Option<i32>,
 }
 
-/// Compares the ranking with the snapshot of `quarter`; only services that moved, in rank order.
+/// Compares the ranking with the snapshot of `quarter`: backlog items (now or then) that were
+/// added, changed status or score, in rank order.
 pub fn moved_since<'a>(
     conn: &mut Conn,
     ranking: &'a Ranking,
@@ -87,6 +88,10 @@ pub fn moved_since<'a>(
         .filter(|r| keep(r))
         .filter_map(|r| {
             let before = then.get(&r.service.id);
+            // The backlog's news: items now or then; candidates' drifting scores are not news.
+            if r.item.is_none() && !before.is_some_and(|b| b.in_backlog) {
+                return None;
+            }
             let status_now = r.item.as_ref().map(|i| i.status.clone());
             let status_then = before.and_then(|b| b.status.clone());
             let score_then = before.map(|b| b.score_milli as f64 / 1000.0);
