@@ -40,6 +40,12 @@ pub struct MinistryApa {
     pub overdue: Vec<(String, i64, NaiveDateTime)>,
 }
 
+impl Department {
+    fn new(office: Office) -> Department {
+        Department { office, services: 0, committed: Vec::new(), planned: Vec::new() }
+    }
+}
+
 impl MinistryApa {
     /// Departments with a committed conversion for the year.
     pub fn committed_departments(&self) -> usize {
@@ -73,10 +79,7 @@ pub fn build(
             by_status: BTreeMap::new(),
             overdue: Vec::new(),
         });
-        departments
-            .entry(r.office.id)
-            .or_insert_with(|| Department { office: r.office.clone(), services: 0, committed: vec![], planned: vec![] })
-            .services += 1;
+        departments.entry(r.office.id).or_insert_with(|| Department::new(r.office.clone())).services += 1;
         let (Some(item), Some(status)) = (&r.item, r.status()) else { continue };
         *line.by_status.entry(status).or_insert(0) += 1;
         let last = last_reviews.get(&item.id).copied().unwrap_or(item.created_at);
@@ -85,12 +88,9 @@ pub fn build(
         }
         if item.target_year.as_deref() == Some(label.as_str()) {
             let owner = r.owner_office_id();
-            let dept = departments.entry(owner).or_insert_with(|| Department {
-                office: offices.get(&owner).cloned().unwrap_or_else(|| r.office.clone()),
-                services: 0,
-                committed: vec![],
-                planned: vec![],
-            });
+            let dept = departments
+                .entry(owner)
+                .or_insert_with(|| Department::new(offices.get(&owner).cloned().unwrap_or_else(|| r.office.clone())));
             if status.is_committed() {
                 dept.committed.push(r.service.code.clone());
             } else if status.is_open() {

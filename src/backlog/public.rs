@@ -1,8 +1,6 @@
 //! "You said, we did" on a service's public page: where its backlog item stands and the
 //! confirmed themes citizens raised, with their voices. Labels only, never quotes.
 
-use std::collections::HashMap;
-
 use diesel::QueryResult;
 
 use crate::counts::dim;
@@ -24,8 +22,7 @@ pub struct YouSaid {
 /// Loads it for one service.
 pub fn load(conn: &mut Conn, service_id: i64) -> QueryResult<YouSaid> {
     let item = backlog_items::for_service(conn, service_id)?.map(|i| (i.status, i.target_year));
-    let voices: HashMap<String, i64> =
-        service_counts::of_service(conn, service_id, dim::THEME)?.into_iter().map(|c| (c.bucket, c.voices)).collect();
+    let voices = service_counts::voices_by_bucket(conn, service_id, dim::THEME)?;
     let mut shown: Vec<(String, String, i64)> = themes::labels_of_service(conn, service_id)?
         .into_iter()
         .filter(|t| t.confirmed)

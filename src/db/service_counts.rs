@@ -90,6 +90,15 @@ pub fn of_service(conn: &mut Conn, service_id: i64, dimension: &str) -> QueryRes
         .load(conn)
 }
 
+/// Voices of each bucket of one dimension of a service (a theme id, a district…).
+pub fn voices_by_bucket(
+    conn: &mut Conn,
+    service_id: i64,
+    dimension: &str,
+) -> QueryResult<std::collections::HashMap<String, i64>> {
+    Ok(of_service(conn, service_id, dimension)?.into_iter().map(|c| (c.bucket, c.voices)).collect())
+}
+
 /// Counters of one dimension for many services, buckets at or after `from` (e.g. recent weeks).
 pub fn of_services(conn: &mut Conn, service_ids: &[i64], dimension: &str, from: &str) -> QueryResult<Vec<Count>> {
     let mut all = Vec::new();

@@ -95,7 +95,7 @@ pub async fn edit_problem(
         Ok(see_other(&back))
     }
     .await;
-    or_invalid_page(result, &req, locale, &staff, &renderer, &format!("/staff/backlog/items/{id}"))
+    or_invalid_page(result, &req, locale, &staff, &renderer, &back)
 }
 
 /// The status form.
@@ -125,7 +125,7 @@ pub async fn move_status(
             .map_err(|e| AppError::Validation(e.into()))?;
         let actor = Actor::from(&staff);
         db::run_blocking(&pool, move |c| moves::move_status(c, &actor, id, to, &note, Utc::now().naive_utc())).await?;
-        Ok(see_other(&format!("/staff/backlog/items/{id}")))
+        Ok(see_other(&back))
     }
     .await;
     or_invalid_page(result, &req, locale, &staff, &renderer, &back)
@@ -189,7 +189,7 @@ pub async fn set_priorities(
         let p = form.parse().map_err(AppError::Validation)?;
         let actor = Actor::from(&staff);
         db::run_blocking(&pool, move |c| moves::set_priorities(c, &actor, id, &p, Utc::now().naive_utc())).await?;
-        Ok(see_other(&format!("/staff/backlog/items/{id}")))
+        Ok(see_other(&back))
     }
     .await;
     or_invalid_page(result, &req, locale, &staff, &renderer, &back)
@@ -230,7 +230,7 @@ pub async fn record_review(
         let review = Review { progress, status, next_step };
         let actor = Actor::from(&staff);
         db::run_blocking(&pool, move |c| moves::record_review(c, &actor, id, &review, Utc::now().naive_utc())).await?;
-        Ok(see_other(&format!("/staff/backlog/items/{id}")))
+        Ok(see_other(&back))
     }
     .await;
     or_invalid_page(result, &req, locale, &staff, &renderer, &back)

@@ -37,8 +37,7 @@ pub fn scoped_item(c: &mut Conn, staff: &Staff, id: i64) -> Result<(BacklogItem,
 
 /// Themes of a service to offer as checkboxes, `linked` ones checked.
 pub fn theme_choices(c: &mut Conn, service_id: i64, linked: &[i64], locale: Locale) -> diesel::QueryResult<Vec<Value>> {
-    let voices: HashMap<String, i64> =
-        service_counts::of_service(c, service_id, dim::THEME)?.into_iter().map(|x| (x.bucket, x.voices)).collect();
+    let voices = service_counts::voices_by_bucket(c, service_id, dim::THEME)?;
     let mut all: Vec<(bool, bool, i64, Value)> = themes::labels_of_service(c, service_id)?
         .into_iter()
         .map(|t| {
