@@ -20,7 +20,7 @@ use crate::email::Mailer;
 use crate::intake::IntakeWriter;
 use crate::jobs::{JobContext, Jobs};
 use crate::routes;
-use crate::themes::Lexicon;
+use crate::themes::{Classifier, Lexicon};
 use crate::web::Renderer;
 
 /// A bound, not yet running, Nagorik server.
@@ -61,10 +61,15 @@ impl Application {
             db::Backend::Sqlite => 1,
             db::Backend::Postgres => settings.intake_writers.max(1),
         };
-        let lexicon = std::sync::Arc::new(load_lexicon(settings)?);
-        let (writer, writer_thread) =
-            IntakeWriter::start(pool.clone(), settings.intake_queue, settings.intake_batch, writers, lexicon.clone());
-        let lexicon = web::Data::from(lexicon);
+        let classifier = std::sync::Arc::new(load_classifier(settings)?);
+        let (writer, writer_thread) = IntakeWriter::start(
+            pool.clone(),
+            settings.intake_queue,
+            settings.intake_batch,
+            writers,
+            classifier.clone(),
+        );
+        let classifier = web::Data::from(classifier);
         let writer = web::Data::new(writer);
         let service_cache = web::Data::new(ServiceCache::default());
         let jobs = std::sync::Arc::new(mail_jobs(settings, &pool)?);
@@ -88,7 +93,7 @@ impl Application {
                 .app_data(renderer.clone())
                 .app_data(writer.clone())
                 .app_data(service_cache.clone())
-                .app_data(lexicon.clone())
+                .app_data(classifier.clone())
                 .app_data(unsubscribe_key.clone())
                 .app_data(web::FormConfig::default().limit(crate::routes::api::JSON_LIMIT))
                 .configure(routes::configure)
@@ -148,12 +153,13 @@ fn mail_jobs(settings: &Settings, pool: &Pool) -> anyhow::Result<JobContext> {
     })
 }
 
-/// The pain-category lexicon: the built-in one, plus a designer's own file when configured.
-pub fn load_lexicon(settings: &Settings) -> anyhow::Result<Lexicon> {
+/// The pain classifier, reading the built-in keyword lexicon plus a designer's own file when configured.
+pub fn load_classifier(settings: &Settings) -> anyhow::Result<Classifier> {
     match &settings.pain_lexicon {
         Some(path) if !path.trim().is_empty() => Lexicon::extended_from(std::path::Path::new(path))
+            .map(Classifier::with_lexicon)
             .with_context(|| format!("cannot use the pain lexicon {path}")),
-        _ => Ok(Lexicon::builtin()),
+        _ => Ok(Classifier::builtin()),
     }
 }
 

@@ -13,7 +13,7 @@ use crate::domain::Locale;
 use crate::i18n;
 use crate::import::describe::{duplicate_of, reasons};
 use crate::import::{self, ImportRequest, Outcome, Plan};
-use crate::startup::{load_lexicon, open_database};
+use crate::startup::{load_classifier, open_database};
 
 /// Options of `import-feedback`.
 #[derive(Debug, Args)]
@@ -79,14 +79,14 @@ pub fn import_feedback(settings: &Settings, args: ImportArgs) -> anyhow::Result<
         println!("plan {} (import exactly this with --expect {})", plan.digest(), plan.digest());
         return Ok(());
     }
-    let lexicon = load_lexicon(settings)?;
+    let classifier = load_classifier(settings)?;
     let bar = super::progress_bar(0, "feedback");
     let mut progress = |done: usize, total: usize| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     };
     let actor = Actor::command_line();
-    let outcome = import::apply(&mut conn, &request, args.expect.as_deref(), (&actor, &lexicon), now, &mut progress)
+    let outcome = import::apply(&mut conn, &request, args.expect.as_deref(), (&actor, &classifier), now, &mut progress)
         .map_err(fail)?;
     bar.finish_and_clear();
     match outcome {

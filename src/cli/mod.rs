@@ -1,6 +1,8 @@
 //! Command-line interface: `serve`, `migrate`, `import-services`, `demo-data`,
-//! `api-keys`, `create-staff`, `staff-tokens`, `import-feedback`, `export-backlog`.
+//! `api-keys`, `create-staff`, `staff-tokens`, `import-feedback`, `export-backlog`,
+//! `eval-themes`.
 
+mod eval;
 mod export;
 mod import;
 mod regroup;
@@ -70,6 +72,8 @@ pub enum Command {
     },
     /// Export the backlog of a ministry (or all) as CSV, XLSX or JSON (no personal data).
     ExportBacklog(export::ExportArgs),
+    /// Measure themes and categories against a labelled corpus (see docs/themes.md).
+    EvalThemes(eval::EvalArgs),
 }
 
 /// Actions on Open311 client keys.
@@ -131,6 +135,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     settings.finish();
     crate::telemetry::init(&settings.log);
     match command {
+        Command::EvalThemes(args) => eval::eval_themes(args),
         Command::Serve(args) => serve(&settings, args.demo),
         Command::Migrate => {
             open_database(&settings)?;

@@ -6,11 +6,11 @@ use crate::audit::Actor;
 use crate::config::Settings;
 use crate::db::services;
 use crate::grouping::regroup_service;
-use crate::startup::{load_lexicon, open_database};
+use crate::startup::{load_classifier, open_database};
 
 /// Regroups `service` (a code), or every service when `None`.
 pub fn regroup(settings: &Settings, service: Option<String>) -> anyhow::Result<()> {
-    let lexicon = load_lexicon(settings)?;
+    let classifier = load_classifier(settings)?;
     let pool = open_database(settings)?;
     let mut conn = pool.get().context("no database connection")?;
     let targets: Vec<(i64, String, i64)> = match service {
@@ -26,7 +26,7 @@ pub fn regroup(settings: &Settings, service: Option<String>) -> anyhow::Result<(
     let bar = super::progress_bar(targets.len() as u64, "services");
     let (mut feedback, mut created) = (0, 0);
     for (id, code, ministry) in &targets {
-        let summary = regroup_service(&mut conn, *id, *ministry, &lexicon, &Actor::command_line())
+        let summary = regroup_service(&mut conn, *id, *ministry, &classifier, &Actor::command_line())
             .with_context(|| format!("regrouping {code} failed; it is unchanged"))?;
         feedback += summary.feedback;
         created += summary.created;

@@ -103,9 +103,14 @@ pub fn set_theme(
     Ok(changed)
 }
 
-/// Moves every feedback of one theme to another (merging), keeping designer pins.
+/// Moves every feedback of one theme to another (merging). Every member of the merged
+/// theme is pinned there, so that a regroup never undoes a designer's merge.
 pub fn move_all(conn: &mut Conn, from: i64, to: i64, now: NaiveDateTime) -> QueryResult<usize> {
-    diesel::update(feedback::table.filter(feedback::theme_id.eq(from)))
+    let moved = diesel::update(feedback::table.filter(feedback::theme_id.eq(from)))
         .set((feedback::theme_id.eq(to), feedback::updated_at.eq(now)))
-        .execute(conn)
+        .execute(conn)?;
+    diesel::update(feedback::table.filter(feedback::theme_id.eq(to)))
+        .set(feedback::theme_pinned.eq(true))
+        .execute(conn)?;
+    Ok(moved)
 }

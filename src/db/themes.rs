@@ -236,3 +236,13 @@ pub struct ThemeLabel {
 pub fn labels_of_service(conn: &mut Conn, service_id: i64) -> QueryResult<Vec<ThemeLabel>> {
     themes::table.filter(themes::service_id.eq(service_id)).order(themes::id).select(ThemeLabel::as_select()).load(conn)
 }
+
+/// Ids of a service's themes that a backlog item addresses.
+pub fn linked_to_backlog(conn: &mut Conn, service_id: i64) -> QueryResult<Vec<i64>> {
+    themes::table
+        .inner_join(backlog_themes::table.on(backlog_themes::theme_id.eq(themes::id)))
+        .filter(themes::service_id.eq(service_id))
+        .select(themes::id)
+        .distinct()
+        .load(conn)
+}

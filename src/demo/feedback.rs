@@ -146,7 +146,7 @@ pub fn generate_feedback(
     let targets = targets(conn)?;
     anyhow::ensure!(!targets.is_empty() || options.feedback == 0, "the catalogue is empty");
     let phrases = phrases();
-    let lexicon = crate::themes::Lexicon::builtin();
+    let classifier = crate::themes::Classifier::builtin();
     let mut cache = crate::grouping::ThemeCache::default();
     let composer = Composer { phrases: &phrases };
     let districts: Vec<District> = District::all().collect();
@@ -168,7 +168,7 @@ pub fn generate_feedback(
         }
         // The same path as live intake: masked text, suggested themes, counters.
         write_transaction(conn, |c| {
-            crate::grouping::on_arrival(c, &mut batch, &lexicon, &mut cache, now)?;
+            crate::grouping::on_arrival(c, &mut batch, &classifier, &mut cache, now)?;
             insert_batch(c, &batch)
         })?;
         written += size;

@@ -12,7 +12,7 @@ use crate::counts::{Facts, Tally};
 use crate::db::feedback::NewFeedback;
 use crate::db::themes::{self, NewTheme};
 use crate::db::Conn;
-use crate::themes::{best_theme, signature, CategoryVotes, Centroid, Lexicon};
+use crate::themes::{accepts, place, signature, CategoryVotes, Centroid, Classifier, PainCategory, Placement};
 
 #[derive(Clone)]
 struct LiveTheme {
@@ -20,6 +20,7 @@ struct LiveTheme {
     stamp: NaiveDateTime,
     centroid: Centroid,
     votes: CategoryVotes,
+    category: PainCategory,
     by_designer: bool,
     changed: bool,
 }
@@ -69,6 +70,7 @@ impl ThemeCache {
                     stamp: t.updated_at,
                     centroid,
                     votes,
+                    category: PainCategory::parse(&t.category).unwrap_or(PainCategory::Other),
                     by_designer: t.category_by_designer,
                     changed: false,
                 };
@@ -115,7 +117,7 @@ impl From<&NewFeedback> for Facts {
 pub fn on_arrival(
     conn: &mut Conn,
     rows: &mut [NewFeedback],
-    lexicon: &Lexicon,
+    classifier: &Classifier,
     cache: &mut ThemeCache,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
@@ -138,7 +140,7 @@ pub fn on_arrival(
     let versions = if ids.is_empty() { HashMap::new() } else { cache.current(conn, &ids)? };
     for (service_id, indexes) in services {
         let version = versions.get(&service_id).copied().unwrap_or((None, 0));
-        assign(conn, (service_id, version), rows, &indexes, lexicon, cache, now)?;
+        assign(conn, (service_id, version), rows, &indexes, classifier, cache, now)?;
     }
     let mut tally = Tally::default();
     for row in rows.iter().filter(|r| r.moderation == "visible") {
@@ -153,7 +155,7 @@ fn assign(
     (service_id, version): (i64, Version),
     rows: &mut [NewFeedback],
     indexes: &[usize],
-    lexicon: &Lexicon,
+    classifier: &Classifier,
     cache: &mut ThemeCache,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
@@ -165,23 +167,29 @@ fn assign(
         if sig.is_empty() {
             continue;
         }
-        let votes = lexicon.votes(&text);
-        match best_theme(&sig, live.iter().map(|t| (t.id, &t.centroid))) {
-            Some((id, _)) => {
-                let theme = live.iter_mut().find(|t| t.id == id).expect("the best theme is one of them");
+        let class = classifier.classify(&text);
+        let mut votes = CategoryVotes::default();
+        votes.vote(class.category, 1);
+        let candidates = live.iter().map(|t| (t.id, &t.centroid, accepts(t.category, &t.votes, class.category)));
+        match place(&sig, class.category, candidates) {
+            Placement::Join(id) => {
+                let theme = live.iter_mut().find(|t| t.id == id).expect("the placed theme is one of them");
                 theme.centroid.add(&sig);
                 theme.votes.add(&votes);
+                if !theme.by_designer {
+                    theme.category = theme.votes.winner();
+                }
                 theme.changed = true;
                 rows[i].theme_id = Some(id);
             }
-            None => {
+            Placement::Open => {
                 let (label_bn, label_en) = auto_labels(&[text.as_str()]);
                 let centroid = Centroid::new(&sig);
                 let new = NewTheme {
                     service_id,
                     label_bn,
                     label_en,
-                    category: votes.winner().as_str().to_owned(),
+                    category: class.category.as_str().to_owned(),
                     category_by_designer: false,
                     category_votes: votes.encode(),
                     confirmed: false,
@@ -190,9 +198,12 @@ fn assign(
                     updated_at: now,
                 };
                 let id = themes::insert(conn, &new)?;
-                live.push(LiveTheme { id, stamp: now, centroid, votes, by_designer: false, changed: false });
+                let category = class.category;
+                live.push(LiveTheme { id, stamp: now, centroid, votes, category, by_designer: false, changed: false });
                 rows[i].theme_id = Some(id);
             }
+            // Not yet grouped: the next regroup looks at it again.
+            Placement::Wait => {}
         }
     }
     // In id order, so that writers updating the same themes never deadlock.

@@ -13,7 +13,7 @@ use crate::db::theme_members::{self, Member};
 use crate::db::themes::{self, NewTheme, Theme, ThemeChanges};
 use crate::db::{service_counts, write_transaction, Conn};
 use crate::domain::{FieldError, FieldErrors};
-use crate::themes::{signature, CategoryVotes, Centroid, Lexicon, PainCategory};
+use crate::themes::{signature, CategoryVotes, Centroid, Classifier, PainCategory};
 use diesel::prelude::*;
 
 /// Members read to rebuild a theme's centroid after feedback left it.
@@ -159,7 +159,7 @@ pub enum Destination {
     New(Option<String>),
 }
 
-fn rebuild(c: &mut Conn, theme: &Theme, lexicon: &Lexicon) -> QueryResult<()> {
+fn rebuild(c: &mut Conn, theme: &Theme, classifier: &Classifier) -> QueryResult<()> {
     let members = theme_members::recent_of_theme(c, theme.id, CENTROID_POOL)?;
     let mut centroid: Option<Centroid> = None;
     let mut votes = CategoryVotes::default();
@@ -170,7 +170,7 @@ fn rebuild(c: &mut Conn, theme: &Theme, lexicon: &Lexicon) -> QueryResult<()> {
             Some(cen) => cen.add(&sig),
             None => centroid = Some(Centroid::new(&sig)),
         }
-        votes.add(&lexicon.votes(&text));
+        votes.add(&classifier.votes(&text));
     }
     let Some(centroid) = centroid else { return Ok(()) };
     let category = (!theme.category_by_designer).then(|| votes.winner().as_str());
@@ -186,7 +186,7 @@ pub fn move_feedback(
     ministry_id: i64,
     ids: &[i64],
     to: &Destination,
-    lexicon: &Lexicon,
+    classifier: &Classifier,
 ) -> Result<Theme, EditError> {
     if ids.is_empty() {
         return Err(EditError::Invalid(FieldErrors(vec![FieldError::new("feedback", "error-move-none-chosen")])));
@@ -242,7 +242,7 @@ pub fn move_feedback(
         theme_members::set_theme(c, ids, Some(destination.id), true, now)?;
         tally.apply(c)?;
         for theme in themes::with_ids(c, &sources.iter().copied().chain([destination.id]).collect::<Vec<_>>())? {
-            rebuild(c, &theme, lexicon)?;
+            rebuild(c, &theme, classifier)?;
         }
         let target = Target { kind: "theme", id: Some(destination.id), ministry_id: Some(ministry_id) };
         let before = json!({ "feedback": ids, "from_themes": sources });

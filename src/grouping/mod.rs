@@ -10,7 +10,7 @@ pub mod regroup;
 
 pub use arrival::{on_arrival, ThemeCache};
 pub use quotes::{quotes, similar, SimilarFeedback};
-pub use regroup::{regroup_service, RegroupSummary};
+pub use regroup::{preview_regroup, regroup_service, RegroupPreview, RegroupSummary};
 
 use crate::themes::suggest_label;
 

@@ -17,7 +17,7 @@ use crate::db::{services, write_transaction, Conn};
 use crate::domain::feedback::{Channel, Moderation};
 use crate::domain::tracking_code::TrackingCode;
 use crate::grouping::{on_arrival, ThemeCache};
-use crate::themes::Lexicon;
+use crate::themes::Classifier;
 
 /// What a row duplicates (stored feedback or an earlier line).
 pub type DuplicateOf = Origin;
@@ -191,7 +191,7 @@ fn new_row(c: &Candidate, now: NaiveDateTime) -> NewFeedback {
 fn store(
     c: &mut Conn,
     plan: &Plan,
-    (actor, lexicon): (&Actor, &Lexicon),
+    (actor, classifier): (&Actor, &Classifier),
     now: NaiveDateTime,
     progress: &mut dyn FnMut(usize, usize),
 ) -> QueryResult<()> {
@@ -212,7 +212,7 @@ fn store(
     order.sort_by_key(|c| (c.service_id, c.line));
     for chunk in order.chunks(ROWS_PER_INSERT) {
         let mut rows: Vec<NewFeedback> = chunk.iter().map(|r| new_row(r, now)).collect();
-        on_arrival(c, &mut rows, lexicon, &mut cache, now)?;
+        on_arrival(c, &mut rows, classifier, &mut cache, now)?;
         let rows: Vec<NewImportedFeedback> =
             rows.into_iter().map(|row| NewImportedFeedback { row, provenance_id: Some(source_id) }).collect();
         provenance::insert_imported(c, &rows)?;
@@ -233,7 +233,7 @@ pub fn apply(
     conn: &mut Conn,
     request: &ImportRequest,
     expected: Option<&str>,
-    (actor, lexicon): (&Actor, &Lexicon),
+    (actor, classifier): (&Actor, &Classifier),
     now: NaiveDateTime,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Outcome, ImportError> {
@@ -242,7 +242,7 @@ pub fn apply(
         if expected.is_some_and(|e| e != plan.digest()) {
             return Ok(Outcome::Changed(plan));
         }
-        store(c, &plan, (actor, lexicon), now, progress)?;
+        store(c, &plan, (actor, classifier), now, progress)?;
         Ok(Outcome::Imported(plan))
     })
 }

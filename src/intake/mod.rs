@@ -15,7 +15,7 @@ use crate::db::{is_unique_violation, write_transaction, Conn};
 use crate::domain::feedback::{Moderation, Submission};
 use crate::domain::tracking_code::TrackingCode;
 use crate::grouping::{on_arrival, ThemeCache};
-use crate::themes::Lexicon;
+use crate::themes::Classifier;
 
 pub use writer::{IntakeWriter, SubmitError};
 
@@ -112,7 +112,7 @@ pub fn store_one(
     submission: &Submission,
     service_id: i64,
     idem: Option<&Idempotency>,
-    lexicon: &Lexicon,
+    classifier: &Classifier,
     cache: &mut ThemeCache,
     now: NaiveDateTime,
 ) -> diesel::QueryResult<Outcome> {
@@ -123,7 +123,7 @@ pub fn store_one(
     }
     let code = TrackingCode::generate();
     let mut rows = [new_row(submission, service_id, &code, now)];
-    on_arrival(conn, &mut rows, lexicon, cache, now)?;
+    on_arrival(conn, &mut rows, classifier, cache, now)?;
     let id = feedback::insert(conn, &rows[0])?;
     if let Some(assisted) = &submission.assisted {
         crate::db::provenance::set_assisted(conn, id, assisted, now)?;
@@ -148,13 +148,13 @@ pub fn store_alone(
     submission: &Submission,
     service_id: i64,
     idem: Option<&Idempotency>,
-    lexicon: &Lexicon,
+    classifier: &Classifier,
     cache: &mut ThemeCache,
 ) -> diesel::QueryResult<Outcome> {
     let mut attempt = 1;
     loop {
         let now = Utc::now().naive_utc();
-        match write_transaction(conn, |c| store_one(c, submission, service_id, idem, lexicon, cache, now)) {
+        match write_transaction(conn, |c| store_one(c, submission, service_id, idem, classifier, cache, now)) {
             Err(err) if is_unique_violation(&err) && attempt < CODE_ATTEMPTS => attempt += 1,
             result => return result,
         }

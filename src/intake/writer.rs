@@ -21,7 +21,7 @@ use crate::db::{is_transient, is_unique_violation, write_transaction, Conn, Pool
 use crate::domain::feedback::Submission;
 use crate::domain::tracking_code::TrackingCode;
 use crate::grouping::{on_arrival, ThemeCache};
-use crate::themes::Lexicon;
+use crate::themes::Classifier;
 
 /// Why a submission was not accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -61,7 +61,7 @@ impl IntakeWriter {
         capacity: usize,
         max_batch: usize,
         writers: usize,
-        lexicon: Arc<Lexicon>,
+        classifier: Arc<Classifier>,
     ) -> (Self, JoinHandle<()>) {
         let writers = writers.max(1);
         let mut queues = Vec::with_capacity(writers);
@@ -69,10 +69,10 @@ impl IntakeWriter {
             .map(|i| {
                 let (queue, receiver) = mpsc::channel((capacity / writers).max(1));
                 queues.push(queue);
-                let (pool, lexicon) = (pool.clone(), lexicon.clone());
+                let (pool, classifier) = (pool.clone(), classifier.clone());
                 std::thread::Builder::new()
                     .name(format!("intake-writer-{i}"))
-                    .spawn(move || run(pool, receiver, max_batch.max(1), &lexicon))
+                    .spawn(move || run(pool, receiver, max_batch.max(1), &classifier))
                     .expect("a writer thread starts")
             })
             .collect();
@@ -112,10 +112,10 @@ fn next_batch(receiver: &mut mpsc::Receiver<Pending>, max_batch: usize) -> Optio
     Some(batch)
 }
 
-fn run(pool: Pool, mut receiver: mpsc::Receiver<Pending>, max_batch: usize, lexicon: &Lexicon) {
+fn run(pool: Pool, mut receiver: mpsc::Receiver<Pending>, max_batch: usize, classifier: &Classifier) {
     let mut cache = ThemeCache::default();
     while let Some(batch) = next_batch(&mut receiver, max_batch) {
-        write_batch(&pool, batch, lexicon, &mut cache);
+        write_batch(&pool, batch, classifier, &mut cache);
     }
     tracing::info!("intake writer stopped: every queued submission is written");
 }
@@ -135,7 +135,7 @@ const ROWS_PER_INSERT: usize = 500;
 fn store_group(
     conn: &mut Conn,
     batch: &[Pending],
-    lexicon: &Lexicon,
+    classifier: &Classifier,
     cache: &mut ThemeCache,
     now: NaiveDateTime,
 ) -> QueryResult<Vec<Outcome>> {
@@ -150,11 +150,11 @@ fn store_group(
                 outcomes[i] = Some(Outcome::Stored(code));
             }
             (idem, _) => {
-                outcomes[i] = Some(store_one(conn, &p.submission, p.service_id, idem.as_ref(), lexicon, cache, now)?)
+                outcomes[i] = Some(store_one(conn, &p.submission, p.service_id, idem.as_ref(), classifier, cache, now)?)
             }
         }
     }
-    on_arrival(conn, &mut plain, lexicon, cache, now)?;
+    on_arrival(conn, &mut plain, classifier, cache, now)?;
     for chunk in plain.chunks(ROWS_PER_INSERT) {
         insert_batch(conn, chunk)?;
     }
@@ -166,7 +166,7 @@ fn store_group(
 /// updating the same counters), before each submission is stored on its own.
 const GROUP_RETRIES: usize = 3;
 
-fn write_batch(pool: &Pool, batch: Vec<Pending>, lexicon: &Lexicon, cache: &mut ThemeCache) {
+fn write_batch(pool: &Pool, batch: Vec<Pending>, classifier: &Classifier, cache: &mut ThemeCache) {
     let mut conn = match pool.get() {
         Ok(conn) => conn,
         Err(err) => {
@@ -176,11 +176,11 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>, lexicon: &Lexicon, cache: &mut 
         }
     };
     let now = Utc::now().naive_utc();
-    let mut together = write_transaction(&mut conn, |c| store_group(c, &batch, lexicon, cache, now));
+    let mut together = write_transaction(&mut conn, |c| store_group(c, &batch, classifier, cache, now));
     for _ in 0..GROUP_RETRIES {
         match &together {
             Err(err) if is_transient(err) => {
-                together = write_transaction(&mut conn, |c| store_group(c, &batch, lexicon, cache, now));
+                together = write_transaction(&mut conn, |c| store_group(c, &batch, classifier, cache, now));
             }
             _ => break,
         }
@@ -199,7 +199,7 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>, lexicon: &Lexicon, cache: &mut 
                     &pending.submission,
                     pending.service_id,
                     pending.idem.as_ref(),
-                    lexicon,
+                    classifier,
                     cache,
                 )
                 .map_err(|e| tracing::error!(error = %e, "storing a submission failed"))

@@ -119,6 +119,16 @@ impl CategoryVotes {
         }
     }
 
+    /// The share of all votes that went to `category` (0 without votes).
+    pub fn share(&self, category: PainCategory) -> f32 {
+        let total: u32 = self.counts.iter().sum();
+        if total == 0 {
+            0.0
+        } else {
+            self.get(category) as f32 / total as f32
+        }
+    }
+
     /// The category with most votes; `Other` when there are none. Ties go to the
     /// more specific category: unofficial payment, staff conduct, digital access,
     /// documents, visits, information, cost, time.

@@ -114,13 +114,24 @@ impl Lexicon {
         let norm = normalise(text);
         let text_words: Vec<&str> = words(&norm).collect();
         let mut votes = CategoryVotes::default();
-        for keyword in &self.keywords {
-            let n = keyword.words.len();
-            if text_words.windows(n).any(|w| w.iter().zip(&keyword.words).all(|(t, p)| p.matches(t))) {
-                votes.vote(keyword.category, 1);
-            }
+        for (_, category) in self.matches(&text_words) {
+            votes.vote(category, 1);
         }
         votes
+    }
+
+    /// Each distinct keyword found in already normalised `text_words`: where it starts
+    /// and its category.
+    pub fn matches(&self, text_words: &[&str]) -> Vec<(usize, PainCategory)> {
+        let mut found = Vec::new();
+        for keyword in &self.keywords {
+            let n = keyword.words.len();
+            let at = text_words.windows(n).position(|w| w.iter().zip(&keyword.words).all(|(t, p)| p.matches(t)));
+            if let Some(at) = at {
+                found.push((at, keyword.category));
+            }
+        }
+        found
     }
 }
 

@@ -7,14 +7,19 @@
 //! `docs/themes.md` for the method, the thresholds and the measured purity.
 
 mod assign;
+mod by_category;
 pub mod category;
 mod centroid;
+pub mod classify;
 mod cluster;
+pub mod corpus;
+pub mod eval;
 mod fold;
 mod hash;
 mod index;
 mod label;
 mod lexicon;
+pub mod metrics;
 pub mod normalise;
 mod search;
 mod shingle;
@@ -28,8 +33,10 @@ mod labelled_tests;
 #[cfg(test)]
 mod tuning;
 
+pub use by_category::{accepts, place, regroup_by_category, Grouping, KeptTheme, Placement, MIN_THEME};
 pub use category::{CategoryVotes, Lexicon, PainCategory};
 pub use centroid::{Centroid, CENTROID_SIZE};
+pub use classify::{Classification, Classifier};
 pub use cluster::{regroup, regroup_signed, Doc, Group};
 pub use label::{suggest_label, LABEL_MAX_CHARS};
 pub use search::{best_theme, most_similar, representatives};

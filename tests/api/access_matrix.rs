@@ -73,6 +73,7 @@ const ROUTES: &[Route] = &[
         allowed: EDITORS,
         scoped: true,
     },
+    Route { method: Method::Get, path: "/staff/services/{s}/regroup", form: &[], allowed: EDITORS, scoped: true },
     Route { method: Method::Post, path: "/staff/services/{s}/regroup", form: &[], allowed: EDITORS, scoped: true },
     Route {
         method: Method::Post,

@@ -125,3 +125,79 @@ async fn a_bad_theme_edit_is_explained_and_changes_nothing() {
     assert_eq!(merge_self.status(), 422);
     assert_eq!(app.reload(a.id).await.theme_id, Some(theme));
 }
+
+#[tokio::test]
+async fn spam_waits_as_not_yet_grouped_instead_of_opening_a_theme() {
+    let app = spawn_app().await;
+    let designer = app.staff("designer", &["MOHA"]).await;
+    let spam = app.submit_text("DIP-001", "Earn 50000 taka per month from home!!! click the link now 😀😀").await;
+    let bribe = app.submit_text("DIP-001", BRIBE_1).await;
+    assert_eq!(spam.theme_id, None, "spam fits no theme");
+    assert!(bribe.theme_id.is_some());
+    let page = designer.get("/staff/services/DIP-001").await.text().await.unwrap();
+    assert!(page.contains("id=\"ungrouped-h\""), "the service page shows the not-yet-grouped bucket");
+    assert!(page.contains("none#list-h"), "and links to its feedback");
+    app.assert_counts_match(bribe.service_id).await;
+}
+
+#[tokio::test]
+async fn the_same_complaint_in_bangla_and_english_lands_in_one_theme() {
+    let app = spawn_app().await;
+    let bn = app.submit_text("DIP-001", BANGLA_1).await;
+    let en = app
+        .submit_text("DIP-001", "Nothing moves at the passport office without a tout, I had to pay the broker")
+        .await;
+    let server = app.submit_text("DIP-001", SERVER).await;
+    assert_eq!(bn.theme_id, en.theme_id);
+    assert_ne!(bn.theme_id, server.theme_id);
+}
+
+#[tokio::test]
+async fn regroup_previews_the_change_first_and_keeps_a_theme_a_backlog_item_names() {
+    let app = spawn_app().await;
+    let designer = app.staff("designer", &["MOHA"]).await;
+    let a = app.submit_text("DIP-001", BRIBE_1).await;
+    let b = app.submit_text("DIP-001", SERVER).await;
+    let theme = a.theme_id.unwrap();
+    // The designer moves the server complaint into the bribe theme by hand and a backlog
+    // item names that theme: a regroup must keep the theme with both.
+    let to = theme.to_string();
+    let moved = designer.post(&format!("/staff/feedback/{}/theme", b.id), &[("theme", &to)]).await;
+    assert_eq!(moved.status(), 303);
+    let linked =
+        designer.post("/staff/services/DIP-001/backlog", &[("problem_bn", "দালাল ও সার্ভার"), ("theme", &to)]).await;
+    assert_eq!(linked.status(), 303, "{}", linked.text().await.unwrap());
+    let preview = designer.get("/staff/services/DIP-001/regroup").await;
+    assert_eq!(preview.status(), 200);
+    let html = preview.text().await.unwrap();
+    assert!(html.contains("action=\"/staff/services/DIP-001/regroup\""), "it asks to confirm");
+    assert!(html.contains(&format!("/staff/themes/{theme}")), "it names the kept theme");
+    assert_eq!(app.reload(a.id).await.theme_id, Some(theme), "a preview changes nothing");
+    assert_eq!(designer.post("/staff/services/DIP-001/regroup", &[]).await.status(), 303);
+    assert_eq!(app.reload(a.id).await.theme_id, Some(theme));
+    assert_eq!(app.reload(b.id).await.theme_id, Some(theme));
+    app.assert_counts_match(a.service_id).await;
+}
+
+#[tokio::test]
+async fn a_regroup_never_undoes_a_designers_merge() {
+    let app = spawn_app().await;
+    let designer = app.staff("designer", &["MOHA"]).await;
+    let a = app.submit_text("DIP-001", BRIBE_1).await;
+    let c = app.submit_text("DIP-001", SERVER).await;
+    let (source, target) = (c.theme_id.unwrap(), a.theme_id.unwrap());
+    let response = designer.post(&format!("/staff/themes/{source}/merge"), &[("into", &target.to_string())]).await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(designer.post("/staff/services/DIP-001/regroup", &[]).await.status(), 303);
+    assert_eq!(app.reload(a.id).await.theme_id, Some(target));
+    assert_eq!(app.reload(c.id).await.theme_id, Some(target));
+    app.assert_counts_match(a.service_id).await;
+}
+
+#[tokio::test]
+async fn only_theme_editors_of_the_ministry_see_the_regroup_preview() {
+    let app = spawn_app().await;
+    app.submit_text("DIP-001", BRIBE_1).await;
+    let stranger = app.staff("designer", &["LGD"]).await;
+    assert_eq!(stranger.get("/staff/services/DIP-001/regroup").await.status(), 404);
+}

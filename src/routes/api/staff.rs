@@ -17,7 +17,7 @@ use crate::domain::staff::Permission;
 use crate::error::AppError;
 use crate::grouping::edits::{self, Destination, ThemeEdit};
 use crate::routes::staff::scope;
-use crate::themes::Lexicon;
+use crate::themes::Classifier;
 use crate::workspace::{dashboard, service_stats, visible_service};
 
 /// `GET /api/v1/staff/services`: the staff member's services ranked by recent voices.
@@ -170,7 +170,7 @@ pub async fn split_theme(
     id: web::Path<i64>,
     body: web::Json<MoveBody>,
     pool: web::Data<Pool>,
-    lexicon: web::Data<Lexicon>,
+    classifier: web::Data<Classifier>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let (service_id, ministry) = scope::theme_allowed(&pool, &staff, id, Permission::EditThemes).await?;
@@ -179,9 +179,9 @@ pub async fn split_theme(
         Some(theme) => Destination::Theme(theme),
         None => Destination::New(body.label),
     };
-    let (actor, lexicon, ids) = (Actor::from(&staff), lexicon.into_inner(), body.feedback_ids);
+    let (actor, classifier, ids) = (Actor::from(&staff), classifier.into_inner(), body.feedback_ids);
     let theme =
-        db::run_blocking(&pool, move |c| edits::move_feedback(c, &actor, service_id, ministry, &ids, &to, &lexicon))
+        db::run_blocking(&pool, move |c| edits::move_feedback(c, &actor, service_id, ministry, &ids, &to, &classifier))
             .await?;
     answer(&pool, theme.id).await
 }

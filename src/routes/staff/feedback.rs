@@ -22,7 +22,7 @@ use crate::domain::{FieldError, Locale};
 use crate::error::AppError;
 use crate::grouping::edits::{self, Destination};
 use crate::moderation;
-use crate::themes::Lexicon;
+use crate::themes::Classifier;
 use crate::web::page::see_other;
 use crate::web::Renderer;
 
@@ -155,7 +155,7 @@ pub async fn move_to_theme(
     form: web::Form<MoveForm>,
     pool: web::Data<Pool>,
     renderer: web::Data<Renderer>,
-    lexicon: web::Data<Lexicon>,
+    classifier: web::Data<Classifier>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let back = format!("/staff/feedback/{id}");
@@ -169,9 +169,11 @@ pub async fn move_to_theme(
                     .map_err(|_| AppError::Validation(FieldError::new("theme", "error-theme-unknown").into()))?,
             ),
         };
-        let (actor, lexicon) = (Actor::from(&staff), lexicon.into_inner());
-        db::run_blocking(&pool, move |c| edits::move_feedback(c, &actor, service_id, ministry, &[id], &to, &lexicon))
-            .await?;
+        let (actor, classifier) = (Actor::from(&staff), classifier.into_inner());
+        db::run_blocking(&pool, move |c| {
+            edits::move_feedback(c, &actor, service_id, ministry, &[id], &to, &classifier)
+        })
+        .await?;
         Ok(see_other(&back))
     }
     .await;

@@ -21,7 +21,7 @@ use crate::i18n;
 use crate::import::describe::{duplicate_of, reasons};
 use crate::import::plan::ImportError;
 use crate::import::{self, ImportRequest, Outcome, Plan};
-use crate::themes::Lexicon;
+use crate::themes::Classifier;
 use crate::web::Renderer;
 
 /// Largest file accepted, in megabytes.
@@ -138,7 +138,7 @@ pub async fn upload_import(
     payload: web::Payload,
     pool: web::Data<Pool>,
     renderer: web::Data<Renderer>,
-    lexicon: web::Data<Lexicon>,
+    classifier: web::Data<Classifier>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ImportFeedback)?;
     let upload = match read_upload(&req, payload).await {
@@ -182,9 +182,9 @@ pub async fn upload_import(
     };
     let now = Utc::now().naive_utc();
     let result = if upload.import {
-        let (actor, expected, lexicon) = (Actor::from(&staff), upload.plan.clone(), lexicon.into_inner());
+        let (actor, expected, classifier) = (Actor::from(&staff), upload.plan.clone(), classifier.into_inner());
         db::run_blocking(&pool, move |c| {
-            import::apply(c, &request, Some(&expected), (&actor, &lexicon), now, &mut |_, _| {})
+            import::apply(c, &request, Some(&expected), (&actor, &classifier), now, &mut |_, _| {})
         })
         .await
     } else {

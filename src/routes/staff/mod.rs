@@ -53,6 +53,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 // Before any `/backlog/{id}` route, which would otherwise take `export.csv`.
                 .configure(configure_exports)
                 .route("/services/{code}", web::get().to(service_page::show_service))
+                .route("/services/{code}/regroup", web::get().to(regroup::show_regroup))
                 .route("/services/{code}/regroup", web::post().to(regroup::regroup))
                 .route("/themes/{id}", web::get().to(themes::show_theme))
                 .route("/themes/{id}", web::post().to(themes::edit_theme))

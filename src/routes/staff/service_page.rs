@@ -170,6 +170,7 @@ pub async fn show_service(
             "other_name": locale.pick(&service.name_en, &service.name_bn), "ministry": locale.pick(&ministry.name_bn, &ministry.name_en),
             "public_url": format!("/services/{}", service.code),
             "regroup_url": format!("/staff/services/{}/regroup", service.code),
+            "ungrouped_url": format!("/staff/services/{}?theme=none#list-h", service.code),
         },
         "can_edit_themes": staff.may(Permission::EditThemes, ministry.id),
         "can_promote": staff.may(Permission::ShapeBacklog, ministry.id),

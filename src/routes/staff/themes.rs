@@ -20,7 +20,7 @@ use crate::domain::staff::Permission;
 use crate::domain::{FieldError, Locale};
 use crate::error::AppError;
 use crate::grouping::edits::{self, Destination, ThemeEdit};
-use crate::themes::{Lexicon, PainCategory};
+use crate::themes::{Classifier, PainCategory};
 use crate::web::page::see_other;
 use crate::web::Renderer;
 use crate::workspace::feedback_list::{self, FeedbackFilter};
@@ -179,7 +179,7 @@ pub async fn split_theme(
     form: web::Form<SplitForm>,
     pool: web::Data<Pool>,
     renderer: web::Data<Renderer>,
-    lexicon: web::Data<Lexicon>,
+    classifier: web::Data<Classifier>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let back = format!("/staff/themes/{id}");
@@ -195,9 +195,9 @@ pub async fn split_theme(
             None | Some("") | Some("new") => Destination::New(field(&form, "label").map(str::to_owned)),
             Some(other) => Destination::Theme(theme_id("into", Some(other))?),
         };
-        let (actor, lexicon) = (Actor::from(&staff), lexicon.into_inner());
+        let (actor, classifier) = (Actor::from(&staff), classifier.into_inner());
         let theme = db::run_blocking(&pool, move |c| {
-            edits::move_feedback(c, &actor, service_id, ministry, &ids, &to, &lexicon)
+            edits::move_feedback(c, &actor, service_id, ministry, &ids, &to, &classifier)
         })
         .await?;
         Ok(see_other(&format!("/staff/themes/{}", theme.id)))

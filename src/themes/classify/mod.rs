@@ -1,0 +1,145 @@
+//! The pain classifier: which pain category a feedback text is about, and the words
+//! that decided it.
+//!
+//! A logistic regression over word features ([`features`]) trained on the development
+//! part of the labelled corpus (`data/themes_corpus/dev.csv`, built into the binary and
+//! trained once per process, in about a tenth of a second). The keyword [`Lexicon`]
+//! (built in, plus a designer's own file) adds one feature per category it finds, so
+//! keywords a designer adds count without retraining. Texts about nothing the
+//! categories name (off-topic, spam, no words) come out as `other`.
+
+mod features;
+mod model;
+
+use std::sync::{Arc, OnceLock};
+
+pub use features::{features, TextFeatures};
+pub use model::{Model, CLASSES};
+
+use super::category::{CategoryVotes, PainCategory};
+use super::corpus::{parse_corpus, CorpusRow, DEVELOPMENT};
+use super::lexicon::Lexicon;
+
+/// Probability `other` needs to win: below it the likeliest pain category wins, since a
+/// complaint that waits ungrouped is worse than a stray text in a theme (the corpus's
+/// off-topic rows name other services, which pulls plain service words towards `other`).
+pub const OTHER_MIN: f32 = 0.7;
+
+/// Words shown as the reason for a category.
+pub const DECIDING_WORDS: usize = 3;
+
+/// The category of one text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Classification {
+    /// The most likely category.
+    pub category: PainCategory,
+    /// Its probability, in `[0, 1]`.
+    pub confidence: f32,
+    /// The words (normalised) that pushed most towards it, strongest first.
+    pub deciding: Vec<String>,
+}
+
+/// The trained model with the lexicon whose keywords it reads.
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    lexicon: Arc<Lexicon>,
+    model: Arc<Model>,
+}
+
+fn builtin_model() -> Arc<Model> {
+    static MODEL: OnceLock<Arc<Model>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| {
+            let rows = parse_corpus(DEVELOPMENT).expect("the built-in corpus is valid (tested)");
+            Arc::new(train(&rows, &Lexicon::builtin()))
+        })
+        .clone()
+}
+
+fn train(rows: &[CorpusRow], lexicon: &Lexicon) -> Model {
+    let examples: Vec<(Vec<u32>, usize)> = rows
+        .iter()
+        .map(|r| (features(&r.text, lexicon).features.into_iter().map(|f| f.0).collect(), r.category as usize))
+        .collect();
+    Model::train(&examples)
+}
+
+impl Classifier {
+    /// The built-in lexicon and the model trained on the built-in corpus.
+    pub fn builtin() -> Self {
+        Self::with_lexicon(Lexicon::builtin())
+    }
+
+    /// The built-in model reading `lexicon`'s keywords (the built-in ones plus a designer's).
+    pub fn with_lexicon(lexicon: Lexicon) -> Self {
+        Classifier { lexicon: Arc::new(lexicon), model: builtin_model() }
+    }
+
+    /// A model trained on `rows` instead (for the evaluation and tuning).
+    pub fn trained_on(rows: &[CorpusRow], lexicon: Lexicon) -> Self {
+        let model = Arc::new(train(rows, &lexicon));
+        Classifier { lexicon: Arc::new(lexicon), model }
+    }
+
+    /// The keyword lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Category probabilities of `text`, in [`PainCategory::ALL`] order.
+    pub fn probabilities(&self, text: &str) -> [f32; CLASSES] {
+        let f = features(text, &self.lexicon);
+        if f.features.is_empty() {
+            let mut p = [0.0; CLASSES];
+            p[PainCategory::Other as usize] = 1.0;
+            return p;
+        }
+        let hashes: Vec<u32> = f.features.iter().map(|x| x.0).collect();
+        self.model.probabilities(&hashes)
+    }
+
+    /// The category of `text`, its probability and the words that decided it.
+    pub fn classify(&self, text: &str) -> Classification {
+        let f = features(text, &self.lexicon);
+        if f.features.is_empty() {
+            return Classification { category: PainCategory::Other, confidence: 1.0, deciding: Vec::new() };
+        }
+        let hashes: Vec<u32> = f.features.iter().map(|x| x.0).collect();
+        let p = self.model.probabilities(&hashes);
+        let other = PainCategory::Other as usize;
+        let real =
+            (0..CLASSES).filter(|&c| c != other).max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a))).unwrap_or(0);
+        let best = if p[other] >= OTHER_MIN { other } else { real };
+        let category = PainCategory::ALL[best];
+        let mut by_word = vec![0f32; f.words.len()];
+        for (hash, at) in &f.features {
+            if let Some(slot) = by_word.get_mut(*at as usize) {
+                *slot += self.model.pull(*hash, best, hashes.len());
+            }
+        }
+        let mut order: Vec<usize> = (0..by_word.len()).filter(|&i| by_word[i] > 0.0).collect();
+        order.sort_by(|&a, &b| by_word[b].total_cmp(&by_word[a]).then(a.cmp(&b)));
+        let mut deciding: Vec<String> = Vec::new();
+        for i in order {
+            let word = &f.words[i];
+            let is_number = word.chars().all(|c| c.is_ascii_digit());
+            if !is_number && !deciding.contains(word) && deciding.len() < DECIDING_WORDS {
+                deciding.push(word.clone());
+            }
+        }
+        if category == PainCategory::Other {
+            deciding.clear();
+        }
+        Classification { category, confidence: p[best], deciding }
+    }
+
+    /// One vote for the category of `text` (what a theme sums over its texts).
+    pub fn votes(&self, text: &str) -> CategoryVotes {
+        let mut votes = CategoryVotes::default();
+        votes.vote(self.classify(text).category, 1);
+        votes
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,157 @@
+//! Multinomial logistic regression over hashed text features, trained with AdaGrad.
+//!
+//! A text's features are present or absent, scaled by one over the square root of
+//! their number so that long texts do not shout. Classes are weighted by the inverse
+//! of their frequency, so that the rarer categories (staff conduct, visits) are not
+//! drowned by the common ones. Training is deterministic: the same examples give the
+//! same model.
+
+use super::super::hash::FastMap;
+
+/// Number of classes (the pain categories).
+pub const CLASSES: usize = 9;
+const EPOCHS: usize = 30;
+const RATE: f32 = 0.4;
+const L2: f32 = 1e-4;
+
+/// Per-class weights of every feature seen in training, and the class biases.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    weights: FastMap<u32, [f32; CLASSES]>,
+    bias: [f32; CLASSES],
+}
+
+/// The scale of each feature of a text with `n` features.
+fn scale(n: usize) -> f32 {
+    1.0 / (n.max(1) as f32).sqrt()
+}
+
+/// Softmax of `logits`, in place.
+pub fn softmax(logits: &mut [f32; CLASSES]) {
+    let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut sum = 0.0;
+    for l in logits.iter_mut() {
+        *l = (*l - max).exp();
+        sum += *l;
+    }
+    for l in logits.iter_mut() {
+        *l /= sum;
+    }
+}
+
+impl Model {
+    /// Trains on `(features, class)` examples.
+    pub fn train(examples: &[(Vec<u32>, usize)]) -> Self {
+        let mut counts = [0usize; CLASSES];
+        for (_, y) in examples {
+            counts[*y] += 1;
+        }
+        let present = counts.iter().filter(|&&n| n > 0).count().max(1);
+        let class_weight: Vec<f32> =
+            counts.iter().map(|&n| if n == 0 { 0.0 } else { examples.len() as f32 / (present * n) as f32 }).collect();
+        let mut model = Model::default();
+        let mut square: FastMap<u32, [f32; CLASSES]> = FastMap::default();
+        let mut bias_square = [0f32; CLASSES];
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut state = 0x2545_F491_4F6C_DD1D_u64;
+        for _ in 0..EPOCHS {
+            // Fisher-Yates with a fixed xorshift: deterministic, no dependency on `rand`'s versions.
+            for i in (1..order.len()).rev() {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                order.swap(i, (state % (i as u64 + 1)) as usize);
+            }
+            for &i in &order {
+                let (features, y) = &examples[i];
+                let x = scale(features.len());
+                let mut p = model.logits_of(features.iter().copied(), x);
+                softmax(&mut p);
+                let mut grad = [0f32; CLASSES];
+                for c in 0..CLASSES {
+                    grad[c] = class_weight[*y] * (p[c] - if c == *y { 1.0 } else { 0.0 });
+                }
+                for c in 0..CLASSES {
+                    bias_square[c] += grad[c] * grad[c];
+                    model.bias[c] -= RATE * grad[c] / (bias_square[c].sqrt() + 1e-6);
+                }
+                for f in features {
+                    let w = model.weights.entry(*f).or_insert([0.0; CLASSES]);
+                    let g2 = square.entry(*f).or_insert([0.0; CLASSES]);
+                    for c in 0..CLASSES {
+                        let g = grad[c] * x + L2 * w[c];
+                        g2[c] += g * g;
+                        w[c] -= RATE * g / (g2[c].sqrt() + 1e-6);
+                    }
+                }
+            }
+        }
+        model
+    }
+
+    /// Class scores before the softmax for features each scaled by `x`.
+    fn logits_of(&self, features: impl Iterator<Item = u32>, x: f32) -> [f32; CLASSES] {
+        let mut logits = self.bias;
+        for f in features {
+            if let Some(w) = self.weights.get(&f) {
+                for c in 0..CLASSES {
+                    logits[c] += w[c] * x;
+                }
+            }
+        }
+        logits
+    }
+
+    /// Class probabilities of a text with these features.
+    pub fn probabilities(&self, features: &[u32]) -> [f32; CLASSES] {
+        let mut p = self.logits_of(features.iter().copied(), scale(features.len()));
+        softmax(&mut p);
+        p
+    }
+
+    /// How much each feature pushes towards `class` over the others' mean (scaled as in scoring).
+    pub fn pull(&self, feature: u32, class: usize, n: usize) -> f32 {
+        self.weights.get(&feature).map_or(0.0, |w| {
+            let mean = w.iter().sum::<f32>() / CLASSES as f32;
+            (w[class] - mean) * scale(n)
+        })
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Whether the model was trained on nothing.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn it_learns_separable_classes_and_is_deterministic() {
+        let examples: Vec<(Vec<u32>, usize)> =
+            (0..60u32).map(|i| (vec![i % 3, 100 + i % 7], (i % 3) as usize)).collect();
+        let a = Model::train(&examples);
+        for c in 0..3u32 {
+            let p = a.probabilities(&[c, 999]);
+            let best = (0..CLASSES).max_by(|&i, &j| p[i].total_cmp(&p[j])).unwrap();
+            assert_eq!(best, c as usize);
+        }
+        let b = Model::train(&examples);
+        assert_eq!(a.probabilities(&[1, 101]), b.probabilities(&[1, 101]));
+        assert!(a.pull(2, 2, 2) > 0.0 && a.pull(2, 0, 2) < 0.0);
+    }
+
+    #[test]
+    fn probabilities_sum_to_one_even_for_unknown_features() {
+        let model = Model::train(&[(vec![1], 0), (vec![2], 1)]);
+        let p = model.probabilities(&[12345]);
+        assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-5);
+        assert_eq!(Model::default().len(), 0);
+    }
+}

@@ -1,0 +1,175 @@
+//! The themes evaluation: a labelled corpus grouped the two ways Nagorik groups, and
+//! scored against its true themes and categories (`nagorik eval-themes`).
+//!
+//! On arrival: each service's texts come one by one in a fixed shuffled order (the
+//! corpus has no dates) and are [`place`]d as intake places them. Regroup: all texts of
+//! a service at once through [`regroup_by_category`]. Texts left "not yet grouped"
+//! count as one group of category `other` (what a designer sees).
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::by_category::{accepts, place, regroup_by_category, Placement};
+use super::category::{CategoryVotes, PainCategory};
+use super::centroid::Centroid;
+use super::classify::Classifier;
+use super::cluster::Doc;
+use super::corpus::CorpusRow;
+use super::metrics::{agreement, category_scores, Agreement, CategoryScore};
+use super::signature::{signature, Signature};
+
+/// The group of a text that fits none yet.
+const UNGROUPED: i64 = -1;
+
+/// Where each text of one service landed: group key and that group's category.
+type Landing = Vec<(i64, PainCategory)>;
+
+/// Figures of one way of grouping.
+#[derive(Debug, Clone, Default)]
+pub struct ModeReport {
+    /// Per service: code, texts, agreement.
+    pub services: Vec<(String, usize, Agreement)>,
+    /// Row-weighted means over services (groups and themes summed).
+    pub overall: Agreement,
+    /// Per-category scores of the category of the theme each text landed in.
+    pub categories: Vec<(PainCategory, CategoryScore)>,
+    /// Macro-F1 of those.
+    pub macro_f1: f64,
+    /// Share of pairs of texts telling the same complaint in different languages that share a theme.
+    pub cross_language: f64,
+    /// Texts left not yet grouped.
+    pub ungrouped: usize,
+}
+
+/// The whole evaluation.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Texts evaluated.
+    pub texts: usize,
+    /// Texts fed one by one.
+    pub arrival: ModeReport,
+    /// All texts of a service regrouped at once.
+    pub regroup: ModeReport,
+    /// The classifier on each text alone: per category and macro-F1.
+    pub classifier: (Vec<(PainCategory, CategoryScore)>, f64),
+}
+
+/// A fixed shuffle (the arrival order), the same on every run.
+fn arrival_order(n: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+    for i in (1..n).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        order.swap(i, (state % (i as u64 + 1)) as usize);
+    }
+    order
+}
+
+fn on_arrival(sigs: &[Signature], classes: &[PainCategory]) -> Landing {
+    let mut themes: Vec<(Centroid, CategoryVotes, PainCategory)> = Vec::new();
+    let mut landing = vec![(UNGROUPED, PainCategory::Other); sigs.len()];
+    for i in arrival_order(sigs.len()) {
+        let category = classes[i];
+        if sigs[i].is_empty() {
+            continue;
+        }
+        let candidates = themes.iter().enumerate().map(|(id, t)| (id as i64, &t.0, accepts(t.2, &t.1, category)));
+        match place(&sigs[i], category, candidates) {
+            Placement::Join(id) => {
+                let t = &mut themes[id as usize];
+                t.0.add(&sigs[i]);
+                t.1.vote(category, 1);
+                t.2 = t.1.winner();
+                landing[i] = (id, PainCategory::Other);
+            }
+            Placement::Open => {
+                let mut votes = CategoryVotes::default();
+                votes.vote(category, 1);
+                themes.push((Centroid::new(&sigs[i]), votes, category));
+                landing[i] = (themes.len() as i64 - 1, PainCategory::Other);
+            }
+            Placement::Wait => {}
+        }
+    }
+    // A text shows under its theme's category as the theme ends up.
+    landing
+        .into_iter()
+        .map(|(g, _)| (g, if g == UNGROUPED { PainCategory::Other } else { themes[g as usize].2 }))
+        .collect()
+}
+
+fn regrouped(sigs: &[Signature], classes: &[PainCategory]) -> Landing {
+    let docs: Vec<Doc> = (0..sigs.len()).map(|i| Doc { id: i as i64, text: String::new(), fixed: None }).collect();
+    let grouping = regroup_by_category(&docs, sigs, classes, &[]);
+    let mut landing = vec![(UNGROUPED, PainCategory::Other); sigs.len()];
+    for (g, (group, category)) in grouping.groups.iter().enumerate() {
+        for &id in &group.members {
+            landing[id as usize] = (g as i64, *category);
+        }
+    }
+    landing
+}
+
+fn score(per_service: &[(String, Vec<&CorpusRow>, Landing)]) -> ModeReport {
+    let mut report = ModeReport::default();
+    let (mut predicted, mut truth) = (Vec::new(), Vec::new());
+    let (mut same, mut pairs) = (0usize, 0usize);
+    let total: usize = per_service.iter().map(|s| s.1.len()).sum();
+    for (code, rows, landing) in per_service {
+        let groups: Vec<i64> = landing.iter().map(|l| l.0).collect();
+        let themes: Vec<&str> = rows.iter().map(|r| r.theme.as_str()).collect();
+        let a = agreement(&groups, &themes);
+        let w = rows.len() as f64 / total.max(1) as f64;
+        report.overall.purity += a.purity * w;
+        report.overall.inverse_purity += a.inverse_purity * w;
+        report.overall.adjusted_rand += a.adjusted_rand * w;
+        report.overall.groups += a.groups;
+        report.overall.themes += a.themes;
+        report.ungrouped += groups.iter().filter(|&&g| g == UNGROUPED).count();
+        report.services.push((code.clone(), rows.len(), a));
+        predicted.extend(landing.iter().map(|l| l.1));
+        truth.extend(rows.iter().map(|r| r.category));
+        let mut by_pair: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, r) in rows.iter().enumerate().filter(|(_, r)| !r.pair.is_empty()) {
+            by_pair.entry(r.pair.as_str()).or_default().push(i);
+        }
+        for members in by_pair.values() {
+            for (x, &i) in members.iter().enumerate() {
+                for &j in &members[x + 1..] {
+                    if rows[i].lang != rows[j].lang {
+                        pairs += 1;
+                        same += usize::from(groups[i] == groups[j] && groups[i] != UNGROUPED);
+                    }
+                }
+            }
+        }
+    }
+    (report.categories, report.macro_f1) = category_scores(&predicted, &truth);
+    report.cross_language = if pairs == 0 { 0.0 } else { same as f64 / pairs as f64 };
+    report
+}
+
+/// Groups `rows` service by service both ways and scores them.
+pub fn evaluate(rows: &[CorpusRow], classifier: &Classifier) -> Report {
+    let mut services: BTreeMap<&str, Vec<&CorpusRow>> = BTreeMap::new();
+    for r in rows {
+        services.entry(r.service.as_str()).or_default().push(r);
+    }
+    let (mut arrival, mut regroup) = (Vec::new(), Vec::new());
+    let (mut text_pred, mut text_truth) = (Vec::new(), Vec::new());
+    for (code, rows) in services {
+        let sigs: Vec<Signature> = rows.iter().map(|r| signature(&r.text)).collect();
+        let classes: Vec<PainCategory> = rows.iter().map(|r| classifier.classify(&r.text).category).collect();
+        text_pred.extend(classes.iter().copied());
+        text_truth.extend(rows.iter().map(|r| r.category));
+        arrival.push((code.to_owned(), rows.clone(), on_arrival(&sigs, &classes)));
+        regroup.push((code.to_owned(), rows, regrouped(&sigs, &classes)));
+    }
+    Report {
+        texts: rows.len(),
+        arrival: score(&arrival),
+        regroup: score(&regroup),
+        classifier: category_scores(&text_pred, &text_truth),
+    }
+}
