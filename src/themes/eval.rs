@@ -15,6 +15,7 @@ use super::classify::Classifier;
 use super::cluster::Doc;
 use super::corpus::CorpusRow;
 use super::metrics::{agreement, category_scores, Agreement, CategoryScore};
+use super::hash::fixed_shuffle;
 use super::signature::{signature, Signature};
 
 /// The group of a text that fits none yet.
@@ -56,13 +57,7 @@ pub struct Report {
 /// A fixed shuffle (the arrival order), the same on every run.
 fn arrival_order(n: usize) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
-    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
-    for i in (1..n).rev() {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        order.swap(i, (state % (i as u64 + 1)) as usize);
-    }
+    fixed_shuffle(&mut order, &mut 0x9E37_79B9_7F4A_7C15_u64);
     order
 }
 

@@ -35,6 +35,17 @@ pub fn hash_word(chars: &[char]) -> u64 {
     mix64(h)
 }
 
+/// Shuffles `order` in place (Fisher-Yates) with an xorshift generator whose `state`
+/// carries over between calls: deterministic, the same on every run and platform.
+pub fn fixed_shuffle<T>(order: &mut [T], state: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        order.swap(i, (*state % (i as u64 + 1)) as usize);
+    }
+}
+
 /// Multiplicative hasher for keys that are already hashes; no random state, so
 /// maps built with it behave the same on every run.
 #[derive(Debug, Default, Clone, Copy)]

@@ -39,7 +39,7 @@ pub use centroid::{Centroid, CENTROID_SIZE};
 pub use classify::{Classification, Classifier};
 pub use cluster::{regroup, regroup_signed, Doc, Group};
 pub use label::{suggest_label, LABEL_MAX_CHARS};
-pub use search::{best_theme, most_similar, representatives};
+pub use search::{most_similar, representatives};
 pub use signature::{near_duplicate, signature, Signature, NEAR_DUPLICATE};
 
 /// Similarity (cosine with a theme's centroid) at or above which a text joins a theme.

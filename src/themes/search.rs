@@ -1,21 +1,8 @@
-//! Finding the theme for a new text, similar feedback, and representative quotes.
+//! Finding similar feedback and representative quotes (a new text's theme: [`super::place`]).
 
 use super::centroid::Centroid;
 use super::signature::{near_duplicate, Signature};
-use super::{ASSIGN_THRESHOLD, SIMILAR_THRESHOLD};
-
-/// Best theme for a new text among existing ones (id, centroid), if any reaches
-/// [`ASSIGN_THRESHOLD`]; ties go to the theme listed first.
-pub fn best_theme<'a>(sig: &Signature, themes: impl IntoIterator<Item = (i64, &'a Centroid)>) -> Option<(i64, f32)> {
-    let mut best: Option<(i64, f32)> = None;
-    for (id, centroid) in themes {
-        let s = centroid.similarity(sig);
-        if s >= ASSIGN_THRESHOLD && best.is_none_or(|(_, b)| s > b) {
-            best = Some((id, s));
-        }
-    }
-    best
-}
+use super::SIMILAR_THRESHOLD;
 
 /// Up to `n` ids of `candidates` most similar to `sig`, best first (ties by lower
 /// id), keeping only those at or above [`SIMILAR_THRESHOLD`].
@@ -60,17 +47,6 @@ mod tests {
 
     fn signed(texts: &[&str]) -> Vec<(i64, Signature)> {
         texts.iter().enumerate().map(|(i, t)| (i as i64 + 1, signature(t))).collect()
-    }
-
-    #[test]
-    fn a_new_text_joins_the_closest_theme_above_the_threshold() {
-        let bribe = Centroid::new(&signature("দালাল ছাড়া পাসপোর্ট অফিসে কাজ হয় না, ঘুষ লাগে"));
-        let server = Centroid::new(&signature("অনলাইনে আবেদন করতে গেলে সার্ভার ডাউন দেখায়"));
-        let themes = [(1, &bribe), (2, &server)];
-        let found = best_theme(&signature("দালালকে ঘুষ না দিলে কাজ হয় না"), themes);
-        assert_eq!(found.map(|f| f.0), Some(1));
-        assert_eq!(best_theme(&signature("fingerprint machine broken"), themes), None);
-        assert_eq!(best_theme(&signature("দালাল"), std::iter::empty()), None);
     }
 
     #[test]

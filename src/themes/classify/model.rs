@@ -6,7 +6,7 @@
 //! drowned by the common ones. Training is deterministic: the same examples give the
 //! same model.
 
-use super::super::hash::FastMap;
+use super::super::hash::{fixed_shuffle, FastMap};
 
 /// Number of classes (the pain categories).
 pub const CLASSES: usize = 9;
@@ -55,13 +55,7 @@ impl Model {
         let mut order: Vec<usize> = (0..examples.len()).collect();
         let mut state = 0x2545_F491_4F6C_DD1D_u64;
         for _ in 0..EPOCHS {
-            // Fisher-Yates with a fixed xorshift: deterministic, no dependency on `rand`'s versions.
-            for i in (1..order.len()).rev() {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                order.swap(i, (state % (i as u64 + 1)) as usize);
-            }
+            fixed_shuffle(&mut order, &mut state);
             for &i in &order {
                 let (features, y) = &examples[i];
                 let x = scale(features.len());
