@@ -4,7 +4,8 @@
 //! Per word of the [`normalise`]d text: the folded word, its first letters (a crude
 //! stem that survives Bangla suffixes and English endings), its consonant skeleton
 //! (the same for `ঘুষ` and `ghush`), and its character 3-grams (typos cost a few);
-//! the pair of a word with the next; and one feature per pain keyword of the
+//! a light English stem of Latin words (`rejected`, `rejects` → `reject`, which the
+//! folds above keep apart); the pair of a word with the next; and one feature per pain keyword of the
 //! [`Lexicon`] found in the text, tied to the keyword's first word.
 
 use super::super::fold::{fold_latin, skeleton_bangla, skeleton_latin};
@@ -19,6 +20,19 @@ const SEED_SKELETON: u64 = 103;
 const SEED_GRAM: u64 = 104;
 const SEED_PAIR: u64 = 105;
 const SEED_KEYWORD: u64 = 106;
+const SEED_ENGLISH: u64 = 107;
+
+/// A light English stem: common inflection endings cut (`rejected`, `rejects` → `reject`).
+fn english_stem(word: &[char]) -> &[char] {
+    const ENDINGS: [&str; 8] = ["ations", "ation", "ings", "ing", "edly", "ed", "es", "s"];
+    for e in ENDINGS {
+        let n = e.chars().count();
+        if word.len() >= n + 3 && word[word.len() - n..].iter().copied().eq(e.chars()) {
+            return &word[..word.len() - n];
+        }
+    }
+    word
+}
 /// Letters kept by the stem feature.
 const STEM: usize = 4;
 
@@ -71,6 +85,10 @@ pub fn features(text: &str, lexicon: &Lexicon) -> TextFeatures {
             if skeleton.len() >= 2 {
                 out.push((hash_chars(SEED_SKELETON, &skeleton), at));
             }
+            if script == Some(Script::Latin) {
+                let raw: Vec<char> = word.chars().collect();
+                out.push((hash_chars(SEED_ENGLISH, english_stem(&raw)), at));
+            }
             let mut padded = Vec::with_capacity(folded.len() + 2);
             padded.push('\u{1}');
             padded.extend_from_slice(&folded);
@@ -117,6 +135,15 @@ mod tests {
         assert!(!f.features.is_empty());
         assert!(f.features.iter().all(|(_, at)| (*at as usize) < f.words.len()));
         assert_eq!(f.words[0], "দালাল");
+    }
+
+    #[test]
+    fn english_inflections_share_the_stem_feature() {
+        assert_eq!(english_stem(&"rejected".chars().collect::<Vec<_>>()), &"reject".chars().collect::<Vec<_>>()[..]);
+        assert_eq!(english_stem(&"waiting".chars().collect::<Vec<_>>()), &"wait".chars().collect::<Vec<_>>()[..]);
+        assert_eq!(english_stem(&"bus".chars().collect::<Vec<_>>()), &"bus".chars().collect::<Vec<_>>()[..]);
+        let shared = hashes("rejected").intersection(&hashes("rejects")).count();
+        assert!(shared > hashes("rejected").intersection(&hashes("respects")).count());
     }
 
     #[test]
