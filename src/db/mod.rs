@@ -27,6 +27,7 @@ pub mod staff_districts;
 pub mod staff_sessions;
 pub mod staff_users;
 pub mod theme_members;
+pub mod theme_merge_dismissals;
 pub mod themes;
 pub mod unsubscribes;
 

@@ -362,6 +362,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Pairs of themes a designer said are not the same (never suggested for merging again).
+    theme_merge_dismissals (theme_a, theme_b) {
+        theme_a -> BigInt,
+        theme_b -> BigInt,
+        dismissed_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(offices -> ministries (ministry_id));
 diesel::joinable!(staff_districts -> staff_users (staff_id));
 diesel::joinable!(feedback -> intake_sources (provenance_id));
@@ -414,4 +424,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     unsubscribes,
     app_secrets,
+    theme_merge_dismissals,
 );

@@ -7,6 +7,7 @@ pub mod arrival;
 pub mod edits;
 pub mod quotes;
 pub mod regroup;
+pub mod suggestions;
 
 pub use arrival::{on_arrival, ThemeCache};
 pub use quotes::{quotes, similar, SimilarFeedback};

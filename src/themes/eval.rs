@@ -61,7 +61,7 @@ fn arrival_order(n: usize) -> Vec<usize> {
     order
 }
 
-fn on_arrival(sigs: &[Signature], classes: &[PainCategory]) -> Landing {
+pub(crate) fn on_arrival(sigs: &[Signature], classes: &[PainCategory]) -> Landing {
     let mut themes: Vec<(Centroid, CategoryVotes, PainCategory)> = Vec::new();
     let mut landing = vec![(UNGROUPED, PainCategory::Other); sigs.len()];
     for i in arrival_order(sigs.len()) {

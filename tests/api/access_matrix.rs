@@ -77,6 +77,20 @@ const ROUTES: &[Route] = &[
     Route { method: Method::Post, path: "/staff/services/{s}/regroup", form: &[], allowed: EDITORS, scoped: true },
     Route {
         method: Method::Post,
+        path: "/staff/services/{s}/merge-suggestions/accept",
+        form: &[("theme_a", "{t}"), ("theme_b", "{t}")],
+        allowed: EDITORS,
+        scoped: true,
+    },
+    Route {
+        method: Method::Post,
+        path: "/staff/services/{s}/merge-suggestions/dismiss",
+        form: &[("theme_a", "{t}"), ("theme_b", "{t}")],
+        allowed: EDITORS,
+        scoped: true,
+    },
+    Route {
+        method: Method::Post,
         path: "/staff/feedback/{f}/state",
         form: &[("state", "hidden")],
         allowed: EDITORS,
@@ -125,6 +139,27 @@ const ROUTES: &[Route] = &[
     Route { method: Method::Get, path: "/api/v1/staff/services", form: &[], allowed: ALL, scoped: false },
     Route { method: Method::Get, path: "/api/v1/staff/services/{s}/stats", form: &[], allowed: ALL, scoped: true },
     Route { method: Method::Get, path: "/api/v1/staff/services/{s}/themes", form: &[], allowed: ALL, scoped: true },
+    Route {
+        method: Method::Get,
+        path: "/api/v1/staff/services/{s}/merge-suggestions",
+        form: &[],
+        allowed: EDITORS,
+        scoped: true,
+    },
+    Route {
+        method: Method::Post,
+        path: "/api/v1/staff/services/{s}/merge-suggestions/accept",
+        form: &[("theme_a", "{t}"), ("theme_b", "{t}")],
+        allowed: EDITORS,
+        scoped: true,
+    },
+    Route {
+        method: Method::Post,
+        path: "/api/v1/staff/services/{s}/merge-suggestions/dismiss",
+        form: &[("theme_a", "{t}"), ("theme_b", "{t}")],
+        allowed: EDITORS,
+        scoped: true,
+    },
     Route {
         method: Method::Post,
         path: "/api/v1/staff/themes/{t}",

@@ -21,6 +21,7 @@ mod health;
 mod helpers;
 mod i18n;
 mod me_too;
+mod merge_suggestions;
 mod moderation;
 mod open311;
 mod overload;

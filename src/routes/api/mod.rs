@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`. Every error uses the envelope of [`crate::error`].
 
 mod feedback;
+mod merge_suggestions;
 mod ministries;
 pub mod openapi;
 mod services;

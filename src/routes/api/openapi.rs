@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use serde_json::{json, Value};
 use utoipa::OpenApi;
 
-use super::{feedback, ministries, services, similar};
+use super::{feedback, merge_suggestions, ministries, services, similar};
 use crate::domain::contact::{EMAIL_MAX, EMAIL_PATTERN, NAME_MAX, PHONE_PATTERN};
 use crate::domain::district::District;
 use crate::domain::feedback::{FeedbackKind, COST_MAX, DAYS_MAX, TEXT_MAX, TEXT_MIN, VISITS_MAX};
@@ -37,7 +37,10 @@ pub struct FeedbackRequestDoc {
         services::get_service,
         feedback::create_feedback,
         feedback::get_feedback_status,
-        similar::find_similar
+        similar::find_similar,
+        merge_suggestions::list_merge_suggestions,
+        merge_suggestions::accept_merge_suggestion,
+        merge_suggestions::dismiss_merge_suggestion
     ),
     components(schemas(
         ministries::MinistryList,
@@ -50,6 +53,12 @@ pub struct FeedbackRequestDoc {
         similar::SimilarRequest,
         similar::SimilarList,
         similar::SimilarItem,
+        merge_suggestions::MergeSuggestionList,
+        merge_suggestions::MergeSuggestion,
+        merge_suggestions::SuggestedTheme,
+        merge_suggestions::ThemePairBody,
+        merge_suggestions::Merged,
+        merge_suggestions::Dismissed,
         ErrorEnvelope,
         ErrorEntry
     ))
@@ -116,6 +125,8 @@ mod tests {
             "/api/v1/services/{code}",
             "/api/v1/feedback",
             "/api/v1/feedback/{tracking_code}",
+            "/api/v1/staff/services/{code}/merge-suggestions",
+            "/api/v1/staff/services/{code}/merge-suggestions/dismiss",
         ] {
             assert!(paths.contains_key(path), "{path}");
         }

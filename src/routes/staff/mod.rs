@@ -14,6 +14,7 @@ mod feedback;
 mod feedback_row;
 mod invalid;
 mod login;
+mod merge_suggestions;
 mod regroup;
 pub mod scope;
 mod service_page;
@@ -55,6 +56,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/services/{code}", web::get().to(service_page::show_service))
                 .route("/services/{code}/regroup", web::get().to(regroup::show_regroup))
                 .route("/services/{code}/regroup", web::post().to(regroup::regroup))
+                .route(
+                    "/services/{code}/merge-suggestions/accept",
+                    web::post().to(merge_suggestions::accept_merge_suggestion),
+                )
+                .route(
+                    "/services/{code}/merge-suggestions/dismiss",
+                    web::post().to(merge_suggestions::dismiss_merge_suggestion),
+                )
                 .route("/themes/{id}", web::get().to(themes::show_theme))
                 .route("/themes/{id}", web::post().to(themes::edit_theme))
                 .route("/themes/{id}/merge", web::post().to(themes::merge_theme))

@@ -77,7 +77,7 @@ fn charts(stats: &ServiceStats, locale: Locale) -> (String, String) {
 }
 
 /// `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
-fn shorten(text: &str, max: usize) -> String {
+pub(super) fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_owned();
     }
@@ -130,6 +130,7 @@ pub async fn show_service(
             Ok((listing, stats, quotes, page, names, backlog))
         })
         .await?;
+    let merge_suggestions = super::merge_suggestions::section(&pool, &staff, &listing, locale).await?;
     let (service, _, ministry) = &listing;
     let personal = staff.may(Permission::ViewPersonalData, ministry.id);
     let (trend, districts) = charts(&stats, locale);
@@ -185,6 +186,7 @@ pub async fn show_service(
             "answers": m.answers, "over": m.gap.is_some_and(|g| g > 0),
         })).collect::<Vec<_>>(),
         "themes": theme_rows,
+        "merge_suggestions": merge_suggestions,
         "more_themes": stats.themes.len().saturating_sub(THEMES_LISTED),
         "trend_svg": trend,
         "districts_svg": districts,

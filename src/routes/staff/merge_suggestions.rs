@@ -1,0 +1,121 @@
+//! "Merge these?" on the service page: themes that look alike, each pair with a
+//! merge button (`POST /staff/services/{code}/merge-suggestions/accept`) and a
+//! "not the same" button (`…/dismiss`: never offered again). Theme editors only.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::invalid::or_invalid_page;
+use super::service_page::shorten;
+use crate::audit::Actor;
+use crate::auth::Staff;
+use crate::db::services::ServiceListing;
+use crate::db::{self, Pool};
+use crate::domain::staff::Permission;
+use crate::domain::Locale;
+use crate::error::AppError;
+use crate::grouping::{self, suggestions, suggestions::ThemePair};
+use crate::web::page::see_other;
+use crate::web::Renderer;
+use crate::workspace::visible_service;
+
+/// Longest quote shown beside a suggested theme (characters).
+const QUOTE_CHARS: usize = 160;
+
+/// The section's data: `items` (empty for staff who may not edit themes) and the form actions.
+pub async fn section(pool: &Pool, staff: &Staff, listing: &ServiceListing, locale: Locale) -> Result<Value, AppError> {
+    let (service, _, ministry) = listing;
+    let base = format!("/staff/services/{}/merge-suggestions", service.code);
+    let urls = json!({ "accept_url": format!("{base}/accept"), "dismiss_url": format!("{base}/dismiss") });
+    if !staff.may(Permission::EditThemes, ministry.id) {
+        return Ok(json!({ "items": [], "urls": urls }));
+    }
+    let service_id = service.id;
+    let (found, quotes) = db::run_blocking(pool, move |c| -> Result<_, AppError> {
+        let found = suggestions::for_service(c, service_id)?;
+        let ids: Vec<i64> = found.iter().flat_map(|s| [s.a.0.id, s.b.0.id]).collect();
+        Ok((found, grouping::quotes(c, &ids, 1)?))
+    })
+    .await?;
+    let side = |(t, (feedback, voices)): &(db::themes::Theme, (i64, i64))| {
+        let quote = quotes.get(&t.id).and_then(|q| q.first()).map(|(_, text)| shorten(text, QUOTE_CHARS));
+        json!({
+            "id": t.id, "label": locale.pick(&t.label_bn, &t.label_en), "url": format!("/staff/themes/{}", t.id),
+            "category_id": format!("category-{}", t.category), "feedback": feedback, "voices": voices, "quote": quote,
+        })
+    };
+    let items: Vec<Value> = found
+        .iter()
+        .map(|s| json!({ "a": side(&s.a), "b": side(&s.b), "percent": (s.similarity * 100.0).round() as i64 }))
+        .collect();
+    Ok(json!({ "items": items, "urls": urls }))
+}
+
+/// The form of both buttons: the two themes.
+#[derive(Debug, Deserialize)]
+pub struct PairForm {
+    theme_a: Option<String>,
+    theme_b: Option<String>,
+}
+
+/// The service (404 unless the staff member sees it) after the role's check (403).
+async fn service_for_editing(pool: &Pool, staff: &Staff, code: String) -> Result<ServiceListing, AppError> {
+    staff.require(Permission::EditThemes)?;
+    let who = staff.clone();
+    let listing = db::run_blocking(pool, move |c| -> Result<_, AppError> {
+        visible_service(c, &who, &code)?.ok_or(AppError::NotFound)
+    })
+    .await?;
+    Ok(listing)
+}
+
+fn pair(form: &PairForm) -> Result<ThemePair, AppError> {
+    ThemePair::parse(form.theme_a.as_deref(), form.theme_b.as_deref()).map_err(AppError::Validation)
+}
+
+/// `POST /staff/services/{code}/merge-suggestions/accept`: merges the two themes.
+pub async fn accept_merge_suggestion(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    code: web::Path<String>,
+    form: web::Form<PairForm>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let back = format!("/staff/services/{}#themes-h", code.as_str());
+    let result = async {
+        let (service, _, _) = service_for_editing(&pool, &staff, code.into_inner()).await?;
+        let pair = pair(&form)?;
+        let actor = Actor::from(&staff);
+        let code = service.code.clone();
+        db::run_blocking(&pool, move |c| suggestions::accept(c, &actor, service.id, pair)).await?;
+        Ok(see_other(&format!("/staff/services/{code}#themes-h")))
+    }
+    .await;
+    or_invalid_page(result, &req, locale, &staff, &renderer, &back)
+}
+
+/// `POST /staff/services/{code}/merge-suggestions/dismiss`: the pair is not offered again.
+pub async fn dismiss_merge_suggestion(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    code: web::Path<String>,
+    form: web::Form<PairForm>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let back = format!("/staff/services/{}#themes-h", code.as_str());
+    let result = async {
+        let (service, _, ministry) = service_for_editing(&pool, &staff, code.into_inner()).await?;
+        let pair = pair(&form)?;
+        let actor = Actor::from(&staff);
+        let code = service.code.clone();
+        db::run_blocking(&pool, move |c| suggestions::dismiss(c, &actor, service.id, ministry.id, pair)).await?;
+        Ok(see_other(&format!("/staff/services/{code}#themes-h")))
+    }
+    .await;
+    or_invalid_page(result, &req, locale, &staff, &renderer, &back)
+}
