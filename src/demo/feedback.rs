@@ -1,54 +1,54 @@
-//! Demo feedback: phrases from `feedback_phrases.csv` combined per service,
-//! spread over kinds, languages, districts and the last 18 months.
+//! Demo feedback: what each says comes from [`Sayings`] (the labelled corpus's development
+//! texts for its services, the phrase set for the rest); this spreads it over services,
+//! districts, channels, TCV answers, "me too" voices and the last 18 months, and stores it
+//! through the same path as live intake.
 
-use chrono::{Duration, Utc};
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 
+use super::sayings::{weighted, Said, Sayings};
 use super::DemoOptions;
+use crate::counts::{Facts, Tally};
 use crate::db::feedback::{insert_batch, NewFeedback};
-use crate::db::schema::{offices, services};
-use crate::db::{write_transaction, Conn};
+use crate::db::schema::{feedback, offices, services};
+use crate::db::{me_too, write_transaction, Conn};
 use crate::domain::digits::to_bangla_digits;
 use crate::domain::district::District;
 use crate::domain::tracking_code::TrackingCode;
 
-const PHRASES: &str = include_str!("feedback_phrases.csv");
 const BATCH: usize = 500;
+/// Voices after a feedback are rare and heavy-tailed: P(at least k) = VOICED / k.
+const VOICED: f64 = 0.25;
+const MOST_VOICES: u32 = 40;
 
-struct Phrase {
-    lang: String,
-    kind: String,
-    category: String,
-    part: String,
-    text: String,
-}
+/// id, code, names, office names, promised days, fee, yearly applications.
+type TargetRow = (i64, String, String, String, String, String, Option<i32>, Option<i64>, Option<i64>);
 
-fn phrases() -> Vec<Phrase> {
-    let mut reader = csv::Reader::from_reader(PHRASES.as_bytes());
-    reader
-        .records()
-        .map(|r| {
-            let r = r.expect("feedback_phrases.csv is well-formed");
-            Phrase { lang: r[0].into(), kind: r[1].into(), category: r[2].into(), part: r[3].into(), text: r[4].into() }
-        })
-        .collect()
-}
-
-/// id, names, office names, promised days, fee, yearly applications.
-type TargetRow = (i64, String, String, String, String, Option<i32>, Option<i64>, Option<i64>);
-
-struct Target {
-    id: i64,
-    name_bn: String,
-    name_en: String,
-    office_bn: String,
-    office_en: String,
-    promised_days: i32,
-    fee: i64,
-    weight: f64,
+/// A service demo feedback can be about.
+pub(super) struct Target {
+    /// Service id.
+    pub id: i64,
+    /// Service code (`DIP-001`).
+    pub code: String,
+    /// Service name in Bangla.
+    pub name_bn: String,
+    /// Service name in English.
+    pub name_en: String,
+    /// Office name in Bangla.
+    pub office_bn: String,
+    /// Office name in English.
+    pub office_en: String,
+    /// Days the charter promises.
+    pub promised_days: i32,
+    /// Charter fee (BDT).
+    pub fee: i64,
+    /// How often it is drawn.
+    pub weight: f64,
 }
 
 fn targets(conn: &mut Conn) -> QueryResult<Vec<Target>> {
@@ -56,6 +56,7 @@ fn targets(conn: &mut Conn) -> QueryResult<Vec<Target>> {
         .inner_join(offices::table)
         .select((
             services::id,
+            services::code,
             services::name_bn,
             services::name_en,
             offices::name_bn,
@@ -68,8 +69,9 @@ fn targets(conn: &mut Conn) -> QueryResult<Vec<Target>> {
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(id, name_bn, name_en, office_bn, office_en, days, fee, apps)| Target {
+        .map(|(id, code, name_bn, name_en, office_bn, office_en, days, fee, apps)| Target {
             id,
+            code,
             name_bn,
             name_en,
             office_bn,
@@ -82,59 +84,30 @@ fn targets(conn: &mut Conn) -> QueryResult<Vec<Target>> {
         .collect())
 }
 
-struct Composer<'a> {
-    phrases: &'a [Phrase],
-}
-
-impl Composer<'_> {
-    fn pick(&self, rng: &mut StdRng, lang: &str, kind: &str, part: &str, category: Option<&str>) -> Option<&str> {
-        let matching: Vec<&Phrase> = self
-            .phrases
+/// Draws the service of the next feedback. A corpus service that has said all its texts
+/// draws no more (its weight goes to the others) until every service is spent.
+pub(super) fn draw(rng: &mut StdRng, targets: &[Target], weights: &mut [f64], sayings: &mut Sayings) -> usize {
+    loop {
+        let total: f64 = weights.iter().sum();
+        if total <= 0.0 {
+            sayings.refill();
+            weights.iter_mut().zip(targets).for_each(|(w, t)| *w = t.weight);
+            continue;
+        }
+        let mut roll = rng.random_range(0.0..total);
+        let i = weights
             .iter()
-            .filter(|p| p.lang == lang && p.kind == kind && p.part == part)
-            .filter(|p| category.is_none_or(|c| p.category == c))
-            .collect();
-        matching.choose(rng).map(|p| p.text.as_str())
-    }
-
-    fn compose(&self, rng: &mut StdRng, lang: &str, kind: &str, category: &str) -> String {
-        let mut parts = Vec::new();
-        parts.extend(self.pick(rng, lang, kind, "opening", None));
-        let body =
-            self.pick(rng, lang, kind, "body", Some(category)).or_else(|| self.pick(rng, lang, kind, "body", None));
-        parts.extend(body);
-        if rng.random_bool(0.4) {
-            parts.extend(self.pick(rng, lang, kind, "body", None));
+            .position(|w| {
+                roll -= w;
+                roll <= 0.0 && *w > 0.0
+            })
+            .unwrap_or_else(|| weights.iter().rposition(|w| *w > 0.0).expect("some weight is left"));
+        if sayings.exhausted(&targets[i].code) {
+            weights[i] = 0.0;
+            continue;
         }
-        if rng.random_bool(0.6) {
-            parts.extend(self.pick(rng, lang, kind, "closing", None));
-        }
-        parts.join(" ")
+        return i;
     }
-}
-
-const CATEGORIES: &[&str] = &[
-    "time",
-    "cost",
-    "visits",
-    "documents",
-    "information",
-    "staff_conduct",
-    "unofficial_payment",
-    "digital_access",
-    "other",
-];
-
-fn weighted<'a, T>(rng: &mut StdRng, items: &'a [(T, u32)]) -> &'a T {
-    let total: u32 = items.iter().map(|i| i.1).sum();
-    let mut roll = rng.random_range(0..total);
-    for (item, weight) in items {
-        if roll < *weight {
-            return item;
-        }
-        roll -= weight;
-    }
-    &items[0].0
 }
 
 /// Adds `options.feedback` entries over the stored services; returns how many.
@@ -145,31 +118,30 @@ pub fn generate_feedback(
 ) -> anyhow::Result<usize> {
     let targets = targets(conn)?;
     anyhow::ensure!(!targets.is_empty() || options.feedback == 0, "the catalogue is empty");
-    let phrases = phrases();
     let classifier = crate::themes::Classifier::builtin();
     let mut cache = crate::grouping::ThemeCache::default();
-    let composer = Composer { phrases: &phrases };
     let districts: Vec<District> = District::all().collect();
-    let total_weight: f64 = targets.iter().map(|t| t.weight).sum();
     let mut rng = StdRng::seed_from_u64(options.seed ^ 0x5eed);
+    let mut sayings = Sayings::builtin(&mut rng);
+    let mut weights: Vec<f64> = targets.iter().map(|t| t.weight).collect();
     let now = Utc::now().naive_utc();
     let mut written = 0;
     while written < options.feedback {
         let size = BATCH.min(options.feedback - written);
         let mut batch = Vec::with_capacity(size);
+        let mut voices = Vec::with_capacity(size);
         for _ in 0..size {
-            let mut roll = rng.random_range(0.0..total_weight);
-            let target = targets.iter().find(|t| {
-                roll -= t.weight;
-                roll <= 0.0
-            });
-            let target = target.unwrap_or(&targets[targets.len() - 1]);
-            batch.push(demo_row(&mut rng, &composer, target, &districts, now));
+            let target = &targets[draw(&mut rng, &targets, &mut weights, &mut sayings)];
+            let said = sayings.say(&mut rng, &target.code);
+            let row = demo_row(&mut rng, said, target, &districts, now);
+            voices.push(me_too_voices(&mut rng, &row, now));
+            batch.push(row);
         }
         // The same path as live intake: masked text, suggested themes, counters.
         write_transaction(conn, |c| {
             crate::grouping::on_arrival(c, &mut batch, &classifier, &mut cache, now)?;
-            insert_batch(c, &batch)
+            insert_batch(c, &batch)?;
+            add_voices(c, &batch, &voices)
         })?;
         written += size;
         progress(written);
@@ -177,20 +149,45 @@ pub fn generate_feedback(
     Ok(written)
 }
 
-fn demo_row(
-    rng: &mut StdRng,
-    composer: &Composer,
-    target: &Target,
-    districts: &[District],
-    now: chrono::NaiveDateTime,
-) -> NewFeedback {
-    let kind = *weighted(rng, &[("complaint", 60), ("suggestion", 25), ("expectation", 15)]);
-    let lang = *weighted(rng, &[("bn", 60), ("en", 25), ("mixed", 10), ("rbn", 5)]);
-    let category = *CATEGORIES.choose(rng).expect("categories");
+/// When citizens who found this feedback added "me too" (most feedback has none).
+fn me_too_voices(rng: &mut StdRng, row: &NewFeedback, now: NaiveDateTime) -> Vec<NaiveDateTime> {
+    if row.moderation != "visible" {
+        return Vec::new();
+    }
+    let n = ((VOICED / rng.random_range(f64::EPSILON..1.0)) as u32).min(MOST_VOICES);
+    let span = (now - row.created_at).num_minutes().max(1);
+    (0..n).map(|_| row.created_at + Duration::minutes(rng.random_range(0..span))).collect()
+}
+
+/// Stores the voices of a stored batch, counted like a citizen's "me too".
+fn add_voices(conn: &mut Conn, batch: &[NewFeedback], voices: &[Vec<NaiveDateTime>]) -> QueryResult<()> {
+    let codes: Vec<&str> =
+        batch.iter().zip(voices).filter(|(_, v)| !v.is_empty()).map(|(r, _)| r.tracking_code.as_str()).collect();
+    if codes.is_empty() {
+        return Ok(());
+    }
+    let ids: HashMap<String, i64> = feedback::table
+        .filter(feedback::tracking_code.eq_any(&codes))
+        .select((feedback::tracking_code, feedback::id))
+        .load::<(String, i64)>(conn)?
+        .into_iter()
+        .collect();
+    let mut tally = Tally::default();
+    for (row, at) in batch.iter().zip(voices).filter(|(_, v)| !v.is_empty()) {
+        let id = ids[&row.tracking_code];
+        for (k, when) in at.iter().enumerate() {
+            me_too::insert(conn, id, &format!("demo-{id}-{k}"), *when)?;
+        }
+        tally.add(&Facts::from(row), 0, at.len() as i64);
+    }
+    tally.apply(conn)
+}
+
+fn demo_row(rng: &mut StdRng, said: Said, target: &Target, districts: &[District], now: NaiveDateTime) -> NewFeedback {
     let days = (target.promised_days as f64 * rng.random_range(0.8..4.0)).round() as i64;
     let taka = (target.fee as f64 * rng.random_range(1.0..3.0) + rng.random_range(100.0..3000.0)) as i64 / 10 * 10;
     let visits = rng.random_range(2..8);
-    let bangla = lang == "bn" || lang == "mixed";
+    let bangla = said.lang == "bn" || said.lang == "mixed";
     let number = |n: i64| {
         if bangla && n % 3 != 0 {
             to_bangla_digits(&n.to_string())
@@ -199,9 +196,10 @@ fn demo_row(
         }
     };
     let (service, office) =
-        if lang == "en" { (&target.name_en, &target.office_en) } else { (&target.name_bn, &target.office_bn) };
-    let text = composer
-        .compose(rng, lang, kind, category)
+        if said.lang == "en" { (&target.name_en, &target.office_en) } else { (&target.name_bn, &target.office_bn) };
+    // Corpus texts hold no placeholders; phrase-set texts get this citizen's figures.
+    let text = said
+        .text
         .replace("{service}", service)
         .replace("{office}", office)
         .replace("{days}", &number(days))
@@ -215,12 +213,13 @@ fn demo_row(
     } else {
         *districts.choose(rng).expect("districts")
     };
-    let with_email = rng.random_bool(0.15);
-    let tcv_given = kind == "complaint" && rng.random_bool(0.7);
+    let visible = said.moderation == "visible";
+    let with_email = visible && rng.random_bool(0.15);
+    let tcv_given = visible && said.kind == "complaint" && rng.random_bool(0.7);
     NewFeedback {
         tracking_code: TrackingCode::generate().as_str().to_owned(),
         service_id: target.id,
-        kind: kind.to_owned(),
+        kind: said.kind.clone(),
         body: crate::domain::text::clean(&text),
         charter_step: None,
         days_taken: tcv_given.then_some(days as i32),
@@ -232,8 +231,8 @@ fn demo_row(
         contact_email: with_email.then(|| format!("citizen{}@example.org", rng.random_range(1000..99999))),
         contact_phone: None,
         consent_updates: with_email && rng.random_bool(0.7),
-        locale: if lang == "en" { "en" } else { "bn" }.to_owned(),
-        moderation: "visible".to_owned(),
+        locale: said.locale().to_owned(),
+        moderation: said.moderation.to_owned(),
         created_at: created,
         updated_at: created,
         address_text: None,

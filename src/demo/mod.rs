@@ -1,9 +1,12 @@
 //! Demo data: a realistic charter catalogue (48 ministries, 809 services) and
-//! citizen feedback in Bangla, English, mixed and romanised Bangla.
+//! citizen feedback in Bangla, English, mixed and romanised Bangla: the labelled
+//! corpus's development texts for its 14 services, a varied phrase set for the rest.
 
 mod backlog;
 mod catalogue;
 mod feedback;
+mod phrases;
+mod sayings;
 mod staff;
 
 pub use backlog::promote_demo_backlog;
