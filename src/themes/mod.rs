@@ -21,6 +21,7 @@ mod label;
 mod lexicon;
 pub mod metrics;
 pub mod normalise;
+mod readable_label;
 mod search;
 mod shingle;
 mod signature;
@@ -39,6 +40,7 @@ pub use centroid::{Centroid, CENTROID_SIZE};
 pub use classify::{Classification, Classifier};
 pub use cluster::{regroup, regroup_signed, Doc, Group};
 pub use label::{suggest_label, LABEL_MAX_CHARS};
+pub use readable_label::{category_label, has_label_words, is_bare, LabelScript, READABLE_LABEL_MAX};
 pub use search::{best_theme, most_similar, representatives};
 pub use signature::{near_duplicate, signature, Signature, NEAR_DUPLICATE};
 
