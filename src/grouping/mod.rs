@@ -5,11 +5,13 @@
 
 pub mod arrival;
 pub mod edits;
+pub mod insights;
 pub mod quotes;
 pub mod regroup;
 
 pub use arrival::{on_arrival, ThemeCache};
-pub use quotes::{quotes, similar, SimilarFeedback};
+pub use insights::{insights, ThemeInsight};
+pub use quotes::{similar, SimilarFeedback};
 pub use regroup::{preview_regroup, regroup_service, RegroupPreview, RegroupSummary};
 
 use crate::db::{theme_members, themes, Conn};

@@ -17,6 +17,7 @@ mod login;
 mod regroup;
 pub mod scope;
 mod service_page;
+mod service_themes;
 mod themes;
 
 // The e-service backlog (registered by `configure_backlog`).
