@@ -90,6 +90,7 @@ fn service_data(c: &mut Conn, id: i64, n: i64, now: NaiveDateTime, rng: &mut Std
             centroid: String::new(),
             created_at: now,
             updated_at: now,
+            label_by_designer: t < 3,
         };
         let theme = themes::insert(c, &new)?;
         ids.push(theme);

@@ -194,6 +194,7 @@ diesel::table! {
         centroid -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        label_by_designer -> Bool,
     }
 }
 

@@ -7,7 +7,8 @@ use super::schema::feedback;
 use super::Conn;
 
 /// What grouping needs of one feedback entry.
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, QueryableByName)]
+#[diesel(table_name = feedback)]
 pub struct Member {
     /// Feedback id.
     pub id: i64,
@@ -56,6 +57,17 @@ pub fn visible_of_service(conn: &mut Conn, service_id: i64) -> QueryResult<Vec<M
         .load(conn)
 }
 
+/// The most recent visible feedback of a service, in a theme or not (at most `limit`).
+pub fn recent_of_service(conn: &mut Conn, service_id: i64, limit: i64) -> QueryResult<Vec<Member>> {
+    feedback::table
+        .filter(feedback::service_id.eq(service_id))
+        .filter(feedback::moderation.eq("visible"))
+        .select(member_columns!())
+        .order((feedback::created_at.desc(), feedback::id.desc()))
+        .limit(limit)
+        .load(conn)
+}
+
 /// The most recent visible members of a theme (at most `limit`).
 pub fn recent_of_theme(conn: &mut Conn, theme_id: i64, limit: i64) -> QueryResult<Vec<Member>> {
     feedback::table
@@ -65,6 +77,46 @@ pub fn recent_of_theme(conn: &mut Conn, theme_id: i64, limit: i64) -> QueryResul
         .order(feedback::id.desc())
         .limit(limit)
         .load(conn)
+}
+
+/// Themes read by one statement of [`recent_of_themes`].
+const THEMES_PER_STATEMENT: usize = 50;
+
+/// The most recent visible members of each of these themes (at most `per_theme` each), in one
+/// statement per fifty themes: a `UNION ALL` of one index-ordered, limited read per theme.
+pub fn recent_of_themes(conn: &mut Conn, theme_ids: &[i64], per_theme: usize) -> QueryResult<Vec<Member>> {
+    use diesel::sql_types::BigInt;
+    fn statement(themes: usize, per_theme: usize, placeholder: impl Fn(usize) -> String) -> String {
+        (0..themes)
+            .map(|i| {
+                format!(
+                    "SELECT * FROM (SELECT id, public_body, body, theme_id, theme_pinned, has_personal_data, \
+                     extra_voices FROM feedback WHERE theme_id = {} AND moderation = 'visible' \
+                     ORDER BY id DESC LIMIT {per_theme}) AS m{i}",
+                    placeholder(i + 1)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" UNION ALL ")
+    }
+    macro_rules! load {
+        ($c:expr, $sql:expr, $chunk:expr) => {{
+            let mut q = diesel::sql_query($sql).into_boxed();
+            for id in $chunk {
+                q = q.bind::<BigInt, _>(*id);
+            }
+            q.load::<Member>($c)?
+        }};
+    }
+    let mut all = Vec::new();
+    for chunk in theme_ids.chunks(THEMES_PER_STATEMENT) {
+        // Placeholders differ by backend, so each is named here.
+        all.extend(match conn {
+            Conn::Pg(c) => load!(c, statement(chunk.len(), per_theme, |n| format!("${n}")), chunk),
+            Conn::Sqlite(c) => load!(c, statement(chunk.len(), per_theme, |_| "?".to_owned()), chunk),
+        });
+    }
+    Ok(all)
 }
 
 /// The members with these ids.

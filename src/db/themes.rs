@@ -32,6 +32,8 @@ pub struct Theme {
     pub created_at: NaiveDateTime,
     /// When last changed (a member joined, or a designer edited it).
     pub updated_at: NaiveDateTime,
+    /// A designer wrote the labels (nothing automatic changes them); else they are suggested.
+    pub label_by_designer: bool,
 }
 
 /// A theme to insert.
@@ -58,6 +60,8 @@ pub struct NewTheme {
     pub created_at: NaiveDateTime,
     /// Same as `created_at`.
     pub updated_at: NaiveDateTime,
+    /// The labels were written by a designer.
+    pub label_by_designer: bool,
 }
 
 /// Stores a theme; returns its id.
@@ -151,6 +155,13 @@ pub fn set_grouping_many(conn: &mut Conn, rows: &[Regrouped], now: NaiveDateTime
     }
 }
 
+/// Replaces a theme's suggested labels, unless a designer has written them (then nothing changes).
+pub fn set_auto_labels(conn: &mut Conn, id: i64, label_bn: &str, label_en: &str) -> QueryResult<usize> {
+    diesel::update(themes::table.find(id).filter(themes::label_by_designer.eq(false)))
+        .set((themes::label_bn.eq(label_bn), themes::label_en.eq(label_en)))
+        .execute(conn)
+}
+
 /// What a designer may change on a theme.
 #[derive(Debug, Clone, Default, AsChangeset)]
 #[diesel(table_name = themes)]
@@ -163,6 +174,8 @@ pub struct ThemeChanges {
     pub category: Option<String>,
     /// Category now chosen by a designer.
     pub category_by_designer: Option<bool>,
+    /// Labels now written by a designer.
+    pub label_by_designer: Option<bool>,
     /// Confirmed or not.
     pub confirmed: Option<bool>,
     /// When.
@@ -230,6 +243,8 @@ pub struct ThemeLabel {
     pub category: String,
     /// Confirmed by a designer.
     pub confirmed: bool,
+    /// The labels were written by a designer (else suggested automatically).
+    pub label_by_designer: bool,
 }
 
 /// The labels of every theme of a service.

@@ -7,12 +7,15 @@ use std::collections::HashMap;
 use chrono::{NaiveDateTime, SubsecRound};
 use diesel::QueryResult;
 
-use super::{auto_labels, CANDIDATE_THEMES};
+use super::{auto_labels, relabel, CANDIDATE_THEMES};
 use crate::counts::{Facts, Tally};
 use crate::db::feedback::NewFeedback;
 use crate::db::themes::{self, NewTheme};
 use crate::db::Conn;
-use crate::themes::{accepts, place, signature, CategoryVotes, Centroid, Classifier, PainCategory, Placement};
+use crate::themes::{
+    accepts, has_label_words, is_bare, place, signature, CategoryVotes, Centroid, Classifier, LabelScript,
+    PainCategory, Placement,
+};
 
 #[derive(Clone)]
 struct LiveTheme {
@@ -22,6 +25,9 @@ struct LiveTheme {
     votes: CategoryVotes,
     category: PainCategory,
     by_designer: bool,
+    label_by_designer: bool,
+    /// Whether the Bangla and the English label are the category name alone (no words yet).
+    bare: [bool; 2],
     changed: bool,
 }
 
@@ -72,6 +78,8 @@ impl ThemeCache {
                     votes,
                     category: PainCategory::parse(&t.category).unwrap_or(PainCategory::Other),
                     by_designer: t.category_by_designer,
+                    label_by_designer: t.label_by_designer,
+                    bare: [is_bare(&t.label_bn), is_bare(&t.label_en)],
                     changed: false,
                 };
                 cached.insert(t.id, live);
@@ -161,6 +169,9 @@ fn assign(
 ) -> QueryResult<()> {
     let mut live = cache.load(conn, service_id, version)?;
     let before = live.len() as i64;
+    // Texts this group put in each theme (not stored yet), and the themes labelled again after it.
+    let mut joined: HashMap<i64, Vec<String>> = HashMap::new();
+    let mut relabelled: Vec<i64> = Vec::new();
     for &i in indexes {
         let text = rows[i].public_body.clone().unwrap_or_default();
         let sig = signature(&text);
@@ -176,14 +187,27 @@ fn assign(
                 let theme = live.iter_mut().find(|t| t.id == id).expect("the placed theme is one of them");
                 theme.centroid.add(&sig);
                 theme.votes.add(&votes);
+                let was = theme.category;
                 if !theme.by_designer {
                     theme.category = theme.votes.winner();
                 }
                 theme.changed = true;
                 rows[i].theme_id = Some(id);
+                joined.entry(id).or_default().push(text.clone());
+                // The label leads with the category, and is made from more texts as the theme
+                // doubles in size (2, 4, … 32 texts; a regroup relabels larger ones), or as soon
+                // as a text brings the first words of a script its label has none of yet.
+                let grown = matches!(theme.centroid.count(), 2 | 4 | 8 | 16 | 32);
+                let first_words = (theme.bare[0] && has_label_words(&text, LabelScript::Bangla))
+                    || (theme.bare[1] && has_label_words(&text, LabelScript::Latin));
+                let due = grown || first_words || was != theme.category;
+                if !theme.label_by_designer && due && !relabelled.contains(&id) {
+                    relabelled.push(id);
+                }
             }
             Placement::Open => {
-                let (label_bn, label_en) = auto_labels(&[text.as_str()]);
+                let (label_bn, label_en) = auto_labels(&[text.as_str()], class.category);
+                let bare = [is_bare(&label_bn), is_bare(&label_en)];
                 let centroid = Centroid::new(&sig);
                 let new = NewTheme {
                     service_id,
@@ -196,11 +220,23 @@ fn assign(
                     centroid: centroid.encode(),
                     created_at: now,
                     updated_at: now,
+                    label_by_designer: false,
                 };
                 let id = themes::insert(conn, &new)?;
                 let category = class.category;
-                live.push(LiveTheme { id, stamp: now, centroid, votes, category, by_designer: false, changed: false });
+                live.push(LiveTheme {
+                    id,
+                    stamp: now,
+                    centroid,
+                    votes,
+                    category,
+                    by_designer: false,
+                    label_by_designer: false,
+                    bare,
+                    changed: false,
+                });
                 rows[i].theme_id = Some(id);
+                joined.entry(id).or_default().push(text);
             }
             // Not yet grouped: the next regroup looks at it again.
             Placement::Wait => {}
@@ -214,6 +250,13 @@ fn assign(
         .map(|t| (t.id, t.centroid.encode(), t.votes.encode(), (!t.by_designer).then(|| t.votes.winner().as_str())))
         .collect();
     themes::set_grouping_many(conn, &changed, now)?;
+    relabelled.sort_unstable();
+    for id in relabelled {
+        if let Some(theme) = live.iter_mut().find(|t| t.id == id) {
+            let (bn, en) = relabel(conn, id, theme.category, joined.get(&id).map_or(&[], Vec::as_slice))?;
+            theme.bare = [is_bare(&bn), is_bare(&en)];
+        }
+    }
     for theme in live.iter_mut().filter(|t| t.changed) {
         theme.stamp = now;
     }

@@ -5,7 +5,7 @@
 use chrono::Utc;
 use serde_json::json;
 
-use super::auto_labels;
+use super::{auto_labels, relabel, LABEL_TEXTS};
 use crate::audit::{self, Actor, Target};
 use crate::counts::{dim, theme_bucket, Tally};
 use crate::db::schema::{offices, services};
@@ -70,7 +70,12 @@ fn label(field: &'static str, value: &Option<String>, errors: &mut FieldErrors) 
 }
 
 fn snapshot(t: &Theme) -> serde_json::Value {
-    json!({ "label_bn": t.label_bn, "label_en": t.label_en, "category": t.category, "confirmed": t.confirmed })
+    json!({ "label_bn": t.label_bn, "label_en": t.label_en, "category": t.category, "confirmed": t.confirmed,
+            "label_by_designer": t.label_by_designer })
+}
+
+fn category_of(t: &Theme) -> PainCategory {
+    PainCategory::parse(&t.category).unwrap_or(PainCategory::Other)
 }
 
 /// Applies a designer's edit of labels, category or confirmation.
@@ -93,8 +98,12 @@ pub fn edit_theme(conn: &mut Conn, actor: &Actor, theme_id: i64, edit: &ThemeEdi
     }
     write_transaction(conn, |c| {
         let (before, ministry) = theme_with_ministry(c, theme_id)?.ok_or(EditError::NotFound)?;
+        // The edit form posts both labels each time: only a changed label is a designer's own.
+        let renamed = label_bn.as_ref().is_some_and(|l| *l != before.label_bn)
+            || label_en.as_ref().is_some_and(|l| *l != before.label_en);
         let changes = ThemeChanges {
             category_by_designer: category.as_ref().map(|_| true),
+            label_by_designer: renamed.then_some(true),
             label_bn,
             label_en,
             category,
@@ -102,7 +111,12 @@ pub fn edit_theme(conn: &mut Conn, actor: &Actor, theme_id: i64, edit: &ThemeEdi
             updated_at: Some(Utc::now().naive_utc()),
         };
         themes::update(c, theme_id, &changes)?;
-        let after = themes::find(c, theme_id)?.ok_or(EditError::NotFound)?;
+        let mut after = themes::find(c, theme_id)?.ok_or(EditError::NotFound)?;
+        if after.category != before.category && !after.label_by_designer {
+            // A suggested label leads with the category: it follows the designer's choice.
+            relabel(c, theme_id, category_of(&after), &[])?;
+            after = themes::find(c, theme_id)?.ok_or(EditError::NotFound)?;
+        }
         let target = Target { kind: "theme", id: Some(theme_id), ministry_id: Some(ministry) };
         audit::record(c, actor, "theme.edit", target, Some(snapshot(&before)), Some(snapshot(&after)))?;
         Ok(after)
@@ -130,6 +144,10 @@ pub fn merge(conn: &mut Conn, actor: &Actor, source: i64, target: i64) -> Result
         let category = (!into.category_by_designer).then(|| votes.winner().as_str());
         let encoded = centroid.map(|c| c.encode()).unwrap_or(into.centroid.clone());
         themes::set_grouping(c, target, &encoded, &votes.encode(), category, now)?;
+        if !into.label_by_designer {
+            let shown = if into.category_by_designer { category_of(&into) } else { votes.winner() };
+            relabel(c, target, shown, &[])?;
+        }
         // The source's counts move to the target as they are.
         let mut tally = Tally::default();
         for count in service_counts::of_service(c, from.service_id, dim::THEME)?
@@ -174,7 +192,15 @@ fn rebuild(c: &mut Conn, theme: &Theme, classifier: &Classifier) -> QueryResult<
     }
     let Some(centroid) = centroid else { return Ok(()) };
     let category = (!theme.category_by_designer).then(|| votes.winner().as_str());
-    themes::set_grouping(c, theme.id, &centroid.encode(), &votes.encode(), category, Utc::now().naive_utc()).map(drop)
+    themes::set_grouping(c, theme.id, &centroid.encode(), &votes.encode(), category, Utc::now().naive_utc())?;
+    if !theme.label_by_designer {
+        let texts: Vec<String> = members.iter().take(LABEL_TEXTS).map(Member::public_text).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let shown = if theme.category_by_designer { category_of(theme) } else { votes.winner() };
+        let (label_bn, label_en) = auto_labels(&refs, shown);
+        themes::set_auto_labels(c, theme.id, &label_bn, &label_en)?;
+    }
+    Ok(())
 }
 
 /// Moves the feedback `ids` (all of one service) to `to`, pinned there: a split when they come
@@ -205,7 +231,7 @@ pub fn move_feedback(
             Destination::New(given) => {
                 let texts: Vec<String> = members.iter().map(Member::public_text).collect();
                 let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-                let (auto_bn, auto_en) = auto_labels(&refs);
+                let (auto_bn, auto_en) = auto_labels(&refs, PainCategory::Other);
                 let given = given.as_deref().map(crate::domain::text::clean_line).filter(|l| !l.is_empty());
                 let first = signature(&texts[0]);
                 let id = themes::insert(
@@ -213,6 +239,7 @@ pub fn move_feedback(
                     &NewTheme {
                         service_id,
                         label_bn: given.clone().unwrap_or(auto_bn),
+                        label_by_designer: given.is_some(),
                         label_en: given.unwrap_or(auto_en),
                         category: PainCategory::Other.as_str().to_owned(),
                         category_by_designer: false,

@@ -1,5 +1,5 @@
-//! Picking texts by similarity: representative quotes of a theme (for
-//! designers) and feedback similar to what a citizen is typing (for "me too").
+//! Feedback similar to what a citizen is typing (for "me too"), picked by text
+//! similarity; a theme's representative quotes are in [`super::insights`].
 
 use std::collections::HashMap;
 
@@ -7,30 +7,14 @@ use serde::Serialize;
 
 use super::CANDIDATE_THEMES;
 use crate::db::{theme_members, themes, Conn};
-use crate::themes::{most_similar, representatives, signature, Centroid};
+use crate::themes::{most_similar, signature, Centroid};
 
-/// Members of a theme read when choosing its quotes.
-const QUOTE_POOL: i64 = 200;
 /// Themes searched for similar feedback.
 const SIMILAR_THEMES: usize = 4;
 /// Members of each of those themes compared.
 const SIMILAR_POOL: i64 = 150;
 /// A theme is searched only if the text is at least this similar to it.
 const THEME_FLOOR: f32 = 0.1;
-
-/// Up to `n` representative quotes (feedback id, public text) for each theme.
-pub fn quotes(conn: &mut Conn, theme_ids: &[i64], n: usize) -> diesel::QueryResult<HashMap<i64, Vec<(i64, String)>>> {
-    let mut out = HashMap::new();
-    for theme in themes::with_ids(conn, theme_ids)? {
-        let Some(centroid) = Centroid::decode(&theme.centroid) else { continue };
-        let members = theme_members::recent_of_theme(conn, theme.id, QUOTE_POOL)?;
-        let texts: HashMap<i64, String> = members.iter().map(|m| (m.id, m.public_text())).collect();
-        let sigs: Vec<(i64, _)> = texts.iter().map(|(id, t)| (*id, signature(t))).collect();
-        let picked = representatives(&centroid, &sigs, n);
-        out.insert(theme.id, picked.into_iter().filter_map(|id| Some((id, texts.get(&id)?.clone()))).collect());
-    }
-    Ok(out)
-}
 
 /// A feedback entry shown to a citizen as possibly the same as theirs.
 #[derive(Debug, Clone, Serialize, PartialEq)]

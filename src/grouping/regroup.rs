@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::Utc;
 use serde_json::json;
 
-use super::auto_labels;
+use super::{auto_labels, LABEL_TEXTS};
 use crate::audit::{self, Actor, Target};
 use crate::counts::{self, dim};
 use crate::db::theme_members::{self, Member};
@@ -19,9 +19,6 @@ use crate::db::{write_transaction, Conn};
 use crate::themes::{
     regroup_by_category, signature, CategoryVotes, Centroid, Classifier, Doc, KeptTheme, PainCategory, Signature,
 };
-
-/// Texts used to label a new group.
-const LABEL_TEXTS: usize = 40;
 
 /// What a regroup did (or, previewed, would do).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -209,23 +206,30 @@ pub fn regroup_service(
         let by_id: HashMap<i64, &Member> = plan.members.iter().map(|m| (m.id, m)).collect();
         let old: HashMap<i64, &Theme> = plan.old.iter().map(|t| (t.id, t)).collect();
         for group in &plan.groups {
+            let texts: Vec<String> = group
+                .members
+                .iter()
+                .take(LABEL_TEXTS)
+                .filter_map(|id| by_id.get(id))
+                .map(|m| m.public_text())
+                .collect();
+            let sample: Vec<&str> = texts.iter().map(String::as_str).collect();
             let theme_id = match group.theme {
                 Some(id) => {
-                    let designer = old.get(&id).is_some_and(|t| t.category_by_designer);
+                    let before = old.get(&id);
+                    let designer = before.is_some_and(|t| t.category_by_designer);
                     let category = (!designer).then(|| group.category.as_str());
                     themes::set_grouping(c, id, &group.centroid.encode(), &group.votes.encode(), category, now)?;
+                    // An automatic label follows the theme's new feedback; a designer's stays.
+                    if let Some(t) = before.filter(|t| !t.label_by_designer) {
+                        let shown = if designer { parse_category(&t.category) } else { group.category };
+                        let (label_bn, label_en) = auto_labels(&sample, shown);
+                        themes::set_auto_labels(c, id, &label_bn, &label_en)?;
+                    }
                     id
                 }
                 None => {
-                    let texts: Vec<String> = group
-                        .members
-                        .iter()
-                        .take(LABEL_TEXTS)
-                        .filter_map(|id| by_id.get(id))
-                        .map(|m| m.public_text())
-                        .collect();
-                    let sample: Vec<&str> = texts.iter().map(String::as_str).collect();
-                    let (label_bn, label_en) = auto_labels(&sample);
+                    let (label_bn, label_en) = auto_labels(&sample, group.category);
                     themes::insert(
                         c,
                         &NewTheme {
@@ -239,6 +243,7 @@ pub fn regroup_service(
                             centroid: group.centroid.encode(),
                             created_at: now,
                             updated_at: now,
+                            label_by_designer: false,
                         },
                     )?
                 }

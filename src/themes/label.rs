@@ -17,7 +17,7 @@ pub const LABEL_MAX_CHARS: usize = 60;
 const LABEL_WORDS: usize = 4;
 const VOCABULARY_CAP: usize = 2000;
 
-fn content_words(text: &str) -> Vec<String> {
+pub(super) fn content_words(text: &str) -> Vec<String> {
     words(&normalise(text))
         .filter(|w| w.chars().count() >= 2 && !is_stopword(w))
         .filter(|w| matches!(w.chars().next().and_then(script_of), Some(Script::Bangla | Script::Latin)))
@@ -74,8 +74,39 @@ fn families(vocabulary: &BTreeMap<String, usize>) -> BTreeMap<String, String> {
 /// only when no text has a content word.
 pub fn suggest_label(texts: &[&str]) -> String {
     let per_text: Vec<Vec<String>> = texts.iter().map(|t| content_words(t)).collect();
+    let min_texts = if texts.len() >= 2 { 2 } else { 1 };
+    let ranked = shared_words(&per_text, min_texts);
+    if ranked.is_empty() {
+        return fallback(&per_text);
+    }
+    let mut chosen: Vec<(f32, String)> = Vec::new();
+    let mut length = 0;
+    for (_, position, spelling) in ranked.into_iter().take(LABEL_WORDS) {
+        let extra = spelling.chars().count() + if chosen.is_empty() { 0 } else { 1 };
+        if length + extra > LABEL_MAX_CHARS {
+            continue;
+        }
+        length += extra;
+        chosen.push((position, spelling));
+    }
+    if chosen.is_empty() {
+        return fallback(&per_text);
+    }
+    in_text_order(chosen)
+}
+
+/// Joins chosen words in the order they usually come in the texts.
+pub(super) fn in_text_order(mut chosen: Vec<(f32, String)>) -> String {
+    chosen.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    chosen.into_iter().map(|c| c.1).collect::<Vec<_>>().join(" ")
+}
+
+/// The word families found in at least `min_texts` of the texts (each given as its content
+/// words), most shared first (then longest): each as (the number of texts it is in, its mean
+/// relative first position, its most common spelling).
+pub(super) fn shared_words(per_text: &[Vec<String>], min_texts: usize) -> Vec<(usize, f32, String)> {
     let mut vocabulary: BTreeMap<String, usize> = BTreeMap::new();
-    for words in &per_text {
+    for words in per_text {
         for w in words {
             *vocabulary.entry(w.clone()).or_default() += 1;
         }
@@ -96,7 +127,7 @@ pub fn suggest_label(texts: &[&str]) -> String {
         spellings: BTreeMap<String, usize>,
     }
     let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
-    for words in &per_text {
+    for words in per_text {
         let mut seen: Vec<&str> = Vec::new();
         for (pos, w) in words.iter().enumerate() {
             let Some(key) = family.get(w).map(String::as_str) else { continue };
@@ -109,31 +140,12 @@ pub fn suggest_label(texts: &[&str]) -> String {
             }
         }
     }
-    let min_texts = if texts.len() >= 2 { 2 } else { 1 };
     let mut ranked: Vec<(&str, &Tally)> =
         tallies.iter().map(|(k, t)| (*k, t)).filter(|(_, t)| t.texts >= min_texts).collect();
     ranked.sort_by(|a, b| {
         b.1.texts.cmp(&a.1.texts).then(b.0.chars().count().cmp(&a.0.chars().count())).then(a.0.cmp(b.0))
     });
-    if ranked.is_empty() {
-        return fallback(&per_text);
-    }
-    let mut chosen: Vec<(f32, String)> = Vec::new();
-    let mut length = 0;
-    for (_, tally) in ranked.into_iter().take(LABEL_WORDS) {
-        let spelling = best_spelling(&tally.spellings);
-        let extra = spelling.chars().count() + if chosen.is_empty() { 0 } else { 1 };
-        if length + extra > LABEL_MAX_CHARS {
-            continue;
-        }
-        length += extra;
-        chosen.push((tally.position / tally.texts as f32, spelling));
-    }
-    if chosen.is_empty() {
-        return fallback(&per_text);
-    }
-    chosen.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    chosen.into_iter().map(|c| c.1).collect::<Vec<_>>().join(" ")
+    ranked.into_iter().map(|(_, t)| (t.texts, t.position / t.texts as f32, best_spelling(&t.spellings))).collect()
 }
 
 fn best_spelling(spellings: &BTreeMap<String, usize>) -> String {

@@ -72,6 +72,20 @@ impl Signature {
         self.entries.len()
     }
 
+    /// This signature with each shingle's weight multiplied by its rarity in the service,
+    /// scaled to unit length again.
+    pub(crate) fn reweighted(&self, weights: &super::weights::Weights) -> Signature {
+        let mut entries = Vec::with_capacity(self.entries.len());
+        weights.apply(&self.entries, &mut entries);
+        let norm = entries.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for e in &mut entries {
+                e.1 /= norm;
+            }
+        }
+        Signature { entries, sketch: self.sketch }
+    }
+
     /// The `(shingle hash, weight)` pairs, sorted by hash.
     pub(crate) fn entries(&self) -> &[(u32, f32)] {
         &self.entries

@@ -50,6 +50,21 @@ pub fn is_stopword(word: &str) -> bool {
     is_stopword_chars(&word.chars().collect::<Vec<_>>())
 }
 
+/// Whether the Latin-script words of a text (normalised, function words included) read as
+/// romanised Bangla rather than English: more of them are romanised function words
+/// (`ami`, `na`, `kore`) than English ones (`the`, `to`, `is`).
+pub fn leans_romanised<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
+    static LISTS: OnceLock<(HashSet<&'static str>, HashSet<&'static str>)> = OnceLock::new();
+    let (english, romanised) =
+        LISTS.get_or_init(|| (ENGLISH.split_whitespace().collect(), ROMANISED.split_whitespace().collect()));
+    let (mut en, mut rn) = (0usize, 0usize);
+    for w in words {
+        en += usize::from(english.contains(w));
+        rn += usize::from(romanised.contains(w));
+    }
+    rn > en
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,5 +77,12 @@ mod tests {
         assert!(is_stopword("amar"));
         assert!(!is_stopword(&normalise("দালাল")));
         assert!(!is_stopword("passport"));
+    }
+
+    #[test]
+    fn romanised_bangla_is_told_from_english_by_its_function_words() {
+        assert!(leans_romanised("ami 3 bar gesi kintu kaj hoy nai".split(' ')));
+        assert!(!leans_romanised("i went there three times and nothing happened".split(' ')));
+        assert!(!leans_romanised("passport delay".split(' ')), "no function words: not romanised");
     }
 }

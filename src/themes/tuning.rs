@@ -48,3 +48,52 @@ fn sweep_similar_feedback_threshold() {
         );
     }
 }
+
+#[test]
+#[ignore = "prints the cohesion of true themes and of mixed groups for the bands; asserts nothing"]
+fn cohesion_of_true_themes_against_mixed_groups() {
+    use super::cohesion::{cohesion, ServiceBaseline};
+    use super::corpus::{parse_corpus, DEVELOPMENT};
+    use rand::seq::SliceRandom;
+    use rand::SeedableRng;
+    use std::collections::BTreeMap;
+
+    let rows = parse_corpus(DEVELOPMENT).unwrap();
+    type Themes<'a> = BTreeMap<&'a str, Vec<(i64, Signature)>>;
+    let mut by_service: BTreeMap<&str, Themes> = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate().filter(|(_, r)| r.theme != "off_topic" && r.theme != "spam") {
+        by_service.entry(&r.service).or_default().entry(&r.theme).or_default().push((i as i64, signature(&r.text)));
+    }
+    let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+    let (mut pure, mut two, mut random) = (vec![], vec![], vec![]);
+    for themes in by_service.values() {
+        let themes: Vec<&Vec<(i64, Signature)>> = themes.values().collect();
+        let all: Vec<(i64, Signature)> = themes.iter().copied().flatten().cloned().collect();
+        let baseline = ServiceBaseline::of(&all).unwrap();
+        for (i, members) in themes.iter().enumerate() {
+            pure.push(cohesion(members, &baseline).unwrap());
+            let half = members.len() / 2;
+            let other = themes[(i + 1) % themes.len()];
+            let mixed: Vec<(i64, Signature)> =
+                members.iter().take(half).chain(other.iter().take(half)).cloned().collect();
+            two.push(cohesion(&mixed, &baseline).unwrap());
+            let mut pick = all.clone();
+            pick.shuffle(&mut rng);
+            pick.truncate(members.len());
+            random.push(cohesion(&pick, &baseline).unwrap());
+        }
+    }
+    for (name, mut values) in [("one true theme", pure), ("two themes half and half", two), ("random texts", random)] {
+        values.sort_by(f32::total_cmp);
+        let at = |q: f32| values[((values.len() - 1) as f32 * q) as usize];
+        eprintln!(
+            "{name:26} n={:3}  p10 {:.2}  p25 {:.2}  median {:.2}  p75 {:.2}  p90 {:.2}",
+            values.len(),
+            at(0.1),
+            at(0.25),
+            at(0.5),
+            at(0.75),
+            at(0.9)
+        );
+    }
+}

@@ -26,6 +26,7 @@ mod moderation;
 mod open311;
 mod overload;
 mod search;
+mod service_page;
 mod smtp_server;
 mod staff_admin;
 mod staff_helpers;

@@ -51,6 +51,8 @@ pub struct ThemeOut {
     id: i64,
     label_bn: String,
     label_en: String,
+    /// The labels are suggested automatically (no designer has renamed the theme).
+    label_automatic: bool,
     category: String,
     confirmed: bool,
     feedback: i64,
@@ -67,6 +69,7 @@ fn theme_out(conn: &mut db::Conn, theme: Theme) -> Result<ThemeOut, AppError> {
         id: theme.id,
         label_bn: theme.label_bn,
         label_en: theme.label_en,
+        label_automatic: !theme.label_by_designer,
         category: theme.category,
         confirmed: theme.confirmed,
         feedback: count.as_ref().map_or(0, |c| c.feedback),

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::invalid::or_invalid_page;
-use super::service_page::shorten;
+use super::service_themes::shorten;
 use crate::audit::Actor;
 use crate::auth::Staff;
 use crate::db::services::ServiceListing;
@@ -16,6 +16,7 @@ use crate::domain::staff::Permission;
 use crate::domain::Locale;
 use crate::error::AppError;
 use crate::grouping::{self, suggestions, suggestions::ThemePair};
+use crate::themes::Classifier;
 use crate::web::page::see_other;
 use crate::web::Renderer;
 use crate::workspace::visible_service;
@@ -24,7 +25,13 @@ use crate::workspace::visible_service;
 const QUOTE_CHARS: usize = 160;
 
 /// The section's data: `items` (empty for staff who may not edit themes) and the form actions.
-pub async fn section(pool: &Pool, staff: &Staff, listing: &ServiceListing, locale: Locale) -> Result<Value, AppError> {
+pub async fn section(
+    pool: &Pool,
+    staff: &Staff,
+    listing: &ServiceListing,
+    locale: Locale,
+    classifier: std::sync::Arc<Classifier>,
+) -> Result<Value, AppError> {
     let (service, _, ministry) = listing;
     let base = format!("/staff/services/{}/merge-suggestions", service.code);
     let urls = json!({ "accept_url": format!("{base}/accept"), "dismiss_url": format!("{base}/dismiss") });
@@ -35,7 +42,10 @@ pub async fn section(pool: &Pool, staff: &Staff, listing: &ServiceListing, local
     let (found, quotes) = db::run_blocking(pool, move |c| -> Result<_, AppError> {
         let found = suggestions::for_service(c, service_id)?;
         let ids: Vec<i64> = found.iter().flat_map(|s| [s.a.0.id, s.b.0.id]).collect();
-        Ok((found, grouping::quotes(c, &ids, 1)?))
+        let insights = grouping::insights(c, service_id, &ids, 1, &classifier)?;
+        let quotes: std::collections::HashMap<i64, Vec<(i64, String)>> =
+            insights.into_iter().map(|(id, insight)| (id, insight.quotes)).collect();
+        Ok((found, quotes))
     })
     .await?;
     let side = |(t, (feedback, voices)): &(db::themes::Theme, (i64, i64))| {

@@ -18,6 +18,7 @@ mod merge_suggestions;
 mod regroup;
 pub mod scope;
 mod service_page;
+mod service_themes;
 mod themes;
 
 // The e-service backlog (registered by `configure_backlog`).

@@ -1,6 +1,7 @@
 //! `GET /staff/services/{code}`: a service's feedback, grouped — counts by kind
-//! and theme, the charter gap, trend and district charts, representative quotes
-//! and the filtered feedback list.
+//! and theme, the charter gap, trend and district charts, voices by pain category
+//! and the themes with their cohesion, reasons and quotes (`service_themes`), and
+//! the filtered feedback list.
 
 use std::collections::HashMap;
 
@@ -10,6 +11,7 @@ use chrono::Utc;
 use serde_json::{json, Value};
 
 use super::feedback_row::feedback_row;
+use super::service_themes::{category_chart, theme_cards};
 use super::view::field_messages;
 use crate::auth::Staff;
 use crate::charts::{horizontal_bars, weekly_trend, ChartText};
@@ -21,7 +23,7 @@ use crate::domain::{FieldErrors, Locale};
 use crate::error::AppError;
 use crate::grouping;
 use crate::i18n;
-use crate::themes::PainCategory;
+use crate::themes::{Classifier, PainCategory};
 use crate::web::Renderer;
 use crate::workspace::filter_input::FilterQuery;
 use crate::workspace::service_stats::{self, ServiceStats};
@@ -31,10 +33,6 @@ use crate::workspace::{feedback_list, visible_service};
 const QUOTES_PER_THEME: usize = 3;
 /// Themes listed on the page (most voices first); the rest are counted, and listed in the filter.
 const THEMES_LISTED: usize = 30;
-/// Longest quote shown (characters).
-const QUOTE_CHARS: usize = 280;
-/// Themes that get quotes on the page.
-const THEMES_WITH_QUOTES: usize = 8;
 
 fn charts(stats: &ServiceStats, locale: Locale) -> (String, String) {
     let msg = |id: &str| i18n::message(locale, id, &[]);
@@ -76,22 +74,13 @@ fn charts(stats: &ServiceStats, locale: Locale) -> (String, String) {
     (trend, bars)
 }
 
-/// `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
-pub(super) fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let at = cut.rfind(char::is_whitespace).filter(|i| *i > max / 2).unwrap_or(cut.len());
-    format!("{}…", cut[..at].trim_end())
-}
-
 fn options(values: &[&str], prefix: &str, selected: &Option<String>) -> Vec<Value> {
     let chosen = selected.as_deref().unwrap_or("");
     values.iter().map(|v| json!({ "value": v, "label_id": format!("{prefix}{v}"), "selected": *v == chosen })).collect()
 }
 
 /// `GET /staff/services/{code}`.
+#[allow(clippy::too_many_arguments)] // one argument per extractor
 pub async fn show_service(
     req: HttpRequest,
     staff: Staff,
@@ -100,6 +89,7 @@ pub async fn show_service(
     query: web::Query<FilterQuery>,
     pool: web::Data<Pool>,
     renderer: web::Data<Renderer>,
+    classifier: web::Data<Classifier>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ViewFeedback)?;
     let query = query.into_inner();
@@ -109,13 +99,15 @@ pub async fn show_service(
     };
     let (code, who) = (code.into_inner(), staff.clone());
     let mut list_filter = filter.clone();
-    let (listing, stats, quotes, (rows, more), theme_names, backlog) =
+    let classifier = classifier.into_inner();
+    let for_suggestions = classifier.clone();
+    let (listing, stats, insights, (rows, more), theme_names, backlog) =
         db::run_blocking(&pool, move |c| -> Result<_, AppError> {
             let listing = visible_service(c, &who, &code)?.ok_or(AppError::NotFound)?;
             list_filter.search_original = who.may(Permission::ViewPersonalData, listing.2.id);
             let stats = service_stats::load(c, &listing.0, Utc::now().naive_utc())?;
-            let top: Vec<i64> = stats.themes.iter().take(THEMES_WITH_QUOTES).map(|t| t.id).collect();
-            let quotes = grouping::quotes(c, &top, QUOTES_PER_THEME)?;
+            let listed: Vec<i64> = stats.themes.iter().take(THEMES_LISTED).map(|t| t.id).collect();
+            let insights = grouping::insights(c, listing.0.id, &listed, QUOTES_PER_THEME, &classifier)?;
             let page = feedback_list::page(c, listing.0.id, &list_filter)?;
             let names: HashMap<i64, (String, String)> = themes::labels_of_service(c, listing.0.id)?
                 .into_iter()
@@ -127,28 +119,15 @@ pub async fn show_service(
                 None => json!({ "themes": super::backlog_item::theme_choices(c, listing.0.id, &[], locale)?,
                                 "promote_url": format!("/staff/services/{}/backlog", listing.0.code) }),
             };
-            Ok((listing, stats, quotes, page, names, backlog))
+            Ok((listing, stats, insights, page, names, backlog))
         })
         .await?;
-    let merge_suggestions = super::merge_suggestions::section(&pool, &staff, &listing, locale).await?;
+    let merge_suggestions = super::merge_suggestions::section(&pool, &staff, &listing, locale, for_suggestions).await?;
     let (service, _, ministry) = &listing;
     let personal = staff.may(Permission::ViewPersonalData, ministry.id);
     let (trend, districts) = charts(&stats, locale);
-    let theme_rows: Vec<Value> = stats
-        .themes
-        .iter()
-        .take(THEMES_LISTED)
-        .map(|t| {
-            let quotes: Vec<String> =
-                quotes.get(&t.id).map(|q| q.iter().map(|(_, text)| shorten(text, QUOTE_CHARS)).collect()).unwrap_or_default();
-            json!({
-                "id": t.id, "label": locale.pick(&t.label_bn, &t.label_en), "category_id": format!("category-{}", t.category),
-                "confirmed": t.confirmed, "feedback": t.count.feedback, "voices": t.count.voices,
-                "url": format!("/staff/themes/{}", t.id), "quotes": quotes,
-                "list_url": format!("/staff/services/{}?theme={}", service.code, t.id),
-            })
-        })
-        .collect();
+    let theme_rows = theme_cards(&stats, &insights, &service.code, THEMES_LISTED, locale);
+    let categories_svg = category_chart(&stats, locale);
     let rows: Vec<Value> = rows.iter().map(|f| feedback_row(f, locale, personal, &theme_names)).collect();
     let filters = query.to_query();
     let page = filter.page;
@@ -187,6 +166,7 @@ pub async fn show_service(
         })).collect::<Vec<_>>(),
         "themes": theme_rows,
         "merge_suggestions": merge_suggestions,
+        "categories_svg": categories_svg,
         "more_themes": stats.themes.len().saturating_sub(THEMES_LISTED),
         "trend_svg": trend,
         "districts_svg": districts,

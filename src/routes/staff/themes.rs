@@ -72,6 +72,7 @@ pub async fn show_theme(
             "id": theme.id, "label_bn": theme.label_bn, "label_en": theme.label_en,
             "label": locale.pick(&theme.label_bn, &theme.label_en), "category_id": format!("category-{}", theme.category),
             "confirmed": theme.confirmed, "by_designer": theme.category_by_designer,
+            "automatic": !theme.label_by_designer,
             "feedback": count.as_ref().map_or(0, |c| c.feedback), "voices": count.as_ref().map_or(0, |c| c.voices),
             "action": format!("/staff/themes/{}", theme.id),
         },

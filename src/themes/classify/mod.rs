@@ -11,6 +11,7 @@
 mod features;
 mod model;
 
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 pub use features::{features, TextFeatures};
@@ -111,12 +112,7 @@ impl Classifier {
             (0..CLASSES).filter(|&c| c != other).max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a))).unwrap_or(0);
         let best = if p[other] >= OTHER_MIN { other } else { real };
         let category = PainCategory::ALL[best];
-        let mut by_word = vec![0f32; f.words.len()];
-        for (hash, at) in &f.features {
-            if let Some(slot) = by_word.get_mut(*at as usize) {
-                *slot += self.model.pull(*hash, best, hashes.len());
-            }
-        }
+        let by_word = self.pulls(&f, best);
         let mut order: Vec<usize> = (0..by_word.len()).filter(|&i| by_word[i] > 0.0).collect();
         order.sort_by(|&a, &b| by_word[b].total_cmp(&by_word[a]).then(a.cmp(&b)));
         let mut deciding: Vec<String> = Vec::new();
@@ -131,6 +127,44 @@ impl Classifier {
             deciding.clear();
         }
         Classification { category, confidence: p[best], deciding }
+    }
+
+    /// How much each word of `f` pushes towards class `class`.
+    fn pulls(&self, f: &TextFeatures, class: usize) -> Vec<f32> {
+        let mut by_word = vec![0f32; f.words.len()];
+        for (hash, at) in &f.features {
+            if let Some(slot) = by_word.get_mut(*at as usize) {
+                *slot += self.model.pull(*hash, class, f.features.len());
+            }
+        }
+        by_word
+    }
+
+    /// The words that push a group of texts (a theme's) most towards `category`: each word's
+    /// strongest push within a text, summed over the texts, strongest first (at most `n`, no
+    /// numbers). Empty for [`PainCategory::Other`], which no word decides.
+    pub fn deciding_for(&self, texts: &[&str], category: PainCategory, n: usize) -> Vec<String> {
+        if category == PainCategory::Other {
+            return Vec::new();
+        }
+        let mut total: HashMap<String, f32> = HashMap::new();
+        for text in texts {
+            let f = features(text, &self.lexicon);
+            let mut strongest: HashMap<&str, f32> = HashMap::new();
+            for (word, pull) in f.words.iter().zip(self.pulls(&f, category as usize)) {
+                let is_number = word.chars().all(|c| c.is_ascii_digit());
+                if pull > 0.0 && !is_number {
+                    let best = strongest.entry(word.as_str()).or_insert(0.0);
+                    *best = best.max(pull);
+                }
+            }
+            for (word, pull) in strongest {
+                *total.entry(word.to_owned()).or_default() += pull;
+            }
+        }
+        let mut ranked: Vec<(String, f32)> = total.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        ranked.into_iter().take(n).map(|(w, _)| w).collect()
     }
 
     /// One vote for the category of `text` (what a theme sums over its texts).

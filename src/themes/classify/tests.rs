@@ -73,3 +73,18 @@ fn votes_give_one_vote_to_the_category() {
 fn a_short_complaint_that_names_its_service_is_not_taken_for_off_topic() {
     assert_eq!(category("জন্ম নিবন্ধনের জন্য পাঁচবার ইউনিয়ন পরিষদে যেতে হয়েছে"), PainCategory::Visits);
 }
+
+#[test]
+fn a_themes_deciding_words_are_the_words_its_texts_share_towards_the_category() {
+    let texts = [
+        "দালাল ছাড়া পাসপোর্ট অফিসে কোনো কাজ হয় না",
+        "দালালকে ৩০০০ টাকা না দিলে ফাইল নড়ে না",
+        "The broker at the gate asked for a bribe",
+        "dalal ke 2000 taka ghush dite hoise",
+    ];
+    let words = Classifier::builtin().deciding_for(&texts, PainCategory::UnofficialPayment, 4);
+    assert!(!words.is_empty() && words.len() <= 4, "{words:?}");
+    assert!(words.iter().any(|w| w.starts_with("দালাল") || w == "dalal" || w == "bribe"), "{words:?}");
+    assert!(words.iter().all(|w| !w.chars().all(|c| c.is_ascii_digit())), "{words:?}");
+    assert!(Classifier::builtin().deciding_for(&texts, PainCategory::Other, 4).is_empty());
+}

@@ -180,3 +180,16 @@ staff-merge-suggest-dismiss = এক নয়
 staff-merge-suggest-dismiss-named = এক নয়: “{ $a }” ও “{ $b }”
 staff-merge-suggest-error-unknown = এই সেবার দুটি বিষয় বেছে নিন
 staff-merge-suggest-error-same = দুটি আলাদা বিষয় বেছে নিন
+# The service page's themes part: voices by pain category, cohesion, reasons (issue 14).
+staff-page-categories-title = ভোগান্তির ধরন অনুযায়ী মত
+staff-page-categories-desc = সবচেয়ে বেশি মত { $top } নিয়ে: মোট { $total }টির মধ্যে { $voices }টি
+staff-page-categories-rest = অন্যান্য ধরন
+staff-page-categories-note = প্রতিটি বিষয়ের মত সেই বিষয়ের ধরনে গোনা হয়েছে। এখনো ভাগ না হওয়া { $count }টি মতামতের কোনো ধরন নেই, তাই সেগুলো এখানে গোনা হয়নি।
+staff-page-category = ধরন
+staff-theme-cohesion = কতটা মেলে
+staff-theme-cohesion-very-alike = খুব মেলে
+staff-theme-cohesion-fairly = মোটামুটি মেলে, কিছু আলাদা
+staff-theme-cohesion-mixed = মিশ্র: সম্ভবত একাধিক সমস্যা
+staff-theme-cohesion-few = বলার মতো যথেষ্ট মতামত নেই
+staff-theme-category-by-designer = ডিজাইনার ঠিক করেছেন
+staff-page-cohesion-explain = “কতটা মেলে” মানে একটি বিষয়ের মতামতের কত অংশ এই সেবার সাধারণ মতামতের চেয়ে ওই বিষয়ের বাকি মতামতের সাথে বেশি মেলে।

@@ -186,3 +186,16 @@ staff-merge-suggest-dismiss = Not the same
 staff-merge-suggest-dismiss-named = Not the same: “{ $a }” and “{ $b }”
 staff-merge-suggest-error-unknown = Choose two themes of this service
 staff-merge-suggest-error-same = Choose two different themes
+# The service page's themes part: voices by pain category, cohesion, reasons (issue 14).
+staff-page-categories-title = Voices by pain category
+staff-page-categories-desc = Most voices are about { $top }: { $voices } of { $total }
+staff-page-categories-rest = Other categories
+staff-page-categories-note = Each theme's voices count under its category. Feedback not yet grouped ({ $count }) has no category yet and is not counted here.
+staff-page-category = Category
+staff-theme-cohesion = How alike
+staff-theme-cohesion-very-alike = very alike
+staff-theme-cohesion-fairly = fairly alike, some differ
+staff-theme-cohesion-mixed = mixed: probably more than one problem
+staff-theme-cohesion-few = too few feedback to say
+staff-theme-category-by-designer = set by a designer
+staff-page-cohesion-explain = “How alike” is the share of a theme's feedback that is more like the rest of the theme than like this service's feedback in general.
