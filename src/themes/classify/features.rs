@@ -126,7 +126,7 @@ mod tests {
     fn romanised_and_bangla_spellings_share_the_skeleton_feature() {
         let (bn, roman) = (hashes("ঘুষ"), hashes("ghush"));
         assert!(bn.intersection(&roman).count() >= 1);
-        assert!(hashes("dalaal").is_superset(&hashes("dalal").into_iter().take(1).collect()));
+        assert!(hashes("dalaal").intersection(&hashes("dalal")).count() >= 1);
     }
 
     #[test]
