@@ -11,7 +11,7 @@ use nagorik::config::Settings;
 use nagorik::db::schema::{feedback, idempotency_keys};
 use serde_json::{json, Value};
 
-use crate::helpers::{fixture, fresh_database};
+use crate::helpers::{fixture, fresh_database, wait_until, wait_within};
 
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
@@ -29,16 +29,18 @@ fn start(url: &str, port: u16) -> Child {
         .expect("server starts")
 }
 
+/// A `serve` process trains the built-in theme classifier before it listens: about 15 s in a
+/// debug build on a busy machine, so this waits longer than other tests do.
 async fn wait_healthy(client: &reqwest::Client, base: &str) {
-    for _ in 0..200 {
-        if let Ok(r) = client.get(format!("{base}/health")).send().await {
-            if r.status() == 200 {
-                return;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    panic!("server did not become healthy");
+    let health = || async { client.get(format!("{base}/health")).send().await.map(|r| r.status().as_u16()).ok() };
+    wait_within(Duration::from_secs(120), "the server to answer /health with 200", health, |s| *s == Some(200)).await;
+}
+
+/// Waits until the citizens have `more` acknowledgements than now: the server is under load.
+async fn wait_for_acknowledgements(acked: &Mutex<HashMap<String, String>>, more: usize) {
+    let target = acked.lock().unwrap().len() + more;
+    let count = || async { acked.lock().unwrap().len() };
+    wait_until(&format!("{target} acknowledged submissions"), count, |&n| n >= target).await;
 }
 
 /// Sends submissions until told to stop; a failed send is retried with the same key.
@@ -64,6 +66,7 @@ async fn citizen(id: usize, base: String, stop: Arc<AtomicBool>, acked: Arc<Mute
             if stop.load(Ordering::Relaxed) {
                 return;
             }
+            // Paces the retries while the server is down; nothing is asserted on time.
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
         n += 1;
@@ -89,14 +92,15 @@ async fn acknowledged_submissions_survive_sigkill_exactly_once() {
     let acked = Arc::new(Mutex::new(HashMap::new()));
     let citizens: Vec<_> =
         (0..6).map(|i| tokio::spawn(citizen(i, base.clone(), stop.clone(), acked.clone()))).collect();
+    // Each server lives until it has acknowledged its share: four shares are more than the 50 asked below.
     for _ in 0..3 {
-        tokio::time::sleep(Duration::from_millis(800)).await;
+        wait_for_acknowledgements(&acked, 15).await;
         server.kill().unwrap(); // SIGKILL
         server.wait().unwrap();
         server = start(&url, port);
         wait_healthy(&client, &base).await;
     }
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    wait_for_acknowledgements(&acked, 15).await;
     // A graceful stop (SIGTERM) under load: what it answered before exiting is committed.
     let term = Command::new("kill").args(["-TERM", &server.id().to_string()]).status().unwrap();
     assert!(term.success());

@@ -2,24 +2,24 @@
 //! escaping of hostile input, unsubscribe, digests, review reminders and the
 //! staff pages for failed mail and digest settings.
 
-use std::time::Duration;
-
 use nagorik::db::{self, outbox};
 use nagorik::email::SentEmail;
 use serde_json::json;
 
-use crate::helpers::{code_from_redirect, form_with, spawn_app, valid_form, TestApp};
+use crate::helpers::{code_from_redirect, form_with, spawn_app, valid_form, wait_until, TestApp};
 
 impl TestApp {
-    /// Waits until the stub mailer holds at least `n` messages (at most 10 s), then returns them all.
+    /// Waits until the stub mailer holds at least `n` messages (failing after `PATIENCE`), then returns them all.
     pub async fn wait_for_mail(&self, n: usize) -> Vec<SentEmail> {
-        for _ in 0..200 {
-            if self.mailer.sent().len() >= n {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        let what = format!("{n} messages in the stub mailer");
+        wait_until(&what, || async { self.mailer.sent().len() }, |&sent| sent >= n).await;
         self.mailer.sent()
+    }
+
+    /// Waits until the outbox worker has dealt with every queued message (none is left `queued`):
+    /// after that, nothing more is sent unless something new is queued.
+    pub async fn wait_for_empty_outbox_queue(&self) {
+        wait_until("no queued outbox message", || self.outbox_count(outbox::QUEUED), |&queued| queued == 0).await;
     }
 
     /// Outbox rows in `state`.
@@ -55,7 +55,8 @@ async fn a_citizen_who_left_an_email_gets_an_acknowledgement_with_code_and_link_
     assert!(en.text.contains("What happens next"));
     body["email"] = json!(null);
     assert_eq!(app.post_api_feedback(&body).await.status(), 201);
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Acknowledgements are queued with the feedback, before the 201: once the queue is empty, all went out.
+    app.wait_for_empty_outbox_queue().await;
     assert_eq!(app.mailer.sent().len(), 2, "no email, no acknowledgement");
 }
 
@@ -86,7 +87,7 @@ async fn many_submissions_at_once_are_each_acknowledged_once() {
         assert_eq!(post.await.unwrap(), 303);
     }
     app.wait_for_mail(12).await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.wait_for_empty_outbox_queue().await;
     let mail = app.mailer.sent();
     let mut to: Vec<String> = mail.iter().map(|m| m.to.clone()).collect();
     to.sort();

@@ -117,7 +117,7 @@ async fn a_status_change_tells_each_consenting_citizen_once_in_the_language_of_t
     assert!(salma.contains("আপনি বলেছেন, আমরা করেছি") && salma.contains("ডিজাইন চলছে"), "{salma}");
 
     assert_eq!(app.move_backlog_item("ORGBDR-001", "designing", "note only", "x").await, 0, "no change, no mail");
-    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    app.wait_for_empty_outbox_queue().await;
     assert_eq!(smtp.received().len(), 8, "each message once");
 }
 
@@ -184,6 +184,6 @@ async fn promoting_and_moving_an_item_on_the_backlog_pages_tells_the_citizen_eac
     assert!(updates.iter().any(|m| m.text.contains("Workshops in March")));
     // A refused move tells nobody.
     assert_eq!(admin.move_to(item, "live", "").await, 422);
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.wait_for_empty_outbox_queue().await;
     assert_eq!(app.mailer.sent().len(), 4);
 }

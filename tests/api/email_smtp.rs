@@ -2,13 +2,11 @@
 //! then up gets every message exactly once; a permanent refusal parks the message,
 //! which an admin sees (masked) and sends again.
 
-use std::time::Duration;
-
 use diesel::prelude::*;
 use nagorik::db::schema::audit_log;
 use nagorik::db::{self, outbox};
 
-use crate::helpers::spawn_app_with;
+use crate::helpers::{spawn_app_with, wait_until};
 use crate::smtp_server::{closed_port, Mode, SmtpServer};
 
 #[tokio::test]
@@ -25,21 +23,22 @@ async fn mail_queued_while_the_smtp_server_is_down_arrives_exactly_once_when_it_
         let email = format!("citizen{i}@example.com");
         codes.push(app.give_feedback("DIP-001", Some(&email), false, lang).await);
     }
-    // A few attempts fail while nothing listens; every submission was acknowledged anyway.
-    tokio::time::sleep(Duration::from_millis(600)).await;
-    let attempts = db::run_blocking(&app.pool, |c| {
-        nagorik::db::schema::outbox::table
-            .select(diesel::dsl::max(nagorik::db::schema::outbox::attempts))
-            .first::<Option<i32>>(c)
-    })
-    .await
-    .unwrap();
+    // Attempts fail while nothing listens; every submission was acknowledged anyway.
+    let most_attempts = || {
+        db::run_blocking(&app.pool, |c| {
+            nagorik::db::schema::outbox::table
+                .select(diesel::dsl::max(nagorik::db::schema::outbox::attempts))
+                .first::<Option<i32>>(c)
+        })
+    };
+    let attempts = wait_until("a failed attempt", || async { most_attempts().await.unwrap() }, |&a| a >= Some(1)).await;
     assert!(attempts.unwrap_or(0) >= 1, "the worker tried and will try again");
     assert_eq!(app.outbox_count(outbox::QUEUED).await, 3);
 
     let smtp = SmtpServer::start_on(port, Mode::Accept).await;
     let arrived = smtp.wait_for(3).await;
-    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    // A message is marked sent only after the server took it: once all three are, none can come again.
+    wait_until("three sent outbox rows", || app.outbox_count(outbox::SENT), |&sent| sent == 3).await;
     let arrived_later = smtp.received();
     assert_eq!((arrived.len(), arrived_later.len()), (3, 3), "each message once");
     let mut to: Vec<String> = arrived_later.iter().flat_map(|m| m.recipients.clone()).collect();
@@ -65,12 +64,7 @@ async fn a_permanent_refusal_parks_the_message_and_an_admin_can_send_it_again() 
     })
     .await;
     app.give_feedback("DIP-001", Some("rahim@example.com"), false, "en").await;
-    for _ in 0..100 {
-        if app.outbox_count(outbox::FAILED).await == 1 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    wait_until("a parked message", || app.outbox_count(outbox::FAILED), |&failed| failed >= 1).await;
     assert_eq!(app.outbox_count(outbox::FAILED).await, 1, "a 550 parks at once");
     assert!(smtp.received().is_empty());
 
@@ -116,12 +110,7 @@ async fn a_server_that_keeps_putting_mail_off_gets_it_parked_after_the_configure
     })
     .await;
     app.give_feedback("DIP-001", Some("rahim@example.com"), false, "en").await;
-    for _ in 0..100 {
-        if app.outbox_count(outbox::FAILED).await == 1 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    wait_until("a parked message", || app.outbox_count(outbox::FAILED), |&failed| failed >= 1).await;
     let attempts = db::run_blocking(&app.pool, |c| {
         nagorik::db::schema::outbox::table.select(nagorik::db::schema::outbox::attempts).first::<i32>(c)
     })

@@ -1,6 +1,9 @@
 //! `spawn_app`: one app, on port 0, with its own fresh database, per test.
 
+use std::fmt::Debug;
+use std::future::Future;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use diesel::{Connection, RunQueryDsl};
 use nagorik::config::Settings;
@@ -188,4 +191,37 @@ pub fn form_with(field: &'static str, value: &'static str) -> Vec<(&'static str,
 pub fn code_from_redirect(response: &reqwest::Response) -> String {
     let location = response.headers()["location"].to_str().expect("location").to_owned();
     location.strip_prefix("/thanks/").expect("redirect to the thank-you page").to_owned()
+}
+
+/// How long a test waits for something to happen before it fails: generous, so that a busy
+/// machine only makes the suite slower, never red.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// Polls `probe` until `done` holds for what it returns, and returns that value. Panics after
+/// [`PATIENCE`] naming `what` it waited for and the last value seen.
+pub async fn wait_until<T: Debug, F: Future<Output = T>>(
+    what: &str,
+    probe: impl FnMut() -> F,
+    done: impl Fn(&T) -> bool,
+) -> T {
+    wait_within(PATIENCE, what, probe, done).await
+}
+
+/// [`wait_until`], giving up after `patience` instead.
+pub async fn wait_within<T: Debug, F: Future<Output = T>>(
+    patience: Duration,
+    what: &str,
+    mut probe: impl FnMut() -> F,
+    done: impl Fn(&T) -> bool,
+) -> T {
+    let deadline = tokio::time::Instant::now() + patience;
+    loop {
+        let seen = probe().await;
+        if done(&seen) {
+            return seen;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "waited {patience:?} for {what}; last saw {seen:?}");
+        // The interval between two looks only; the condition ends the wait.
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }

@@ -1,12 +1,10 @@
 //! Retries, overload and per-address limits on submissions.
 
-use std::time::Duration;
-
 use diesel::connection::SimpleConnection;
 use diesel::Connection;
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, spawn_app_with, valid_form, TestApp};
+use crate::helpers::{spawn_app, spawn_app_with, valid_form, wait_until, TestApp};
 
 fn body(text: &str) -> Value {
     json!({"service_code": "ORGBDR-001", "kind": "complaint", "text": text, "district": "dhaka"})
@@ -114,40 +112,32 @@ async fn beyond_capacity_submissions_get_503_with_retry_after_and_it_recovers() 
     })
     .await;
     let lock = hold_write_lock(&app.database_url);
-    let mut tasks = Vec::new();
-    for i in 0..12 {
-        let client = app.client.clone();
-        let url = format!("{}/api/v1/feedback", app.address);
-        let body = body(&format!("Submission number {i} while the database is stuck"));
-        tasks.push(tokio::spawn(async move { client.post(url).json(&body).send().await.unwrap() }));
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    // While the writer is stuck, the queue is full: the rest are refused at once.
+    let tasks: Vec<_> = (0..12)
+        .map(|i| {
+            let request = app
+                .client
+                .post(format!("{}/api/v1/feedback", app.address))
+                .json(&body(&format!("Submission number {i} while the database is stuck")));
+            tokio::spawn(async move { request.send().await.unwrap() })
+        })
+        .collect();
+    // While the writer is stuck, the queue is full: the rest are refused at once, and only the
+    // writer's one and the queue's two are left waiting.
+    let answered = || async { tasks.iter().filter(|t| t.is_finished()).count() };
+    wait_until("at least 8 answers while the database is stuck", answered, |&n| n >= 8).await;
     let mut refused = 0;
-    let mut pending = Vec::new();
-    for task in tasks {
-        match tokio::time::timeout(Duration::from_millis(500), async { task.await.unwrap() }).await {
-            Ok(response) => {
-                assert_eq!(response.status(), 503);
-                assert_eq!(response.headers()["retry-after"], "1");
-                refused += 1;
-            }
-            Err(_) => pending.push(()),
-        }
+    for task in tasks.into_iter().filter(|t| t.is_finished()) {
+        let response = task.await.unwrap();
+        assert_eq!(response.status(), 503);
+        assert_eq!(response.headers()["retry-after"], "1");
+        refused += 1;
     }
     assert!(refused >= 8, "only {refused} refused");
     lock.release();
     // Once the database is free again, submissions are accepted by themselves.
-    let mut accepted = false;
-    for _ in 0..50 {
-        let r = app.post_api_feedback(&body("After the load dropped, this is accepted")).await;
-        if r.status() == 201 {
-            accepted = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(accepted, "Nagorik did not recover");
+    let status = || async { app.post_api_feedback(&body("After the load dropped, this is accepted")).await.status() };
+    let last = wait_until("a submission accepted after the lock is released", status, |s| *s == 201).await;
+    assert_eq!(last, 201, "Nagorik did not recover");
 }
 
 #[tokio::test]

@@ -4,10 +4,11 @@
 //! Also decodes what it received (MIME base64 and quoted-printable, encoded-word headers).
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
+
+use crate::helpers::wait_until;
 
 /// How the server answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,14 +93,10 @@ impl SmtpServer {
         self.received.lock().unwrap().clone()
     }
 
-    /// Waits until at least `n` messages arrived (at most 15 s), then returns all.
+    /// Waits until at least `n` messages arrived (failing after `PATIENCE`), then returns all.
     pub async fn wait_for(&self, n: usize) -> Vec<Received> {
-        for _ in 0..300 {
-            if self.received().len() >= n {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        let what = format!("{n} messages at the SMTP server");
+        wait_until(&what, || async { self.received.lock().unwrap().len() }, |&arrived| arrived >= n).await;
         self.received()
     }
 }

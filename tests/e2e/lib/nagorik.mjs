@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '../../..');
 const BIN = resolve(ROOT, process.env.NAGORIK_BIN ?? 'target/debug/nagorik');
 const FIXTURE = join(ROOT, 'tests/fixtures/services.csv');
-const START_TIMEOUT_MS = 30_000;
+// `serve` trains the built-in theme classifier before it listens: seconds in a debug build, more on a busy machine.
+const START_TIMEOUT_MS = 120_000;
 
 /** Servers still running: killed if this test process is told to stop, so none is left behind. */
 const running = new Set();
