@@ -10,6 +10,9 @@ pub mod describe;
 pub mod plan;
 pub mod rows;
 pub mod xlsx_file;
+pub mod xlsx_guard;
+#[cfg(test)]
+mod xlsx_test_books;
 
 pub use plan::{apply, build, Duplicate, DuplicateOf, ImportRequest, Outcome, Plan};
 pub use rows::{BadRow, Candidate};
@@ -18,6 +21,11 @@ use crate::domain::FieldError;
 
 /// Most rows one file may hold.
 pub const MAX_ROWS: usize = 200_000;
+/// Most columns an XLSX sheet may reach (A to AX): the import reads 8.
+pub const MAX_COLUMNS: u32 = 50;
+/// Most cells one XLSX sheet may hold (blanks that pad a row to the heading's width
+/// included), and most entries of its shared-strings table: 10 a row at [`MAX_ROWS`].
+pub const MAX_CELLS: usize = 2_000_000;
 
 /// One data row of a sheet: the file line it came from and its cells, by heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +60,18 @@ pub enum FileError {
     /// More than [`MAX_ROWS`].
     #[error("the file has more than {MAX_ROWS} rows")]
     TooManyRows,
+    /// An XLSX whose parts, or whose cells' text, expand beyond [`xlsx_guard::MAX_EXPANDED`].
+    #[error("the XLSX file expands to more than {} MB", xlsx_guard::MAX_EXPANDED >> 20)]
+    XlsxExpanded,
+    /// An XLSX with too many parts, styles or workbook entries.
+    #[error("the XLSX file has more parts, styles or workbook entries than an import allows")]
+    XlsxTooComplex,
+    /// An XLSX sheet that reaches (or declares it reaches) this cell, beyond [`MAX_ROWS`] or [`MAX_COLUMNS`].
+    #[error("the sheet reaches cell {0}, beyond {rows} rows and {MAX_COLUMNS} columns", rows = MAX_ROWS + 1)]
+    SheetTooLarge(String),
+    /// An XLSX sheet with more than [`MAX_CELLS`] cells or shared strings.
+    #[error("the sheet has more than {MAX_CELLS} cells or distinct texts")]
+    TooManyCells,
     /// Required headings are missing.
     #[error("the heading row lacks the columns: {0}")]
     ColumnsMissing(String),
@@ -66,6 +86,14 @@ impl FileError {
             FileError::Unreadable(kind) => e("error-import-file-unreadable").with("kind", kind),
             FileError::Empty => e("error-import-file-empty"),
             FileError::TooManyRows => e("error-import-too-many-rows").with("max", MAX_ROWS),
+            FileError::XlsxExpanded => e("error-import-xlsx-expanded").with("mb", xlsx_guard::MAX_EXPANDED >> 20),
+            FileError::XlsxTooComplex => e("error-import-xlsx-too-complex"),
+            FileError::SheetTooLarge(cell) => e("error-import-xlsx-sheet-too-large")
+                .with("cell", cell)
+                .with("rows", MAX_ROWS + 1)
+                .with("columns", MAX_COLUMNS)
+                .with("last", xlsx_file::column_name(MAX_COLUMNS - 1)),
+            FileError::TooManyCells => e("error-import-xlsx-too-many-cells").with("max", MAX_CELLS),
             FileError::ColumnsMissing(columns) => e("error-import-columns-missing").with("columns", columns),
         }
     }

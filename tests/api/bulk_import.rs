@@ -9,10 +9,15 @@ use nagorik::db::{self, provenance, schema::feedback, schema::services};
 use crate::helpers::{fixture, spawn_app, TestApp};
 use crate::staff_helpers::StaffClient;
 
-const SOURCE: &str = "কর্মশালা ঢাকা ২০২৬-১১-১২";
+pub(crate) const SOURCE: &str = "কর্মশালা ঢাকা ২০২৬-১১-১২";
 
 /// Posts the import form as `multipart/form-data` (the page's only upload).
-async fn upload(admin: &StaffClient, file: (&str, &[u8]), source: &str, plan: Option<&str>) -> reqwest::Response {
+pub(crate) async fn upload(
+    admin: &StaffClient,
+    file: (&str, &[u8]),
+    source: &str,
+    plan: Option<&str>,
+) -> reqwest::Response {
     let boundary = "nagorikTestBoundary7MA4YWxk";
     let mut body = Vec::new();
     let mut field = |name: &str, file_name: Option<&str>, data: &[u8]| {
@@ -47,7 +52,7 @@ fn plan_of(page: &str) -> String {
     page[at..at + 32].to_owned()
 }
 
-fn workshop() -> Vec<u8> {
+pub(crate) fn workshop() -> Vec<u8> {
     std::fs::read(fixture("import/workshop.csv")).unwrap()
 }
 
@@ -190,7 +195,7 @@ async fn an_xlsx_sheet_with_bangla_headings_and_text_is_imported() {
     app.assert_counts_match(stored.service_id).await;
 }
 
-fn nagorik(args: &[&str], database_url: &str) -> std::process::Output {
+pub(crate) fn nagorik(args: &[&str], database_url: &str) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_nagorik"))
         .args(args)
         .env("NAGORIK_DATABASE_URL", database_url)

@@ -20,6 +20,7 @@ mod feedback_form;
 mod health;
 mod helpers;
 mod i18n;
+mod import_limits;
 mod me_too;
 mod merge_suggestions;
 mod moderation;
