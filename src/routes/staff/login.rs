@@ -11,6 +11,7 @@ use crate::auth::throttle::{self, ACCOUNT_FREE_FAILURES, ADDRESS_FREE_FAILURES, 
 use crate::auth::{password, session, Proof, Staff};
 use crate::config::Settings;
 use crate::db::{self, login_failures, staff_sessions, staff_users, Conn, Pool};
+use crate::domain::local_path::LocalPath;
 use crate::domain::Locale;
 use crate::error::AppError;
 use crate::i18n;
@@ -35,12 +36,10 @@ pub struct LoginForm {
 }
 
 /// Only a path inside the staff area may follow a log-in (no open redirect).
-fn safe_next(next: &str) -> &str {
-    let ok = next.starts_with("/staff") && !next.starts_with("//") && !next.contains('\\') && !next.contains("://");
-    if ok {
-        next
-    } else {
-        "/staff"
+fn safe_next(next: &str) -> String {
+    match LocalPath::parse(next) {
+        Ok(path) if path.as_str().starts_with("/staff") && !next.contains('\\') => path.as_str().to_owned(),
+        _ => "/staff".to_owned(),
     }
 }
 
@@ -108,7 +107,7 @@ pub async fn log_in(
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let email = form.email.trim().to_lowercase();
-    let next = safe_next(&form.next).to_owned();
+    let next = safe_next(&form.next);
     let address = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
     let hours = settings.session_hours.max(1);
     let (lookup, pass) = (email.clone(), form.password);
@@ -159,5 +158,6 @@ mod tests {
         assert_eq!(safe_next("https://evil.example/staff"), "/staff");
         assert_eq!(safe_next("//evil.example"), "/staff");
         assert_eq!(safe_next("/"), "/staff");
+        assert_eq!(safe_next("/staff\r\nSet-Cookie: x=1"), "/staff");
     }
 }
