@@ -14,8 +14,8 @@ use super::centroid::Centroid;
 use super::classify::Classifier;
 use super::cluster::Doc;
 use super::corpus::CorpusRow;
-use super::metrics::{agreement, category_scores, Agreement, CategoryScore};
 use super::hash::fixed_shuffle;
+use super::metrics::{agreement, category_scores, Agreement, CategoryScore};
 use super::signature::{signature, Signature};
 
 /// The group of a text that fits none yet.
