@@ -75,6 +75,7 @@ impl Application {
         let jobs = std::sync::Arc::new(mail_jobs(settings, &pool)?);
         let unsubscribe_key = web::Data::new(jobs.key.clone());
         let limit = settings.submit_rate_per_minute;
+        let https = settings.secure_cookies;
         let governor = GovernorConfigBuilder::default()
             .requests_per_minute(u64::from(limit.max(1)))
             .burst_size(settings.submit_burst.max(1))
@@ -86,7 +87,7 @@ impl Application {
                 .wrap(Condition::new(limit > 0, Governor::new(&governor)))
                 .wrap(ErrorHandlers::new().default_handler(routes::errors::render_error))
                 .wrap(Compress::default())
-                .wrap(security_headers())
+                .wrap(security_headers(https))
                 .wrap(TracingLogger::default())
                 .app_data(data_pool.clone())
                 .app_data(data_settings.clone())
@@ -163,9 +164,16 @@ pub fn load_classifier(settings: &Settings) -> anyhow::Result<Classifier> {
     }
 }
 
-fn security_headers() -> DefaultHeaders {
-    DefaultHeaders::new()
+/// Headers on every answer; served over HTTPS (`secure_cookies`), browsers are also told
+/// to use nothing else for a year (HSTS).
+fn security_headers(https: bool) -> DefaultHeaders {
+    let headers = DefaultHeaders::new()
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("Referrer-Policy", "same-origin"))
-        .add(("X-Frame-Options", "DENY"))
+        .add(("X-Frame-Options", "DENY"));
+    if https {
+        headers.add(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"))
+    } else {
+        headers
+    }
 }

@@ -25,6 +25,7 @@ mod moderation;
 mod open311;
 mod overload;
 mod search;
+mod security_headers;
 mod smtp_server;
 mod staff_admin;
 mod staff_helpers;

@@ -1,9 +1,10 @@
-//! The language switch: a plain link that sets the `lang` cookie and goes back.
+//! The language switch: a plain link that sets the `lang` cookie (Secure when configured) and goes back.
 
 use actix_web::cookie::{time::Duration, Cookie, SameSite};
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
+use crate::config::Settings;
 use crate::domain::local_path::{LocalPath, LocalPathError};
 use crate::domain::Locale;
 use crate::error::AppError;
@@ -30,6 +31,7 @@ fn safe_next(next: Option<&str>) -> Result<String, AppError> {
 pub async fn switch_language(
     lang: web::Path<String>,
     query: web::Query<SwitchQuery>,
+    settings: web::Data<Settings>,
 ) -> Result<HttpResponse, AppError> {
     let locale = Locale::parse(&lang).ok_or(AppError::NotFound)?;
     let next = safe_next(query.next.as_deref())?;
@@ -38,6 +40,7 @@ pub async fn switch_language(
         .max_age(Duration::days(365))
         .same_site(SameSite::Lax)
         .http_only(true)
+        .secure(settings.secure_cookies)
         .finish();
     let mut response = see_other(&next);
     response.add_cookie(&cookie).map_err(|e| AppError::Internal(anyhow::anyhow!("cookie: {e}")))?;
