@@ -93,7 +93,27 @@ async fn a_disabled_account_is_refused_at_once_even_with_a_live_session() {
     .unwrap();
     assert_eq!(staff.get("/staff").await.status(), 303, "the session no longer works");
     let (_, response) = app.log_in(&staff.email, PASSWORD).await;
-    assert_eq!(response.status(), 403);
+    assert_eq!(response.status(), 422);
+}
+
+#[tokio::test]
+async fn a_disabled_account_answers_the_right_password_exactly_like_a_wrong_one() {
+    let app = spawn_app().await;
+    let (id, email) = app.create_staff("designer", &["LGD"]).await;
+    nagorik::db::run_blocking(&app.pool, move |c| {
+        nagorik::accounts::set_enabled(c, &nagorik::audit::Actor::command_line(), None, id, false)
+            .map_err(|e| e.to_string())
+    })
+    .await
+    .unwrap();
+    let (_, right) = app.log_in(&email, PASSWORD).await;
+    let (_, wrong) = app.log_in(&email, "not the password at all").await;
+    assert_eq!(right.status(), 422);
+    assert_eq!(wrong.status(), 422);
+    assert!(!right.headers().contains_key("set-cookie"), "no session");
+    let (right, wrong) = (right.text().await.unwrap(), wrong.text().await.unwrap());
+    assert!(right.contains("ইমেইল বা পাসওয়ার্ড ভুল"));
+    assert_eq!(right, wrong, "the answers differ");
 }
 
 #[tokio::test]

@@ -59,10 +59,8 @@ pub async fn show_login(
 enum Attempt {
     /// Logged in: the new session's cookie value.
     In(String),
-    /// Wrong email or password.
+    /// Wrong email or password, or a disabled account.
     Wrong,
-    /// Right password, disabled account.
-    Disabled,
     /// Too many failures: wait this long.
     Wait(Duration),
 }
@@ -80,17 +78,17 @@ fn attempt(conn: &mut Conn, email: &str, pass: &str, address: &str, hours: i64) 
         return Ok(Attempt::Wait(wait));
     }
     let user = staff_users::find_by_email(conn, email)?;
-    let Some(user) = user.filter(|u| password::verify(pass, &u.password_hash)) else {
-        if staff_users::find_by_email(conn, email)?.is_none() {
-            password::verify_dummy(pass);
-        }
+    if user.is_none() {
+        password::verify_dummy(pass);
+    }
+    // A disabled account fails like a wrong password (and counts as a failure), so
+    // that nobody can learn from the answer that the password was right.
+    let active = user.filter(|u| password::verify(pass, &u.password_hash) && u.disabled_at.is_none());
+    let Some(user) = active else {
         login_failures::record(conn, &[&account, &place], now)?;
         login_failures::delete_older_than(conn, since)?;
         return Ok(Attempt::Wrong);
     };
-    if user.disabled_at.is_some() {
-        return Ok(Attempt::Disabled);
-    }
     login_failures::clear(conn, &account)?;
     let started = session::start(conn, user.id, now, hours)?;
     Ok(Attempt::In(started.token))
@@ -119,7 +117,6 @@ pub async fn log_in(
             return Ok(to);
         }
         Attempt::Wrong => (StatusCode::UNPROCESSABLE_ENTITY, i18n::message(locale, "staff-login-wrong", &[])),
-        Attempt::Disabled => (StatusCode::FORBIDDEN, i18n::message(locale, "staff-login-disabled", &[])),
         Attempt::Wait(wait) => {
             let seconds = wait.num_seconds().max(1);
             let args = [("seconds", seconds.to_string())];

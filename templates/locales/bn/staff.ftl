@@ -13,7 +13,6 @@ staff-email = ইমেইল
 staff-password = পাসওয়ার্ড
 staff-login-submit = লগ-ইন করুন
 staff-login-wrong = ইমেইল বা পাসওয়ার্ড ভুল।
-staff-login-disabled = এই অ্যাকাউন্টটি বন্ধ করা হয়েছে। আপনার মন্ত্রণালয়ের অ্যাডমিনের সাথে যোগাযোগ করুন।
 staff-login-wait = অনেকবার ভুল লগ-ইন হয়েছে। { $seconds } সেকেন্ড পরে আবার চেষ্টা করুন।
 error-staff-email-required = কর্মীর ইমেইল ঠিকানা লিখুন
 error-staff-email-taken = এই ইমেইলে একটি অ্যাকাউন্ট আগেই আছে
