@@ -2,9 +2,8 @@
 
 use std::net::TcpListener;
 
-use actix_governor::{Governor, GovernorConfigBuilder};
+use actix_governor::Governor;
 use actix_web::dev::Server;
-use actix_web::http::Method;
 use actix_web::middleware::{Compress, Condition, DefaultHeaders, ErrorHandlers};
 use actix_web::{web, App, HttpServer};
 use anyhow::Context;
@@ -21,7 +20,7 @@ use crate::intake::IntakeWriter;
 use crate::jobs::{JobContext, Jobs};
 use crate::routes;
 use crate::themes::{Classifier, Lexicon};
-use crate::web::Renderer;
+use crate::web::{rate_limit, Renderer};
 
 /// A bound, not yet running, Nagorik server.
 pub struct Application {
@@ -76,12 +75,7 @@ impl Application {
         let unsubscribe_key = web::Data::new(jobs.key.clone());
         let limit = settings.submit_rate_per_minute;
         let https = settings.secure_cookies;
-        let governor = GovernorConfigBuilder::default()
-            .requests_per_minute(u64::from(limit.max(1)))
-            .burst_size(settings.submit_burst.max(1))
-            .methods(vec![Method::POST])
-            .finish()
-            .context("bad submission rate limit")?;
+        let governor = rate_limit::submit_limit(limit, settings.submit_burst).context("bad submission rate limit")?;
         let mut server = HttpServer::new(move || {
             App::new()
                 .wrap(Condition::new(limit > 0, Governor::new(&governor)))
