@@ -140,3 +140,51 @@ async fn the_log_in_never_redirects_off_site() {
         .unwrap();
     assert_eq!(response.headers()["location"], "/staff");
 }
+
+#[tokio::test]
+async fn a_log_in_posted_from_another_site_is_refused_in_the_pages_language() {
+    let app = spawn_app().await;
+    let (_, email) = app.create_staff("designer", &["LGD"]).await;
+    let post = |headers: Vec<(&'static str, String)>| {
+        let client = crate::staff_helpers::browser();
+        let mut request = client.post(format!("{}/staff/login", app.address)).form(&[
+            ("email", email.as_str()),
+            ("password", PASSWORD),
+            ("next", "/staff"),
+        ]);
+        for (name, value) in headers {
+            request = request.header(name, value);
+        }
+        async move { request.send().await.unwrap() }
+    };
+    let refused: Vec<Vec<(&str, String)>> = vec![
+        vec![("Origin", "https://evil.example".into())],
+        vec![("Origin", "null".into())],
+        vec![("Origin", "http://127.0.0.1:1".into())],
+        vec![("Origin", "https://evil.example".into()), ("Sec-Fetch-Site", "same-origin".into())],
+        vec![("Sec-Fetch-Site", "cross-site".into())],
+        vec![("Sec-Fetch-Site", "same-site".into())],
+    ];
+    for headers in refused {
+        let response = post(headers.clone()).await;
+        assert_eq!(response.status(), 403, "{headers:?}");
+        assert!(!response.headers().contains_key("set-cookie"), "no session for {headers:?}");
+        let page = response.text().await.unwrap();
+        assert!(page.contains("অন্য একটি ওয়েবসাইট থেকে পাঠানো"), "{headers:?}");
+        assert!(page.contains("name=\"password\""), "the form again");
+    }
+    let english = post(vec![("Origin", "https://evil.example".into()), ("Accept-Language", "en".into())]).await;
+    assert_eq!(english.status(), 403);
+    assert!(english.text().await.unwrap().contains("sent from another website"));
+    // The site's own pages, and clients that send neither header, log in.
+    let allowed: Vec<Vec<(&str, String)>> = vec![
+        vec![("Origin", app.address.clone()), ("Sec-Fetch-Site", "same-origin".into())],
+        vec![("Sec-Fetch-Site", "none".into())],
+        vec![],
+    ];
+    for headers in allowed {
+        let response = post(headers.clone()).await;
+        assert_eq!(response.status(), 303, "{headers:?}");
+        assert!(response.headers()["set-cookie"].to_str().unwrap().starts_with("nagorik_staff="));
+    }
+}

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::auth::throttle::{self, ACCOUNT_FREE_FAILURES, ADDRESS_FREE_FAILURES, WINDOW_MINUTES};
-use crate::auth::{password, session, Proof, Staff};
+use crate::auth::{origin, password, session, Proof, Staff};
 use crate::config::Settings;
 use crate::db::{self, login_failures, staff_sessions, staff_users, Conn, Pool};
 use crate::domain::local_path::LocalPath;
@@ -94,7 +94,7 @@ fn attempt(conn: &mut Conn, email: &str, pass: &str, address: &str, hours: i64) 
     Ok(Attempt::In(started.token))
 }
 
-/// `POST /staff/login`.
+/// `POST /staff/login`: refused (403, the form again) when another site posts it.
 pub async fn log_in(
     req: HttpRequest,
     locale: Locale,
@@ -106,6 +106,12 @@ pub async fn log_in(
     let form = form.into_inner();
     let email = form.email.trim().to_lowercase();
     let next = safe_next(&form.next);
+    if origin::is_cross_origin(&req, &settings.base_url) {
+        tracing::warn!("log-in refused: posted from another site");
+        let error = i18n::message(locale, "staff-login-cross-origin", &[]);
+        let data = json!({ "email": "", "next": next, "error": error });
+        return Ok(renderer.respond(&req, locale, StatusCode::FORBIDDEN, "staff/login", data));
+    }
     let address = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
     let hours = settings.session_hours.max(1);
     let (lookup, pass) = (email.clone(), form.password);

@@ -13,6 +13,7 @@ staff-email = ইমেইল
 staff-password = পাসওয়ার্ড
 staff-login-submit = লগ-ইন করুন
 staff-login-wrong = ইমেইল বা পাসওয়ার্ড ভুল।
+staff-login-cross-origin = অন্য একটি ওয়েবসাইট থেকে পাঠানো এই লগ-ইন গ্রহণ করা হয়নি। এই পাতাতেই লগ-ইন করুন।
 staff-login-wait = অনেকবার ভুল লগ-ইন হয়েছে। { $seconds } সেকেন্ড পরে আবার চেষ্টা করুন।
 error-staff-email-required = কর্মীর ইমেইল ঠিকানা লিখুন
 error-staff-email-taken = এই ইমেইলে একটি অ্যাকাউন্ট আগেই আছে

@@ -13,6 +13,7 @@ staff-email = Email
 staff-password = Password
 staff-login-submit = Log in
 staff-login-wrong = The email or password is wrong.
+staff-login-cross-origin = This log-in was sent from another website and was refused. Log in on this page.
 staff-login-wait = Too many failed log-ins. Try again in { $seconds } seconds.
 error-staff-email-required = Write the staff member's email address
 error-staff-email-taken = An account with this email already exists
