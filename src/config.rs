@@ -26,7 +26,7 @@ pub struct Settings {
     pub log: String,
     /// HTTP worker threads (default: one per core).
     pub workers: Option<usize>,
-    /// Mark cookies `Secure` (set when served over HTTPS).
+    /// Served over HTTPS: every cookie is `Secure` and answers carry HSTS.
     pub secure_cookies: bool,
     /// Submissions that may wait for the writer; beyond it, 503.
     pub intake_queue: usize,
@@ -113,7 +113,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("NAGORIK_POOL_TIMEOUT_SECS", "seconds to wait for a connection before answering 503, default 5"),
     ("NAGORIK_LOG", "log filter, default info"),
     ("NAGORIK_WORKERS", "HTTP worker threads, default one per core"),
-    ("NAGORIK_SECURE_COOKIES", "true when served over HTTPS, default false"),
+    ("NAGORIK_SECURE_COOKIES", "true when served over HTTPS: Secure cookies and HSTS, default false"),
     ("NAGORIK_INTAKE_QUEUE", "submissions that may wait to be written; beyond it 503, default 4096"),
     ("NAGORIK_INTAKE_BATCH", "most submissions committed together, default 256"),
     ("NAGORIK_INTAKE_WRITERS", "writer threads on PostgreSQL (SQLite has one), default 2"),

@@ -2,9 +2,8 @@
 
 use std::net::TcpListener;
 
-use actix_governor::{Governor, GovernorConfigBuilder};
+use actix_governor::Governor;
 use actix_web::dev::Server;
-use actix_web::http::Method;
 use actix_web::middleware::{Compress, Condition, DefaultHeaders, ErrorHandlers};
 use actix_web::{web, App, HttpServer};
 use anyhow::Context;
@@ -21,7 +20,7 @@ use crate::intake::IntakeWriter;
 use crate::jobs::{JobContext, Jobs};
 use crate::routes;
 use crate::themes::{Classifier, Lexicon};
-use crate::web::Renderer;
+use crate::web::{rate_limit, Renderer};
 
 /// A bound, not yet running, Nagorik server.
 pub struct Application {
@@ -75,18 +74,14 @@ impl Application {
         let jobs = std::sync::Arc::new(mail_jobs(settings, &pool)?);
         let unsubscribe_key = web::Data::new(jobs.key.clone());
         let limit = settings.submit_rate_per_minute;
-        let governor = GovernorConfigBuilder::default()
-            .requests_per_minute(u64::from(limit.max(1)))
-            .burst_size(settings.submit_burst.max(1))
-            .methods(vec![Method::POST])
-            .finish()
-            .context("bad submission rate limit")?;
+        let https = settings.secure_cookies;
+        let governor = rate_limit::submit_limit(limit, settings.submit_burst).context("bad submission rate limit")?;
         let mut server = HttpServer::new(move || {
             App::new()
                 .wrap(Condition::new(limit > 0, Governor::new(&governor)))
                 .wrap(ErrorHandlers::new().default_handler(routes::errors::render_error))
                 .wrap(Compress::default())
-                .wrap(security_headers())
+                .wrap(security_headers(https))
                 .wrap(TracingLogger::default())
                 .app_data(data_pool.clone())
                 .app_data(data_settings.clone())
@@ -163,9 +158,16 @@ pub fn load_classifier(settings: &Settings) -> anyhow::Result<Classifier> {
     }
 }
 
-fn security_headers() -> DefaultHeaders {
-    DefaultHeaders::new()
+/// Headers on every answer; served over HTTPS (`secure_cookies`), browsers are also told
+/// to use nothing else for a year (HSTS).
+fn security_headers(https: bool) -> DefaultHeaders {
+    let headers = DefaultHeaders::new()
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("Referrer-Policy", "same-origin"))
-        .add(("X-Frame-Options", "DENY"))
+        .add(("X-Frame-Options", "DENY"));
+    if https {
+        headers.add(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"))
+    } else {
+        headers
+    }
 }

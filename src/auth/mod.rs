@@ -3,6 +3,7 @@
 
 pub mod extract;
 pub mod middleware;
+pub mod origin;
 pub mod password;
 pub mod session;
 pub mod throttle;

@@ -9,6 +9,7 @@ pub mod export;
 mod export_columns;
 pub mod feedback;
 pub mod field_error;
+pub mod local_path;
 pub mod locale;
 pub mod pii;
 pub mod provenance;

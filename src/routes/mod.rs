@@ -13,7 +13,7 @@ use actix_web::web;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/health", web::get().to(health::check_health))
         .route("/static/{file}", web::get().to(crate::assets::serve_asset))
-        .service(api::openapi::swagger_ui())
+        .configure(api::openapi::configure)
         .service(web::scope("/api/v1").configure(api::configure))
         .configure(open311::configure)
         .configure(staff::configure)

@@ -3,5 +3,6 @@
 pub mod input;
 pub mod lang;
 pub mod page;
+pub mod rate_limit;
 
 pub use page::Renderer;

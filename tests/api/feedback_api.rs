@@ -133,6 +133,33 @@ async fn the_openapi_description_is_served_with_its_docs() {
 }
 
 #[tokio::test]
+async fn the_api_docs_carry_a_content_security_policy_their_files_satisfy() {
+    let app = spawn_app().await;
+    let docs = app.get("/api/docs/").await;
+    assert_eq!(docs.status(), 200);
+    let policy = docs.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    for directive in ["default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'"] {
+        assert!(policy.contains(directive), "{directive} missing from {policy}");
+    }
+    assert!(!policy.contains("unsafe"), "{policy}");
+    let html = docs.text().await.unwrap();
+    // Every script and style is a file of this site: no inline code or style attribute.
+    assert!(!html.contains("<style") && !html.contains("style="), "inline style in {html}");
+    for script in html.split("<script").skip(1) {
+        let (tag, rest) = script.split_once('>').unwrap();
+        assert!(tag.contains("src=\"./"), "an inline or outside script: {tag}");
+        assert!(rest.trim_start().starts_with("</script>"), "inline code: {rest}");
+    }
+    for file in ["swagger-ui-bundle.js", "swagger-initializer.js", "swagger-ui.css"] {
+        let response = app.get(&format!("/api/docs/{file}")).await;
+        assert_eq!(response.status(), 200, "{file}");
+        assert!(response.headers().contains_key("content-security-policy"), "{file}");
+    }
+    let initializer = app.get("/api/docs/swagger-initializer.js").await.text().await.unwrap();
+    assert!(initializer.contains("/api/openapi.json") && !initializer.contains("https://"), "{initializer}");
+}
+
+#[tokio::test]
 async fn malformed_json_is_a_400_with_the_envelope() {
     let app = spawn_app().await;
     let response = app

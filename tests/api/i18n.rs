@@ -36,10 +36,54 @@ async fn the_language_switch_persists_in_a_cookie_and_returns_to_the_page() {
 }
 
 #[tokio::test]
-async fn the_switch_never_redirects_off_site() {
+async fn the_switch_never_redirects_off_site_and_refuses_control_characters() {
+    // (next as sent in the query, Some(Location) expected, or None for a 400)
+    let cases: &[(&str, Option<&str>)] = &[
+        ("%2Fservices%3Fq%3Dx", Some("/services?q=x")),
+        ("%2F", Some("/")),
+        // Resolves to this host's path `//evil.example`, not to another host.
+        ("%2F.%2F%2Fevil.example", Some("/.//evil.example")),
+        ("%2F%E2%80%A8x", Some("/%E2%80%A8x")),
+        ("", Some("/")),
+        ("%2F%2Fevil.example", Some("/")),
+        ("%2F%2F%2Fevil.example", Some("/")),
+        ("%2F%5Cevil.example", Some("/")),
+        ("%2F%5C%2Fevil.example", Some("/")),
+        ("%5C%5Cevil.example", Some("/")),
+        ("%5C%2Fevil.example", Some("/")),
+        ("%20%2F%2Fevil.example", Some("/")),
+        ("https%3A%2F%2Fevil.example", Some("/")),
+        ("http%3Aevil.example", Some("/")),
+        ("HTTPS%3A%2F%2Fevil.example%2F", Some("/")),
+        ("javascript%3Aalert(1)", Some("/")),
+        ("data%3Atext%2Fhtml%2C%3Cscript%3E", Some("/")),
+        ("evil.example", Some("/")),
+        ("%E2%81%84%E2%81%84evil.example", Some("/")),
+        ("%2F%09%2Fevil.example", None),
+        ("%09%2F%2Fevil.example", None),
+        ("%2F%0A%2Fevil.example", None),
+        ("%2F%0D%2Fevil.example", None),
+        ("%2F%0D%0ASet-Cookie%3A%20x%3D1", None),
+        ("%00%2F%2Fevil.example", None),
+        ("%2F%7F", None),
+        ("%2F%C2%85%2Fevil.example", None),
+        ("%2F%1B", None),
+    ];
     let app = spawn_app().await;
-    let response = app.get("/lang/en?next=%2F%2Fevil.example").await;
-    assert_eq!(response.headers()["location"], "/");
+    let base = reqwest::Url::parse(&app.address).unwrap();
+    for (next, expected) in cases {
+        let response = app.get(&format!("/lang/en?next={next}")).await;
+        match expected {
+            Some(location) => {
+                assert_eq!(response.status(), 303, "{next}");
+                let got = response.headers()["location"].to_str().unwrap();
+                assert_eq!(got, *location, "{next}");
+                let resolved = base.join(got).unwrap();
+                assert_eq!(resolved.origin(), base.origin(), "{next} leaves the site: {resolved}");
+            }
+            None => assert_eq!(response.status(), 400, "{next}"),
+        }
+    }
 }
 
 #[tokio::test]

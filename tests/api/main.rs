@@ -28,6 +28,7 @@ mod open311;
 mod overload;
 mod search;
 mod service_page;
+mod security_headers;
 mod smtp_server;
 mod staff_admin;
 mod staff_helpers;

@@ -160,3 +160,25 @@ async fn one_address_sending_too_fast_gets_429() {
     // Reading is never limited.
     assert_eq!(app.get("/api/v1/services").await.status(), 200);
 }
+
+#[tokio::test]
+async fn a_429_never_says_retry_after_0() {
+    // One a second: any refusal comes less than a second before the next slot, which
+    // rounded down would be `Retry-After: 0`.
+    let app = spawn_app_with(|s| {
+        s.submit_rate_per_minute = 60;
+        s.submit_burst = 1;
+    })
+    .await;
+    let mut limited = None;
+    for i in 0..50 {
+        let response = app.post_api_feedback(&body(&format!("Rapid submission number {i}"))).await;
+        if response.status() == 429 {
+            limited = Some(response);
+            break;
+        }
+    }
+    let limited = limited.expect("no 429 in 50 submissions at one a second");
+    let retry_after: u64 = limited.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=1).contains(&retry_after), "Retry-After: {retry_after}");
+}

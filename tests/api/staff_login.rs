@@ -93,7 +93,27 @@ async fn a_disabled_account_is_refused_at_once_even_with_a_live_session() {
     .unwrap();
     assert_eq!(staff.get("/staff").await.status(), 303, "the session no longer works");
     let (_, response) = app.log_in(&staff.email, PASSWORD).await;
-    assert_eq!(response.status(), 403);
+    assert_eq!(response.status(), 422);
+}
+
+#[tokio::test]
+async fn a_disabled_account_answers_the_right_password_exactly_like_a_wrong_one() {
+    let app = spawn_app().await;
+    let (id, email) = app.create_staff("designer", &["LGD"]).await;
+    nagorik::db::run_blocking(&app.pool, move |c| {
+        nagorik::accounts::set_enabled(c, &nagorik::audit::Actor::command_line(), None, id, false)
+            .map_err(|e| e.to_string())
+    })
+    .await
+    .unwrap();
+    let (_, right) = app.log_in(&email, PASSWORD).await;
+    let (_, wrong) = app.log_in(&email, "not the password at all").await;
+    assert_eq!(right.status(), 422);
+    assert_eq!(wrong.status(), 422);
+    assert!(!right.headers().contains_key("set-cookie"), "no session");
+    let (right, wrong) = (right.text().await.unwrap(), wrong.text().await.unwrap());
+    assert!(right.contains("ইমেইল বা পাসওয়ার্ড ভুল"));
+    assert_eq!(right, wrong, "the answers differ");
 }
 
 #[tokio::test]
@@ -119,4 +139,52 @@ async fn the_log_in_never_redirects_off_site() {
         .await
         .unwrap();
     assert_eq!(response.headers()["location"], "/staff");
+}
+
+#[tokio::test]
+async fn a_log_in_posted_from_another_site_is_refused_in_the_pages_language() {
+    let app = spawn_app().await;
+    let (_, email) = app.create_staff("designer", &["LGD"]).await;
+    let post = |headers: Vec<(&'static str, String)>| {
+        let client = crate::staff_helpers::browser();
+        let mut request = client.post(format!("{}/staff/login", app.address)).form(&[
+            ("email", email.as_str()),
+            ("password", PASSWORD),
+            ("next", "/staff"),
+        ]);
+        for (name, value) in headers {
+            request = request.header(name, value);
+        }
+        async move { request.send().await.unwrap() }
+    };
+    let refused: Vec<Vec<(&str, String)>> = vec![
+        vec![("Origin", "https://evil.example".into())],
+        vec![("Origin", "null".into())],
+        vec![("Origin", "http://127.0.0.1:1".into())],
+        vec![("Origin", "https://evil.example".into()), ("Sec-Fetch-Site", "same-origin".into())],
+        vec![("Sec-Fetch-Site", "cross-site".into())],
+        vec![("Sec-Fetch-Site", "same-site".into())],
+    ];
+    for headers in refused {
+        let response = post(headers.clone()).await;
+        assert_eq!(response.status(), 403, "{headers:?}");
+        assert!(!response.headers().contains_key("set-cookie"), "no session for {headers:?}");
+        let page = response.text().await.unwrap();
+        assert!(page.contains("অন্য একটি ওয়েবসাইট থেকে পাঠানো"), "{headers:?}");
+        assert!(page.contains("name=\"password\""), "the form again");
+    }
+    let english = post(vec![("Origin", "https://evil.example".into()), ("Accept-Language", "en".into())]).await;
+    assert_eq!(english.status(), 403);
+    assert!(english.text().await.unwrap().contains("sent from another website"));
+    // The site's own pages, and clients that send neither header, log in.
+    let allowed: Vec<Vec<(&str, String)>> = vec![
+        vec![("Origin", app.address.clone()), ("Sec-Fetch-Site", "same-origin".into())],
+        vec![("Sec-Fetch-Site", "none".into())],
+        vec![],
+    ];
+    for headers in allowed {
+        let response = post(headers.clone()).await;
+        assert_eq!(response.status(), 303, "{headers:?}");
+        assert!(response.headers()["set-cookie"].to_str().unwrap().starts_with("nagorik_staff="));
+    }
 }

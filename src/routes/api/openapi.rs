@@ -6,6 +6,9 @@
 
 use std::sync::LazyLock;
 
+use actix_web::http::header;
+use actix_web::middleware::DefaultHeaders;
+use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 use utoipa::OpenApi;
 
@@ -106,15 +109,52 @@ pub static DOCUMENT: LazyLock<Value> = LazyLock::new(|| {
     doc
 });
 
-/// Swagger UI over [`DOCUMENT`], which it also serves at `/api/openapi.json` (as is,
-/// so keywords such as `if`/`then` survive).
-pub fn swagger_ui() -> utoipa_swagger_ui::SwaggerUi {
-    utoipa_swagger_ui::SwaggerUi::new("/api/docs/{_:.*}").external_url_unchecked("/api/openapi.json", DOCUMENT.clone())
+/// The docs' Content-Security-Policy, which Swagger UI's own files satisfy: its scripts and
+/// stylesheets are files from here (none inline: its settings are the served
+/// `swagger-initializer.js`), its stylesheet's images are `data:`, and it fetches the
+/// description and "Try it out" calls from this site only. The one inline style, the
+/// `<style>` in the top bar's logo (swagger-ui-standalone-preset.js), is allowed by its hash.
+pub const DOCS_POLICY: &str = "default-src 'none'; script-src 'self'; \
+     style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='; img-src 'self' data:; \
+     connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// `GET /api/openapi.json`: [`DOCUMENT`] as is, so keywords such as `if`/`then` survive.
+async fn show_description() -> HttpResponse {
+    HttpResponse::Ok().json(&*DOCUMENT)
+}
+
+/// Registers the description and Swagger UI over it at `/api/docs/`, under [`DOCS_POLICY`].
+/// The online validator is off: its badge is an image from another host.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    let config = utoipa_swagger_ui::Config::new(["/api/openapi.json"]).validator_url("none");
+    cfg.route("/api/openapi.json", web::get().to(show_description)).service(
+        web::scope("/api/docs")
+            .wrap(DefaultHeaders::new().add((header::CONTENT_SECURITY_POLICY, DOCS_POLICY)))
+            .service(utoipa_swagger_ui::SwaggerUi::new("/{_:.*}").config(config)),
+    );
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_docs_policy_allows_each_inline_style_of_swagger_ui_by_its_hash() {
+        use base64::Engine;
+        use sha2::Digest;
+        let config = std::sync::Arc::new(utoipa_swagger_ui::Config::new(["/api/openapi.json"]));
+        let style = regex::Regex::new(r#"createElement\("style",null,"([^"]*)"\)"#).unwrap();
+        let mut found = 0;
+        for file in ["swagger-ui-bundle.js", "swagger-ui-standalone-preset.js"] {
+            let served = utoipa_swagger_ui::serve(file, config.clone()).unwrap().unwrap();
+            for css in style.captures_iter(std::str::from_utf8(&served.bytes).unwrap()) {
+                let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(&css[1]));
+                assert!(DOCS_POLICY.contains(&format!("'sha256-{hash}'")), "{file}: {}", &css[1]);
+                found += 1;
+            }
+        }
+        assert_eq!(found, 1, "the logo's style");
+    }
 
     #[test]
     fn every_api_operation_is_described() {

@@ -8,9 +8,10 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::auth::throttle::{self, ACCOUNT_FREE_FAILURES, ADDRESS_FREE_FAILURES, WINDOW_MINUTES};
-use crate::auth::{password, session, Proof, Staff};
+use crate::auth::{origin, password, session, Proof, Staff};
 use crate::config::Settings;
 use crate::db::{self, login_failures, staff_sessions, staff_users, Conn, Pool};
+use crate::domain::local_path::LocalPath;
 use crate::domain::Locale;
 use crate::error::AppError;
 use crate::i18n;
@@ -35,12 +36,10 @@ pub struct LoginForm {
 }
 
 /// Only a path inside the staff area may follow a log-in (no open redirect).
-fn safe_next(next: &str) -> &str {
-    let ok = next.starts_with("/staff") && !next.starts_with("//") && !next.contains('\\') && !next.contains("://");
-    if ok {
-        next
-    } else {
-        "/staff"
+fn safe_next(next: &str) -> String {
+    match LocalPath::parse(next) {
+        Ok(path) if path.as_str().starts_with("/staff") && !next.contains('\\') => path.as_str().to_owned(),
+        _ => "/staff".to_owned(),
     }
 }
 
@@ -60,10 +59,8 @@ pub async fn show_login(
 enum Attempt {
     /// Logged in: the new session's cookie value.
     In(String),
-    /// Wrong email or password.
+    /// Wrong email or password, or a disabled account.
     Wrong,
-    /// Right password, disabled account.
-    Disabled,
     /// Too many failures: wait this long.
     Wait(Duration),
 }
@@ -81,23 +78,23 @@ fn attempt(conn: &mut Conn, email: &str, pass: &str, address: &str, hours: i64) 
         return Ok(Attempt::Wait(wait));
     }
     let user = staff_users::find_by_email(conn, email)?;
-    let Some(user) = user.filter(|u| password::verify(pass, &u.password_hash)) else {
-        if staff_users::find_by_email(conn, email)?.is_none() {
-            password::verify_dummy(pass);
-        }
+    if user.is_none() {
+        password::verify_dummy(pass);
+    }
+    // A disabled account fails like a wrong password (and counts as a failure), so
+    // that nobody can learn from the answer that the password was right.
+    let active = user.filter(|u| password::verify(pass, &u.password_hash) && u.disabled_at.is_none());
+    let Some(user) = active else {
         login_failures::record(conn, &[&account, &place], now)?;
         login_failures::delete_older_than(conn, since)?;
         return Ok(Attempt::Wrong);
     };
-    if user.disabled_at.is_some() {
-        return Ok(Attempt::Disabled);
-    }
     login_failures::clear(conn, &account)?;
     let started = session::start(conn, user.id, now, hours)?;
     Ok(Attempt::In(started.token))
 }
 
-/// `POST /staff/login`.
+/// `POST /staff/login`: refused (403, the form again) when another site posts it.
 pub async fn log_in(
     req: HttpRequest,
     locale: Locale,
@@ -108,7 +105,13 @@ pub async fn log_in(
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let email = form.email.trim().to_lowercase();
-    let next = safe_next(&form.next).to_owned();
+    let next = safe_next(&form.next);
+    if origin::is_cross_origin(&req, &settings.base_url) {
+        tracing::warn!("log-in refused: posted from another site");
+        let error = i18n::message(locale, "staff-login-cross-origin", &[]);
+        let data = json!({ "email": "", "next": next, "error": error });
+        return Ok(renderer.respond(&req, locale, StatusCode::FORBIDDEN, "staff/login", data));
+    }
     let address = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
     let hours = settings.session_hours.max(1);
     let (lookup, pass) = (email.clone(), form.password);
@@ -120,7 +123,6 @@ pub async fn log_in(
             return Ok(to);
         }
         Attempt::Wrong => (StatusCode::UNPROCESSABLE_ENTITY, i18n::message(locale, "staff-login-wrong", &[])),
-        Attempt::Disabled => (StatusCode::FORBIDDEN, i18n::message(locale, "staff-login-disabled", &[])),
         Attempt::Wait(wait) => {
             let seconds = wait.num_seconds().max(1);
             let args = [("seconds", seconds.to_string())];
@@ -159,5 +161,6 @@ mod tests {
         assert_eq!(safe_next("https://evil.example/staff"), "/staff");
         assert_eq!(safe_next("//evil.example"), "/staff");
         assert_eq!(safe_next("/"), "/staff");
+        assert_eq!(safe_next("/staff\r\nSet-Cookie: x=1"), "/staff");
     }
 }

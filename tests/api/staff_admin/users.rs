@@ -125,7 +125,7 @@ async fn disabling_an_account_ends_its_session_at_once_and_is_audited() {
     let after = designer.get("/staff/tokens").await;
     assert_eq!(after.status(), 303, "the live session no longer works");
     assert!(after.headers()["location"].to_str().unwrap().starts_with("/staff/login"));
-    assert_eq!(app.log_in(&designer.email, PASSWORD).await.1.status(), 403);
+    assert_eq!(app.log_in(&designer.email, PASSWORD).await.1.status(), 422, "like a wrong password");
 
     let entry = app.audit_entries().await.into_iter().find(|e| e.action == "staff.disable").expect("audited");
     assert_eq!((entry.actor.as_str(), entry.target_id), (admin.email.as_str(), Some(designer.id)));
