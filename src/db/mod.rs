@@ -17,6 +17,7 @@ pub mod ministries;
 pub mod moderation;
 pub mod offices;
 pub mod outbox;
+pub mod pg_exit;
 pub mod pool;
 pub mod provenance;
 pub mod schema;

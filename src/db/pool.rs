@@ -97,7 +97,10 @@ impl ManageConnection for ConnManager {
 
     fn connect(&self) -> Result<Conn, ConnError> {
         Ok(match self.target.backend {
-            Backend::Postgres => Conn::Pg(PgConnection::establish(&self.target.target)?),
+            Backend::Postgres => {
+                super::pg_exit::before_first_connection();
+                Conn::Pg(PgConnection::establish(&self.target.target)?)
+            }
             Backend::Sqlite => Conn::Sqlite(SqliteConnection::establish(&self.target.target)?),
         })
     }

@@ -47,6 +47,7 @@ impl Drop for TestDatabase {
 pub fn fresh_database() -> (String, TestDatabase) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(url) if url.starts_with("postgres") => {
+            nagorik::db::pg_exit::before_first_connection();
             let name = format!("test_{}", rand::rng().random_range(0..u64::MAX));
             let mut conn = diesel::PgConnection::establish(&url).expect("TEST_DATABASE_URL is reachable");
             diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut conn).expect("create test database");
