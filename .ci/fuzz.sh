@@ -15,6 +15,10 @@ target/debug/nagorik --database-url "$db" import-services tests/fixtures/service
 NAGORIK_LOG=warn NAGORIK_SUBMIT_RATE_PER_MINUTE=0 target/debug/nagorik --database-url "$db" serve --bind "127.0.0.1:$port" >"$work/serve.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 1 600); do curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.1; done
 
-python3 -m schemathesis.cli run "http://127.0.0.1:$port/api/openapi.json" --no-color --max-examples 100
+# The staff operations need a bearer token this run does not have yet (issue 16 asks
+# for a staff token on fresh demo data): without one they only answer 401, so they
+# are left out rather than counted as fuzzed.
+python3 -m schemathesis.cli run "http://127.0.0.1:$port/api/openapi.json" --no-color --max-examples 100 \
+    --exclude-path-regex '^/api/v1/staff/'
