@@ -36,6 +36,50 @@ pub struct ThemeInsight {
     pub category_by_designer: bool,
 }
 
+/// One theme's recent members: their signatures, and their texts most representative first.
+struct Ranked {
+    theme: themes::Theme,
+    sigs: Vec<(i64, Signature)>,
+    texts: Vec<(i64, String)>,
+}
+
+/// The recent members of each of `theme_ids`, each theme's `keep` most representative
+/// texts first (closest to the centroid, near-duplicates passed over): one query for all.
+fn ranked(conn: &mut Conn, theme_ids: &[i64], keep: usize) -> diesel::QueryResult<Vec<Ranked>> {
+    if theme_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut members: HashMap<i64, Vec<Member>> = HashMap::new();
+    for m in theme_members::recent_of_themes(conn, theme_ids, MEMBERS_READ)? {
+        if let Some(theme) = m.theme_id {
+            members.entry(theme).or_default().push(m);
+        }
+    }
+    let mut out = Vec::new();
+    for theme in themes::with_ids(conn, theme_ids)? {
+        let texts: Vec<(i64, String)> =
+            members.remove(&theme.id).unwrap_or_default().iter().map(|m| (m.id, m.public_text())).collect();
+        let sigs: Vec<(i64, Signature)> = texts.iter().map(|(id, t)| (*id, signature(t))).collect();
+        let texts: Vec<(i64, String)> = match Centroid::decode(&theme.centroid) {
+            Some(centroid) => {
+                let by_id: HashMap<i64, &String> = texts.iter().map(|(id, t)| (*id, t)).collect();
+                representatives(&centroid, &sigs, keep)
+                    .into_iter()
+                    .filter_map(|id| Some((id, by_id.get(&id)?.to_string())))
+                    .collect()
+            }
+            None => texts.into_iter().take(keep).collect(),
+        };
+        out.push(Ranked { theme, sigs, texts });
+    }
+    Ok(out)
+}
+
+/// The `n` most representative quotes (feedback id, public text) of each of `theme_ids`.
+pub fn quotes(conn: &mut Conn, theme_ids: &[i64], n: usize) -> diesel::QueryResult<HashMap<i64, Vec<(i64, String)>>> {
+    Ok(ranked(conn, theme_ids, n)?.into_iter().map(|r| (r.theme.id, r.texts)).collect())
+}
+
 /// Quotes (`n` per theme), cohesion and deciding words of each of `theme_ids` (of `service_id`).
 pub fn insights(
     conn: &mut Conn,
@@ -47,33 +91,14 @@ pub fn insights(
     if theme_ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let mut members: HashMap<i64, Vec<Member>> = HashMap::new();
-    for m in theme_members::recent_of_themes(conn, theme_ids, MEMBERS_READ)? {
-        if let Some(theme) = m.theme_id {
-            members.entry(theme).or_default().push(m);
-        }
-    }
+    let found = ranked(conn, theme_ids, n.max(DECIDING_TEXTS))?;
     let sample: Vec<(i64, Signature)> = theme_members::recent_of_service(conn, service_id, BASELINE_SAMPLE)?
         .iter()
         .map(|m| (m.id, signature(&m.public_text())))
         .collect();
     let baseline = ServiceBaseline::of(&sample);
     let mut out = HashMap::new();
-    for theme in themes::with_ids(conn, theme_ids)? {
-        let texts: Vec<(i64, String)> =
-            members.remove(&theme.id).unwrap_or_default().iter().map(|m| (m.id, m.public_text())).collect();
-        let sigs: Vec<(i64, Signature)> = texts.iter().map(|(id, t)| (*id, signature(t))).collect();
-        // Most representative first (closest to the centroid, near-duplicates passed over).
-        let ranked: Vec<(i64, String)> = match Centroid::decode(&theme.centroid) {
-            Some(centroid) => {
-                let by_id: HashMap<i64, &String> = texts.iter().map(|(id, t)| (*id, t)).collect();
-                representatives(&centroid, &sigs, n.max(DECIDING_TEXTS))
-                    .into_iter()
-                    .filter_map(|id| Some((id, by_id.get(&id)?.to_string())))
-                    .collect()
-            }
-            None => texts.iter().take(n.max(DECIDING_TEXTS)).cloned().collect(),
-        };
+    for Ranked { theme, sigs, texts: ranked } in found {
         let category = PainCategory::parse(&theme.category).unwrap_or(PainCategory::Other);
         let deciding = if theme.category_by_designer {
             Vec::new()

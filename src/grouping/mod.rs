@@ -11,7 +11,7 @@ pub mod regroup;
 pub mod suggestions;
 
 pub use arrival::{on_arrival, ThemeCache};
-pub use insights::{insights, ThemeInsight};
+pub use insights::{insights, quotes, ThemeInsight};
 pub use quotes::{similar, SimilarFeedback};
 pub use regroup::{preview_regroup, regroup_service, RegroupPreview, RegroupSummary};
 

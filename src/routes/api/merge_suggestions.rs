@@ -7,13 +7,11 @@ use utoipa::ToSchema;
 
 use crate::audit::Actor;
 use crate::auth::Staff;
-use crate::db::services::ServiceListing;
 use crate::db::themes::Theme;
 use crate::db::{self, Pool};
-use crate::domain::staff::Permission;
 use crate::error::{AppError, ErrorEnvelope};
 use crate::grouping::suggestions::{self, ThemePair};
-use crate::workspace::visible_service;
+use crate::workspace::service_to_edit;
 
 /// One theme of a suggested pair.
 #[derive(Debug, Serialize, ToSchema)]
@@ -88,17 +86,6 @@ fn side((t, (feedback, voices)): (Theme, (i64, i64))) -> SuggestedTheme {
     }
 }
 
-/// The service for a theme editor: 403 for a role that may not edit themes, 404 outside their ministries.
-async fn editable(pool: &Pool, staff: &Staff, code: String) -> Result<ServiceListing, AppError> {
-    staff.require(Permission::EditThemes)?;
-    let who = staff.clone();
-    let listing = db::run_blocking(pool, move |c| -> Result<_, AppError> {
-        visible_service(c, &who, &code)?.ok_or(AppError::NotFound)
-    })
-    .await?;
-    Ok(listing)
-}
-
 /// Themes of the service that look alike, most alike first (dismissed pairs left out).
 #[utoipa::path(
     get,
@@ -117,7 +104,7 @@ pub async fn list_merge_suggestions(
     code: web::Path<String>,
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, AppError> {
-    let (service, _, _) = editable(&pool, &staff, code.into_inner()).await?;
+    let (service, _, _) = service_to_edit(&pool, &staff, code.into_inner()).await?;
     let found = db::run_blocking(&pool, move |c| suggestions::for_service(c, service.id)).await?;
     let suggestions = found
         .into_iter()
@@ -148,7 +135,7 @@ pub async fn accept_merge_suggestion(
     body: web::Json<ThemePairBody>,
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, AppError> {
-    let (service, _, _) = editable(&pool, &staff, code.into_inner()).await?;
+    let (service, _, _) = service_to_edit(&pool, &staff, code.into_inner()).await?;
     let pair = ThemePair::of(body.theme_a, body.theme_b).map_err(AppError::Validation)?;
     let actor = Actor::from(&staff);
     let theme = db::run_blocking(&pool, move |c| suggestions::accept(c, &actor, service.id, pair)).await?;
@@ -176,7 +163,7 @@ pub async fn dismiss_merge_suggestion(
     body: web::Json<ThemePairBody>,
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, AppError> {
-    let (service, _, ministry) = editable(&pool, &staff, code.into_inner()).await?;
+    let (service, _, ministry) = service_to_edit(&pool, &staff, code.into_inner()).await?;
     let pair = ThemePair::of(body.theme_a, body.theme_b).map_err(AppError::Validation)?;
     let actor = Actor::from(&staff);
     let dismissed =

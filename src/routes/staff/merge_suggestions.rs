@@ -16,22 +16,15 @@ use crate::domain::staff::Permission;
 use crate::domain::Locale;
 use crate::error::AppError;
 use crate::grouping::{self, suggestions, suggestions::ThemePair};
-use crate::themes::Classifier;
 use crate::web::page::see_other;
 use crate::web::Renderer;
-use crate::workspace::visible_service;
+use crate::workspace::service_to_edit;
 
 /// Longest quote shown beside a suggested theme (characters).
 const QUOTE_CHARS: usize = 160;
 
 /// The section's data: `items` (empty for staff who may not edit themes) and the form actions.
-pub async fn section(
-    pool: &Pool,
-    staff: &Staff,
-    listing: &ServiceListing,
-    locale: Locale,
-    classifier: std::sync::Arc<Classifier>,
-) -> Result<Value, AppError> {
+pub async fn section(pool: &Pool, staff: &Staff, listing: &ServiceListing, locale: Locale) -> Result<Value, AppError> {
     let (service, _, ministry) = listing;
     let base = format!("/staff/services/{}/merge-suggestions", service.code);
     let urls = json!({ "accept_url": format!("{base}/accept"), "dismiss_url": format!("{base}/dismiss") });
@@ -42,10 +35,7 @@ pub async fn section(
     let (found, quotes) = db::run_blocking(pool, move |c| -> Result<_, AppError> {
         let found = suggestions::for_service(c, service_id)?;
         let ids: Vec<i64> = found.iter().flat_map(|s| [s.a.0.id, s.b.0.id]).collect();
-        let insights = grouping::insights(c, service_id, &ids, 1, &classifier)?;
-        let quotes: std::collections::HashMap<i64, Vec<(i64, String)>> =
-            insights.into_iter().map(|(id, insight)| (id, insight.quotes)).collect();
-        Ok((found, quotes))
+        Ok((found, grouping::quotes(c, &ids, 1)?))
     })
     .await?;
     let side = |(t, (feedback, voices)): &(db::themes::Theme, (i64, i64))| {
@@ -69,17 +59,6 @@ pub struct PairForm {
     theme_b: Option<String>,
 }
 
-/// The service (404 unless the staff member sees it) after the role's check (403).
-async fn service_for_editing(pool: &Pool, staff: &Staff, code: String) -> Result<ServiceListing, AppError> {
-    staff.require(Permission::EditThemes)?;
-    let who = staff.clone();
-    let listing = db::run_blocking(pool, move |c| -> Result<_, AppError> {
-        visible_service(c, &who, &code)?.ok_or(AppError::NotFound)
-    })
-    .await?;
-    Ok(listing)
-}
-
 fn pair(form: &PairForm) -> Result<ThemePair, AppError> {
     ThemePair::parse(form.theme_a.as_deref(), form.theme_b.as_deref()).map_err(AppError::Validation)
 }
@@ -96,7 +75,7 @@ pub async fn accept_merge_suggestion(
 ) -> Result<HttpResponse, AppError> {
     let back = format!("/staff/services/{}#themes-h", code.as_str());
     let result = async {
-        let (service, _, _) = service_for_editing(&pool, &staff, code.into_inner()).await?;
+        let (service, _, _) = service_to_edit(&pool, &staff, code.into_inner()).await?;
         let pair = pair(&form)?;
         let actor = Actor::from(&staff);
         let code = service.code.clone();
@@ -119,7 +98,7 @@ pub async fn dismiss_merge_suggestion(
 ) -> Result<HttpResponse, AppError> {
     let back = format!("/staff/services/{}#themes-h", code.as_str());
     let result = async {
-        let (service, _, ministry) = service_for_editing(&pool, &staff, code.into_inner()).await?;
+        let (service, _, ministry) = service_to_edit(&pool, &staff, code.into_inner()).await?;
         let pair = pair(&form)?;
         let actor = Actor::from(&staff);
         let code = service.code.clone();

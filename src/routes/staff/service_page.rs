@@ -100,7 +100,6 @@ pub async fn show_service(
     let (code, who) = (code.into_inner(), staff.clone());
     let mut list_filter = filter.clone();
     let classifier = classifier.into_inner();
-    let for_suggestions = classifier.clone();
     let (listing, stats, insights, (rows, more), theme_names, backlog) =
         db::run_blocking(&pool, move |c| -> Result<_, AppError> {
             let listing = visible_service(c, &who, &code)?.ok_or(AppError::NotFound)?;
@@ -122,7 +121,7 @@ pub async fn show_service(
             Ok((listing, stats, insights, page, names, backlog))
         })
         .await?;
-    let merge_suggestions = super::merge_suggestions::section(&pool, &staff, &listing, locale, for_suggestions).await?;
+    let merge_suggestions = super::merge_suggestions::section(&pool, &staff, &listing, locale).await?;
     let (service, _, ministry) = &listing;
     let personal = staff.may(Permission::ViewPersonalData, ministry.id);
     let (trend, districts) = charts(&stats, locale);
