@@ -109,11 +109,7 @@ pub async fn spawn_empty_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp 
     let pool = app.pool();
     let mailer = app.mailer();
     tokio::spawn(app.run_until_stopped());
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .cookie_store(true)
-        .build()
-        .expect("client");
+    let client = crate::staff_helpers::browser();
     TestApp { address, pool, client, database_url: url, mailer, _db: db }
 }
 

@@ -25,8 +25,17 @@ pub struct StaffClient {
 }
 
 /// A client with its own cookie jar that does not follow redirects.
+///
+/// It opens a new connection for each request: a pooled connection the server is closing after
+/// its keep-alive (5 s, easily reached on a busy machine while another app starts) would fail a
+/// POST with "connection closed before message completed", which no real browser shows a user.
 pub fn browser() -> reqwest::Client {
-    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).cookie_store(true).build().expect("client")
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .pool_max_idle_per_host(0)
+        .build()
+        .expect("client")
 }
 
 impl TestApp {
