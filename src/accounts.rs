@@ -217,7 +217,8 @@ fn manageable(
     Ok((user, ministry_ids))
 }
 
-/// Disables (`enabled == false`) or enables an account; disabling ends its sessions at once.
+/// Disables (`enabled == false`) or enables an account; disabling ends its sessions at once and
+/// revokes its API tokens, so enabling it again brings back neither.
 pub fn set_enabled(
     conn: &mut Conn,
     actor: &Actor,
@@ -229,13 +230,18 @@ pub fn set_enabled(
         let (user, ministry_ids) = manageable(c, admin, id)?;
         let now = Utc::now().naive_utc();
         staff_users::set_disabled(c, id, (!enabled).then_some(now), now)?;
+        let mut revoked = 0;
         if !enabled {
             staff_sessions::delete_for_staff(c, id)?;
+            revoked = staff_sessions::revoke_all_tokens(c, id, now)?;
         }
         let action = if enabled { "staff.enable" } else { "staff.disable" };
         let target = Target { kind: "staff", id: Some(id), ministry_id: ministry_ids.first().copied() };
         let before = json!({ "email": user.email, "disabled": user.disabled_at.is_some() });
-        let after = json!({ "email": user.email, "disabled": !enabled });
+        let mut after = json!({ "email": user.email, "disabled": !enabled });
+        if revoked > 0 {
+            after["tokens_revoked"] = json!(revoked);
+        }
         audit::record(c, actor, action, target, Some(before), Some(after))?;
         Ok(())
     })

@@ -9,6 +9,7 @@ use crate::accounts::{self, AccountError, AccountInput};
 use crate::audit::Actor;
 use crate::config::Settings;
 use crate::db::{staff_sessions, staff_users};
+use crate::domain::staff::{Permission, Role};
 use crate::domain::{FieldErrors, Locale};
 use crate::startup::open_database;
 
@@ -124,6 +125,8 @@ pub fn staff_tokens(settings: &Settings, action: TokenAction) -> anyhow::Result<
     match action {
         TokenAction::Issue { email, name } => {
             let user = owner(&email)?;
+            let may = Role::parse(&user.role).is_some_and(|r| r.allows(Permission::UseApiTokens));
+            anyhow::ensure!(may, "{} is {}: that role gets no API tokens. Nothing was issued.", user.email, user.role);
             let name = crate::domain::text::clean_line(&name);
             anyhow::ensure!(!name.is_empty(), "give the token a name with --name");
             let token = crate::domain::api_key::issue_with("nt_");

@@ -137,6 +137,15 @@ pub fn list_tokens(conn: &mut Conn, staff_id: i64) -> QueryResult<Vec<StaffToken
         .load(conn)
 }
 
+/// Revokes every token of an account still in use (it was disabled); returns how many.
+pub fn revoke_all_tokens(conn: &mut Conn, staff_id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        staff_tokens::table.filter(staff_tokens::staff_id.eq(staff_id)).filter(staff_tokens::revoked_at.is_null()),
+    )
+    .set(staff_tokens::revoked_at.eq(now))
+    .execute(conn)
+}
+
 /// Revokes one of an account's tokens; returns how many changed (0: not its token).
 pub fn revoke_token(conn: &mut Conn, staff_id: i64, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(

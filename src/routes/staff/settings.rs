@@ -1,5 +1,6 @@
 //! A staff member's own settings (`/staff/settings`): whether they get the daily
-//! digest. Every role may change its own; the change is audited.
+//! digest of new feedback. Every role that reads feedback may change its own (operators,
+//! who only type feedback in, have no digest); the change is audited.
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -11,6 +12,7 @@ use crate::audit::{self, Actor, Target};
 use crate::auth::Staff;
 use crate::db::{self, staff_users, write_transaction, Pool};
 use crate::domain::feedback::is_yes;
+use crate::domain::staff::Permission;
 use crate::domain::Locale;
 use crate::error::AppError;
 use crate::web::page::see_other;
@@ -37,6 +39,7 @@ pub async fn show_settings(
     pool: web::Data<Pool>,
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::ViewFeedback)?;
     let id = staff.id;
     let account = db::run_blocking(&pool, move |c| staff_users::find(c, id)).await?.ok_or(AppError::NotFound)?;
     let data = json!({ "digest": account.digest_opt_in, "saved": query.saved.is_some() });
@@ -49,6 +52,7 @@ pub async fn save_settings(
     form: web::Form<SettingsForm>,
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::ViewFeedback)?;
     let on = is_yes(form.digest.as_deref());
     db::run_blocking(&pool, move |c| {
         write_transaction(c, |c| {

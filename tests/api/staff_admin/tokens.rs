@@ -116,3 +116,47 @@ async fn token_changes_without_the_csrf_token_are_refused_and_change_nothing() {
     assert!(app.tokens_of(designer.id).await[0].revoked_at.is_none());
     assert_eq!(app.audit_entries().await.iter().filter(|e| e.action.starts_with("token.")).count(), 1);
 }
+
+#[tokio::test]
+async fn disabling_an_account_revokes_its_tokens_and_enabling_it_does_not_bring_them_back() {
+    let app = spawn_app().await;
+    let admin = app.staff("ministry-admin", &["LGD"]).await;
+    let designer = app.staff("designer", &["LGD"]).await;
+    let secret = issue(&designer, "nightly report").await;
+    assert_eq!(with_token(&app.address, &secret, "/staff/tokens").await.status(), 200);
+
+    assert_eq!(admin.post(&format!("/staff/users/{}/disable", designer.id), &[]).await.status(), 303);
+    assert!(app.tokens_of(designer.id).await[0].revoked_at.is_some(), "revoked in the database");
+    let entry = app.audit_entries().await.into_iter().find(|e| e.action == "staff.disable").expect("audited");
+    assert!(entry.after_json.unwrap().contains("\"tokens_revoked\":1"));
+
+    assert_eq!(admin.post(&format!("/staff/users/{}/enable", designer.id), &[]).await.status(), 303);
+    let refused = with_token(&app.address, &secret, "/staff/tokens").await;
+    assert_eq!(refused.status(), 303, "the old token stays dead after the account is enabled again");
+    assert!(refused.headers()["location"].to_str().unwrap().starts_with("/staff/login"));
+}
+
+#[tokio::test]
+async fn operators_get_no_tokens_and_no_settings_page() {
+    let app = spawn_app().await;
+    let operator = app.staff("operator", &["dhaka"]).await;
+    assert_eq!(operator.get("/staff/tokens").await.status(), 403);
+    assert_eq!(operator.get("/staff/settings").await.status(), 403);
+    assert_eq!(operator.post("/staff/settings", &[("digest", "on")]).await.status(), 403);
+    let account = app.account(&operator.email).await.expect("stored");
+    assert!(!account.digest_opt_in, "no digest was switched on");
+    let nav = operator.page("/staff/assisted", 200).await;
+    assert!(!nav.contains("href=\"/staff/settings\"") && !nav.contains("href=\"/staff/tokens\""));
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_nagorik"))
+        .args(["staff-tokens", "issue", "--email", &operator.email, "--name", "script"])
+        .env("NAGORIK_DATABASE_URL", &app.database_url)
+        .env("NAGORIK_LOG", "error")
+        .env_remove("NAGORIK_CONFIG")
+        .output()
+        .expect("binary runs");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("gets no API tokens") && stderr.contains("Nothing was issued"), "{stderr}");
+    assert!(app.tokens_of(operator.id).await.is_empty());
+}
