@@ -4,7 +4,7 @@ use std::net::TcpListener;
 
 use actix_governor::Governor;
 use actix_web::dev::Server;
-use actix_web::middleware::{Compress, Condition, DefaultHeaders, ErrorHandlers};
+use actix_web::middleware::{from_fn, Compress, Condition, DefaultHeaders, ErrorHandlers};
 use actix_web::{web, App, HttpServer};
 use anyhow::Context;
 use tracing_actix_web::TracingLogger;
@@ -78,6 +78,7 @@ impl Application {
         let governor = rate_limit::submit_limit(limit, settings.submit_burst).context("bad submission rate limit")?;
         let mut server = HttpServer::new(move || {
             App::new()
+                .wrap(from_fn(crate::web::control_chars::refuse_control_characters))
                 .wrap(Condition::new(limit > 0, Governor::new(&governor)))
                 .wrap(ErrorHandlers::new().default_handler(routes::errors::render_error))
                 .wrap(Compress::default())

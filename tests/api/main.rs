@@ -10,6 +10,7 @@ mod backlog_ranking;
 mod bulk_import;
 mod catalogue_import;
 mod cli;
+mod control_chars;
 mod durability;
 mod email;
 mod email_backlog;
