@@ -1,7 +1,7 @@
 //! Staff log-in, log-out, sessions, throttling, disabled accounts and CSRF.
 
 use crate::helpers::spawn_app;
-use crate::staff_helpers::PASSWORD;
+use crate::staff_helpers::{browser, PASSWORD};
 
 #[tokio::test]
 async fn staff_pages_send_anonymous_visitors_to_the_log_in_page() {
@@ -65,6 +65,25 @@ async fn repeated_failures_make_the_account_wait_even_with_the_right_password() 
     let (_, response) = app.log_in(&email, PASSWORD).await;
     assert_eq!(response.status(), 429);
     assert!(response.headers().contains_key("retry-after"));
+}
+
+#[tokio::test]
+async fn parallel_guesses_get_no_more_password_checks_than_sequential_ones() {
+    let app = spawn_app().await;
+    let (_, email) = app.create_staff("designer", &["LGD"]).await;
+    let mut guesses = tokio::task::JoinSet::new();
+    for i in 0..20 {
+        let (url, email) = (format!("{}/staff/login", app.address), email.clone());
+        guesses.spawn(async move {
+            let form = [("email", email), ("password", format!("guess number {i}")), ("next", "/staff".into())];
+            browser().post(url).form(&form).send().await.expect("request").status().as_u16()
+        });
+    }
+    let answers = guesses.join_all().await;
+    let checked = answers.iter().filter(|&&s| s == 422).count();
+    assert!(checked <= 5, "{checked} of 20 parallel guesses reached the password check: {answers:?}");
+    assert!(answers.iter().all(|&s| s == 422 || s == 429), "{answers:?}");
+    assert_eq!(app.log_in(&email, PASSWORD).await.1.status(), 429, "and the account now waits");
 }
 
 #[tokio::test]

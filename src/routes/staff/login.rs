@@ -70,11 +70,15 @@ fn attempt(conn: &mut Conn, email: &str, pass: &str, address: &str, hours: i64) 
     let since = now - Duration::minutes(WINDOW_MINUTES);
     let account = throttle::account_subject(email);
     let place = throttle::address_subject(address);
-    let (n, last) = login_failures::recent(conn, &account, since)?;
-    let (m, last_here) = login_failures::recent(conn, &place, since)?;
+    // Counted as a failure first and taken back if it succeeds: each parallel attempt then sees
+    // the others, so no more than the free failures ever reach the password check.
+    let mine = login_failures::reserve(conn, &[&account, &place], now)?;
+    let (n, last) = login_failures::recent(conn, &account, since, mine[0])?;
+    let (m, last_here) = login_failures::recent(conn, &place, since, mine[1])?;
     let waits =
         [throttle::wait(n, ACCOUNT_FREE_FAILURES, last, now), throttle::wait(m, ADDRESS_FREE_FAILURES, last_here, now)];
     if let Some(wait) = waits.into_iter().flatten().max() {
+        login_failures::release(conn, &mine)?;
         return Ok(Attempt::Wait(wait));
     }
     let user = staff_users::find_by_email(conn, email)?;
@@ -85,11 +89,11 @@ fn attempt(conn: &mut Conn, email: &str, pass: &str, address: &str, hours: i64) 
     // that nobody can learn from the answer that the password was right.
     let active = user.filter(|u| password::verify(pass, &u.password_hash) && u.disabled_at.is_none());
     let Some(user) = active else {
-        login_failures::record(conn, &[&account, &place], now)?;
         login_failures::delete_older_than(conn, since)?;
         return Ok(Attempt::Wrong);
     };
     login_failures::clear(conn, &account)?;
+    login_failures::release(conn, &mine)?;
     let started = session::start(conn, user.id, now, hours)?;
     Ok(Attempt::In(started.token))
 }
