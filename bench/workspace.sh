@@ -31,7 +31,7 @@ $BIN demo-data --services 1 --feedback "$FEEDBACK" >/dev/null
 # A live database has its statistics; PostgreSQL's autovacuum would gather them within a minute.
 if [[ "$DB" == postgres* ]]; then psql "$DB" -qc "ANALYZE"; fi
 echo "loaded $FEEDBACK feedback for one service in $(python3 -c "print(round($(date +%s.%N)-$start,1))") s (themes assigned on arrival)"
-echo "bench-password-123" | $BIN create-staff --email bench@demo.nagorik.test --name Bench --role cabinet-admin \
+echo "ferry lantern mango 42 kite" | $BIN create-staff --email bench@demo.nagorik.test --name Bench --role cabinet-admin \
     --password-stdin >/dev/null
 $BIN serve --bind "127.0.0.1:$PORT" >"$tmp/serve.log" 2>&1 &
 server=$!

@@ -88,13 +88,17 @@ pub fn parse(input: &AccountInput) -> Result<NewAccount, FieldErrors> {
         errors.push(FieldError::new("ministries", "error-staff-ministry-required"));
     }
     let districts = if by_district { parse_districts(&input.districts, &mut errors) } else { Vec::new() };
-    let password = match Password::parse(&input.password) {
+    let password = match Password::parse_new(&input.password, &[&input.email, &input.name]) {
         Ok(p) => Some(p),
         Err(PasswordError::TooShort) => {
             errors.push(
                 FieldError::new("password", "error-password-too-short")
                     .with("min", crate::domain::staff::MIN_PASSWORD_CHARS),
             );
+            None
+        }
+        Err(PasswordError::Guessable) => {
+            errors.push(FieldError::new("password", "error-password-guessable"));
             None
         }
         Err(PasswordError::TooLong) => {

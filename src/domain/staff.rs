@@ -153,6 +153,9 @@ pub enum PasswordError {
     /// More than [`MAX_PASSWORD_CHARS`] characters.
     #[error("password too long")]
     TooLong,
+    /// A common password or pattern, or built from the account's email or name.
+    #[error("password too easy to guess")]
+    Guessable,
 }
 
 /// Shortest password accepted.
@@ -175,6 +178,16 @@ impl Password {
         } else {
             Ok(Password(raw.to_owned()))
         }
+    }
+
+    /// Checks a new account's password: the length rules, then that it is not too easy to guess
+    /// (common, a pattern, or built from `personal`: the account's email and name).
+    pub fn parse_new(raw: &str, personal: &[&str]) -> Result<Password, PasswordError> {
+        let password = Password::parse(raw)?;
+        if super::password_strength::is_guessable(raw, personal) {
+            return Err(PasswordError::Guessable);
+        }
+        Ok(password)
     }
 
     /// The password itself (for hashing only).

@@ -25,3 +25,4 @@ error-staff-ministry-unknown = There is no ministry { $code } that you manage
 error-staff-locale = Choose Bangla (bn) or English (en)
 error-password-too-short = The password needs at least { $min } characters
 error-password-too-long = The password can have at most { $max } characters
+error-password-guessable = This password is too easy to guess: it is a common password or pattern (such as 1234567890), or it holds your email or name. Choose a longer phrase of unrelated words

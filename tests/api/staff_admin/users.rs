@@ -82,6 +82,41 @@ async fn an_email_that_already_has_an_account_is_refused() {
 }
 
 #[tokio::test]
+async fn guessable_passwords_are_refused_in_the_pages_language_on_the_page_and_the_command_line() {
+    let app = spawn_app().await;
+    let admin = app.staff("ministry-admin", &["LGD"]).await;
+    let before = app.account_count().await;
+    let email = "rahima.khatun@lgd.example";
+    for password in ["aaaaaaaaaa", "1234567890", "password2024", email, "Rahima-Khatun-77"] {
+        let mut form = new_account(email, "designer", "LGD");
+        form.retain(|(k, _)| *k != "password");
+        form.push(("password", password));
+        let response = admin.post("/staff/users", &form).await;
+        assert_eq!(response.status(), 422, "{password}");
+        let page = response.text().await.unwrap();
+        assert!(page.contains("এই পাসওয়ার্ড সহজেই অনুমান করা যায়"), "{password}: {page}");
+    }
+    assert_eq!(app.account_count().await, before, "nothing was created");
+
+    let mut cli = std::process::Command::new(env!("CARGO_BIN_EXE_nagorik"))
+        .args(["create-staff", "--email", email, "--name", "রহিমা খাতুন", "--role", "designer"])
+        .args(["--ministry", "LGD", "--password-stdin"])
+        .env("NAGORIK_DATABASE_URL", &app.database_url)
+        .env("NAGORIK_LOG", "error")
+        .env_remove("NAGORIK_CONFIG")
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    std::io::Write::write_all(cli.stdin.as_mut().unwrap(), b"1234567890\n").unwrap();
+    let out = cli.wait_with_output().unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("too easy to guess") && stderr.contains("Nothing was created"), "{stderr}");
+    assert_eq!(app.account_count().await, before);
+}
+
+#[tokio::test]
 async fn bad_fields_come_back_each_with_its_message_and_nothing_changes() {
     let app = spawn_app().await;
     let admin = app.staff("ministry-admin", &["LGD"]).await;
