@@ -131,11 +131,14 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("NAGORIK_MAIL_FROM", "From address of every message, default Nagorik <no-reply@localhost>"),
     ("NAGORIK_MAIL_REPLY_TO", "Reply-To address, default none"),
     ("NAGORIK_MAIL_DIR", "folder for .eml files when NAGORIK_SMTP_URL is unset, default ./mail"),
-    ("NAGORIK_MAIL_MAX_ATTEMPTS", "attempts before a message is parked as failed, default 8"),
+    (
+        "NAGORIK_MAIL_MAX_AGE_MINUTES",
+        "minutes a message is retried through mail server outages before it is parked, default 4320 (3 days)",
+    ),
     ("NAGORIK_MAIL_POLL_MS", "milliseconds between looks at the outbox, default 2000"),
     (
         "NAGORIK_MAIL_RETRY_MS",
-        "milliseconds before the first retry (doubling, with jitter, up to an hour), default 30000",
+        "milliseconds before the first retry (doubling, with jitter, up to 15 minutes), default 30000",
     ),
     (
         "NAGORIK_DIGEST_HOUR_UTC",
@@ -217,7 +220,6 @@ impl Settings {
         self.rate_day_bdt = self.rate_day_bdt.max(0);
         self.rate_visit_bdt = self.rate_visit_bdt.max(0);
         self.visit_hours = self.visit_hours.max(0);
-        self.mail.max_attempts = self.mail.max_attempts.max(1);
         self.mail.digest_hour_utc = self.mail.digest_hour_utc.min(23);
     }
 
@@ -276,15 +278,15 @@ mod tests {
         let mut s = Settings::default();
         let env = |k: &str| match k {
             "NAGORIK_SMTP_URL" => Some("smtp://u:hunter2@mail.example:587?tls=required".to_owned()),
-            "NAGORIK_MAIL_MAX_ATTEMPTS" => Some("3".to_owned()),
+            "NAGORIK_MAIL_MAX_AGE_MINUTES" => Some("90".to_owned()),
             _ => None,
         };
         s.apply_env(env).unwrap();
-        assert_eq!(s.mail.max_attempts, 3);
+        assert_eq!(s.mail.max_age_minutes, 90);
         assert!(s.mail.smtp_url.starts_with("smtp://u:"));
         assert!(!format!("{s:?}").contains("hunter2"));
         let f: FileSettings = toml::from_str("[mail]\nfrom = 'x@y.example'").unwrap();
         s.apply_file(f);
-        assert_eq!((s.mail.from.as_str(), s.mail.max_attempts), ("x@y.example", 8));
+        assert_eq!((s.mail.from.as_str(), s.mail.max_age_minutes), ("x@y.example", 4320));
     }
 }

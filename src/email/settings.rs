@@ -14,11 +14,13 @@ pub struct MailSettings {
     pub reply_to: String,
     /// Folder of `.eml` files when no SMTP server is configured.
     pub dir: String,
-    /// Attempts before a message is parked as failed.
-    pub max_attempts: u32,
+    /// Minutes a message keeps being retried after transient failures (the mail server down or
+    /// putting it off) before it is parked as failed; a permanent refusal parks it at once.
+    pub max_age_minutes: u64,
     /// Milliseconds between looks at the outbox.
     pub poll_ms: u64,
-    /// Milliseconds before the first retry; each later retry waits twice as long (with jitter).
+    /// Milliseconds before the first retry; each later retry waits twice as long (with jitter),
+    /// at most 15 minutes.
     pub retry_ms: u64,
     /// Hour of the day (UTC) from which daily digests and review reminders are queued.
     pub digest_hour_utc: u32,
@@ -36,7 +38,7 @@ impl Default for MailSettings {
             from: "Nagorik <no-reply@localhost>".into(),
             reply_to: String::new(),
             dir: "mail".into(),
-            max_attempts: 8,
+            max_age_minutes: 3 * 24 * 60,
             poll_ms: 2_000,
             retry_ms: 30_000,
             digest_hour_utc: 1,
@@ -52,7 +54,7 @@ impl std::fmt::Debug for MailSettings {
         f.debug_struct("MailSettings")
             .field("smtp", &!self.smtp_url.is_empty())
             .field("dir", &self.dir)
-            .field("max_attempts", &self.max_attempts)
+            .field("max_age_minutes", &self.max_age_minutes)
             .field("stub", &self.stub)
             .finish_non_exhaustive()
     }
@@ -75,8 +77,8 @@ impl MailSettings {
                 *field = v.trim().to_owned();
             }
         }
-        if let Some(v) = var("NAGORIK_MAIL_MAX_ATTEMPTS") {
-            self.max_attempts = parsed("NAGORIK_MAIL_MAX_ATTEMPTS", v)?;
+        if let Some(v) = var("NAGORIK_MAIL_MAX_AGE_MINUTES") {
+            self.max_age_minutes = parsed("NAGORIK_MAIL_MAX_AGE_MINUTES", v)?;
         }
         if let Some(v) = var("NAGORIK_MAIL_POLL_MS") {
             self.poll_ms = parsed("NAGORIK_MAIL_POLL_MS", v)?;

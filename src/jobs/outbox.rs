@@ -21,11 +21,11 @@ use crate::email::{EmailMessage, OutgoingEmail, SendError};
 const BATCH: i64 = 20;
 /// How long a claim lasts (longer than any SMTP exchange, which times out after a minute).
 const LEASE_SECS: i64 = 300;
-/// Longest wait between two attempts.
-const MAX_DELAY: Duration = Duration::from_secs(3_600);
+/// Longest wait between two attempts (mail flows again soon after the server is back).
+const MAX_DELAY: Duration = Duration::from_secs(900);
 
 /// The wait before attempt `attempt + 1`: `base` doubled per earlier failure, capped at an
-/// hour, then spread by `jitter` (0 to 1) over half to one and a half times that.
+/// quarter of an hour, then spread by `jitter` (0 to 1) over half to one and a half times that.
 pub fn retry_delay(attempt: u32, base: Duration, jitter: f64) -> Duration {
     let doubled = base.saturating_mul(1u32 << attempt.saturating_sub(1).min(20));
     doubled.min(MAX_DELAY).mul_f64(0.5 + jitter.clamp(0.0, 1.0))
@@ -126,8 +126,13 @@ async fn record(
             Ok(state)
         }
         Err(err) => {
+            // Transient failures are retried for as long as the message is young enough.
+            let max_age = i64::try_from(settings.max_age_minutes)
+                .ok()
+                .and_then(chrono::Duration::try_minutes)
+                .unwrap_or(chrono::Duration::MAX);
             let retry_at = match &err {
-                SendError::Transient(_) if attempts < settings.max_attempts as i32 => {
+                SendError::Transient(_) if now - row.created_at < max_age => {
                     let delay = retry_delay(attempts as u32, Duration::from_millis(settings.retry_ms), rand::random());
                     Some(now + chrono::Duration::from_std(delay).unwrap_or_default())
                 }

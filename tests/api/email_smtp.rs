@@ -2,11 +2,13 @@
 //! then up gets every message exactly once; a permanent refusal parks the message,
 //! which an admin sees (masked) and sends again.
 
+use std::time::Duration;
+
 use diesel::prelude::*;
-use nagorik::db::schema::audit_log;
+use nagorik::db::schema::{audit_log, outbox as outbox_table};
 use nagorik::db::{self, outbox};
 
-use crate::helpers::{spawn_app_with, wait_until};
+use crate::helpers::{spawn_app_with, wait_until, wait_within};
 use crate::smtp_server::{closed_port, Mode, SmtpServer};
 
 #[tokio::test]
@@ -15,7 +17,6 @@ async fn mail_queued_while_the_smtp_server_is_down_arrives_exactly_once_when_it_
     let app = spawn_app_with(|s| {
         s.mail.stub = false;
         s.mail.smtp_url = format!("smtp://127.0.0.1:{port}");
-        s.mail.max_attempts = 50;
     })
     .await;
     let mut codes = Vec::new();
@@ -99,22 +100,35 @@ async fn a_permanent_refusal_parks_the_message_and_an_admin_can_send_it_again() 
 }
 
 #[tokio::test]
-async fn a_server_that_keeps_putting_mail_off_gets_it_parked_after_the_configured_attempts() {
+async fn a_server_that_keeps_putting_mail_off_is_retried_until_the_message_is_too_old_and_only_then_parked() {
     let smtp = SmtpServer::start(Mode::PutOff).await;
     let url = smtp.url();
     let app = spawn_app_with(move |s| {
         s.mail.stub = false;
         s.mail.smtp_url = url;
-        s.mail.max_attempts = 2;
-        s.mail.retry_ms = 50;
+        s.mail.retry_ms = 5;
     })
     .await;
     app.give_feedback("DIP-001", Some("rahim@example.com"), false, "en").await;
-    wait_until("a parked message", || app.outbox_count(outbox::FAILED), |&failed| failed >= 1).await;
-    let attempts = db::run_blocking(&app.pool, |c| {
-        nagorik::db::schema::outbox::table.select(nagorik::db::schema::outbox::attempts).first::<i32>(c)
+    let state_and_attempts = || {
+        db::run_blocking(&app.pool, |c| {
+            outbox_table::table.select((outbox_table::state, outbox_table::attempts)).first::<(String, i32)>(c)
+        })
+    };
+    // Well past the eight attempts that used to park a receipt after about 95 minutes of outage.
+    let probe = || async { state_and_attempts().await.unwrap() };
+    let (state, _) = wait_within(Duration::from_secs(120), "ten put-off attempts", probe, |s| s.1 >= 10).await;
+    assert_eq!(state, outbox::QUEUED, "a young message is never parked for a transient failure");
+    assert_eq!(app.outbox_count(outbox::FAILED).await, 0);
+
+    // Three days and a minute later (the default age), the next put-off parks it.
+    let old = chrono::Utc::now().naive_utc() - chrono::Duration::minutes(3 * 24 * 60 + 1);
+    db::run_blocking(&app.pool, move |c| {
+        diesel::update(outbox_table::table)
+            .set((outbox_table::created_at.eq(old), outbox_table::next_attempt_at.eq(old)))
+            .execute(c)
     })
     .await
     .unwrap();
-    assert_eq!((app.outbox_count(outbox::FAILED).await, attempts), (1, 2));
+    wait_until("the old message parked", || app.outbox_count(outbox::FAILED), |&failed| failed == 1).await;
 }
