@@ -11,12 +11,24 @@ use crate::staff_helpers::StaffClient;
 
 pub(crate) const SOURCE: &str = "কর্মশালা ঢাকা ২০২৬-১১-১২";
 
-/// Posts the import form as `multipart/form-data` (the page's only upload).
+/// Posts the import form as `multipart/form-data` (the page's only upload), its CSRF token in the body.
 pub(crate) async fn upload(
     admin: &StaffClient,
     file: (&str, &[u8]),
     source: &str,
     plan: Option<&str>,
+) -> reqwest::Response {
+    upload_with_token(admin, file, source, plan, Some(&admin.csrf), "/staff/import").await
+}
+
+/// [`upload`] with the CSRF token given (or left out) and posted to `path`.
+pub(crate) async fn upload_with_token(
+    admin: &StaffClient,
+    file: (&str, &[u8]),
+    source: &str,
+    plan: Option<&str>,
+    csrf: Option<&str>,
+    path: &str,
 ) -> reqwest::Response {
     let boundary = "nagorikTestBoundary7MA4YWxk";
     let mut body = Vec::new();
@@ -29,6 +41,9 @@ pub(crate) async fn upload(
         body.extend_from_slice(data);
         body.extend_from_slice(b"\r\n");
     };
+    if let Some(csrf) = csrf {
+        field("csrf_token", None, csrf.as_bytes());
+    }
     field("source", None, source.as_bytes());
     if let Some(plan) = plan {
         field("plan", None, plan.as_bytes());
@@ -38,7 +53,7 @@ pub(crate) async fn upload(
     body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
     admin
         .client
-        .post(format!("{}/staff/import?csrf_token={}", admin.address, admin.csrf))
+        .post(format!("{}{path}", admin.address))
         .header("Content-Type", format!("multipart/form-data; boundary={boundary}"))
         .body(body)
         .send()
@@ -120,6 +135,26 @@ async fn a_dry_run_names_every_bad_row_and_duplicate_and_the_import_adds_exactly
     assert!(again.contains("০টি সারি যোগ হবে, ৫টি পুনরাবৃত্তি"), "{again}");
     assert!(again.contains("সংরক্ষিত মতামত") && !again.contains("name=\"plan\""));
     assert_eq!(imported(&app).await.len(), 3);
+}
+
+#[tokio::test]
+async fn an_upload_without_its_token_in_the_body_is_refused_even_with_the_token_in_the_url() {
+    let app = spawn_app().await;
+    let admin = app.staff("ministry-admin", &["LGD", "MOL"]).await;
+    let page = admin.page("/staff/import", 200).await;
+    assert!(!page.contains("csrf_token="), "the token is never put in a URL");
+    assert!(page.contains(&format!("name=\"csrf_token\" value=\"{}\"", admin.csrf)), "it is a field of the form");
+    let plan = plan_of(&upload(&admin, ("workshop.csv", &workshop()), SOURCE, None).await.text().await.unwrap());
+    let before = imported(&app).await.len();
+    let in_url = format!("/staff/import?csrf_token={}", admin.csrf);
+    for (csrf, path) in [(None, in_url.as_str()), (Some("wrong"), "/staff/import"), (None, "/staff/import")] {
+        let response = upload_with_token(&admin, ("workshop.csv", &workshop()), SOURCE, Some(&plan), csrf, path).await;
+        assert_eq!(response.status(), 403, "{csrf:?} {path}");
+    }
+    assert_eq!(imported(&app).await.len(), before, "nothing was imported");
+    let response = upload(&admin, ("workshop.csv", &workshop()), SOURCE, Some(&plan)).await;
+    assert_eq!(response.status(), 200, "with the token in the body it goes through");
+    assert_eq!(imported(&app).await.len(), before + 3);
 }
 
 #[tokio::test]

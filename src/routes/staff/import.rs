@@ -3,15 +3,17 @@
 //! its line and reason); "Import" uploads the same file again with the plan's digest
 //! and adds exactly that plan, in one transaction, or refuses if anything changed.
 
+use actix_multipart::Multipart;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
+use futures_util::StreamExt;
 use serde_json::{json, Value};
 
-use super::upload::{boundary, parts};
 use super::view::error_context;
 use crate::audit::Actor;
-use crate::auth::Staff;
+use crate::auth::middleware::{same_token, CSRF_FIELD};
+use crate::auth::{Proof, Staff};
 use crate::db::{self, Pool};
 use crate::domain::provenance::{parse_label, SOURCE_MAX};
 use crate::domain::staff::Permission;
@@ -34,6 +36,8 @@ const ADDED_SHOWN: usize = 50;
 /// The upload as sent.
 #[derive(Debug, Default)]
 struct Upload {
+    /// The form's CSRF token (in the body, never the URL, which lands in access logs).
+    csrf: String,
     file_name: String,
     bytes: Vec<u8>,
     source: String,
@@ -76,7 +80,7 @@ struct View<'a> {
 
 fn render(req: &HttpRequest, locale: Locale, staff: &Staff, renderer: &Renderer, view: View<'_>) -> HttpResponse {
     let data = json!({
-        "upload_url": format!("/staff/import?csrf_token={}", crate::web::page::encode(staff.csrf())),
+        "upload_url": "/staff/import",
         "limit_mb": LIMIT_MB,
         "form": crate::routes::staff::view::merged(json!({ "source": view.source }), error_context(locale, view.errors)),
         "plan": view.plan.map(|p| plan_view(locale, p)),
@@ -97,30 +101,39 @@ pub async fn show_import(
     Ok(render(&req, locale, &staff, &renderer, view))
 }
 
-/// Reads the body up to the limit; `Err` with the field error when it is too large or malformed.
+/// Reads the upload's fields as they stream in, up to the limit; `Err` with the field error when
+/// it is too large or not a multipart form.
 async fn read_upload(req: &HttpRequest, payload: web::Payload) -> Result<Upload, AppError> {
     let limit = LIMIT_MB * 1024 * 1024 + FRAMING;
     let too_large =
         || AppError::Validation(FieldError::new("file", "error-import-file-too-large").with("mb", LIMIT_MB).into());
+    let missing = || AppError::Validation(FieldError::new("file", "error-import-file-required").into());
     let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
     if declared.is_some_and(|n| n > limit) {
         return Err(too_large());
     }
-    let body = match payload.to_bytes_limited(limit).await {
-        Ok(read) => read.map_err(|e| anyhow::anyhow!("reading the upload: {e}"))?,
-        Err(_) => return Err(too_large()),
-    };
-    let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let missing = || AppError::Validation(FieldError::new("file", "error-import-file-required").into());
-    let parts = boundary(content_type).and_then(|b| parts(&body, &b)).ok_or_else(missing)?;
-    let mut upload = Upload::default();
-    for part in parts {
-        let text = || String::from_utf8_lossy(&part.data).into_owned();
-        match part.name.as_str() {
-            "file" => {
-                upload.file_name = part.file_name.clone().unwrap_or_default();
-                upload.bytes = part.data;
+    let mut form = Multipart::new(req.headers(), payload);
+    let (mut upload, mut read) = (Upload::default(), 0usize);
+    while let Some(field) = form.next().await {
+        let mut field = field.map_err(|_| missing())?;
+        let name = field.name().unwrap_or_default().to_owned();
+        let file_name = field.content_disposition().and_then(|d| d.get_filename()).map(str::to_owned);
+        let mut data = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(|_| missing())?;
+            read += chunk.len();
+            if read > limit {
+                return Err(too_large());
             }
+            data.extend_from_slice(&chunk);
+        }
+        let text = || String::from_utf8_lossy(&data).into_owned();
+        match name.as_str() {
+            "file" => {
+                upload.file_name = file_name.unwrap_or_default();
+                upload.bytes = data;
+            }
+            CSRF_FIELD => upload.csrf = text(),
             "source" => upload.source = text(),
             "plan" => upload.plan = text().trim().to_owned(),
             "action" => upload.import = text() == "import",
@@ -130,7 +143,9 @@ async fn read_upload(req: &HttpRequest, payload: web::Payload) -> Result<Upload,
     Ok(upload)
 }
 
-/// `POST /staff/import?csrf_token=…`: a dry run, or the import of the plan a dry run showed.
+/// `POST /staff/import`: a dry run, or the import of the plan a dry run showed. A browser session's
+/// CSRF token comes in the multipart body (the middleware leaves multipart bodies to this handler,
+/// the only one that reads them), checked before anything else is done with the upload.
 pub async fn upload_import(
     req: HttpRequest,
     locale: Locale,
@@ -159,6 +174,12 @@ pub async fn upload_import(
         }
         Err(e) => return Err(e),
     };
+    if let Proof::Session { csrf, .. } = &staff.proof {
+        if !same_token(&upload.csrf, csrf) {
+            tracing::warn!(staff = staff.id, "import refused: missing or wrong CSRF token");
+            return Err(AppError::Forbidden);
+        }
+    }
     let mut errors = FieldErrors::new();
     if upload.bytes.is_empty() {
         errors.push(FieldError::new("file", "error-import-file-required"));

@@ -6,7 +6,6 @@
 mod assisted;
 mod assisted_form;
 mod import;
-mod upload;
 
 mod backlog_export;
 mod dashboard;
