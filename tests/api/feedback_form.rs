@@ -30,6 +30,24 @@ async fn the_service_page_shows_the_charter_and_the_form() {
     assert!(!html.contains("<script"), "no JavaScript is needed");
 }
 
+#[tokio::test]
+async fn a_free_service_says_it_is_free_and_only_a_missing_fee_is_not_stated() {
+    let app = spawn_app().await;
+    let page = |path: &'static str, lang: &'static str| {
+        let app = &app;
+        async move { app.get_in(path, lang).await.text().await.unwrap() }
+    };
+    let free = page("/services/ORGBDR-002", "bn").await;
+    assert!(free.contains("বিনামূল্যে (কোনো ফি নেই)") && !free.contains("উল্লেখ নেই"), "{free}");
+    assert!(page("/services/ORGBDR-002", "en").await.contains("Free (no fee)"));
+    let unstated = page("/services/ACLAND-002", "bn").await;
+    assert!(unstated.contains("উল্লেখ নেই") && !unstated.contains("বিনামূল্যে"));
+
+    let designer = app.staff("designer", &["LGD"]).await;
+    let staff_page = designer.page("/staff/services/ORGBDR-002", 200).await;
+    assert!(staff_page.contains("বিনামূল্যে (কোনো ফি নেই)"), "the charter promise column says free, not 0");
+}
+
 async fn assert_refused(field: &'static str, value: &'static str, bn_message: &str, en_message: &str) {
     let app = spawn_app().await;
     let response = app.post_feedback_form("ORGBDR-001", &form_with(field, value)).await;

@@ -23,6 +23,7 @@ pub fn service_facts(listing: &ServiceListing, locale: Locale) -> Value {
         "steps": service.step_list(),
         "documents": service.document_list(),
         "fee_bdt": service.fee_bdt,
+        "fee_free": service.fee_bdt == Some(0),
         "promised_days": service.promised_days,
         "officer": service.responsible_officer,
         "yearly_applications": service.yearly_applications,

@@ -162,6 +162,8 @@ pub async fn show_service(
             "label_id": format!("staff-tcv-{}", m.name), "median": m.median.map(|v| v.to_string()),
             "promised": m.promised.map(|v| v.to_string()), "gap": m.gap.map(|v| v.to_string()),
             "answers": m.answers, "over": m.gap.is_some_and(|g| g > 0),
+            // A charter fee of 0 is a promise too: the service is free.
+            "free": m.name == crate::counts::dim::COST && m.promised == Some(0),
         })).collect::<Vec<_>>(),
         "themes": theme_rows,
         "merge_suggestions": merge_suggestions,

@@ -28,6 +28,7 @@ charter-heading = সিটিজেন চার্টারে যা প্�
 charter-delivery = সেবা প্রদানের পদ্ধতি
 charter-fee = ফি
 charter-fee-none = উল্লেখ নেই
+charter-fee-free = বিনামূল্যে (কোনো ফি নেই)
 charter-time = সময়সীমা
 charter-not-stated = উল্লেখ নেই
 charter-officer = দায়িত্বপ্রাপ্ত কর্মকর্তা

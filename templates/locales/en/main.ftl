@@ -34,6 +34,7 @@ charter-heading = What the Citizen's Charter promises
 charter-delivery = How it is delivered
 charter-fee = Fee
 charter-fee-none = Not stated
+charter-fee-free = Free (no fee)
 charter-time = Time limit
 charter-not-stated = Not stated
 charter-officer = Responsible officer
