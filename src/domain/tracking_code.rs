@@ -7,6 +7,17 @@ pub const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// Length of every code.
 pub const LENGTH: usize = 10;
 
+/// Why typed text is not a tracking code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeProblem {
+    /// Nothing but spaces and dashes.
+    Empty,
+    /// A character no code holds (`0`, `O`, `1`, `I`, `L`, `U`, punctuation, letters of other scripts).
+    NeverUsed(char),
+    /// Only code characters, but not [`LENGTH`] of them.
+    Length(usize),
+}
+
 /// A syntactically valid tracking code (upper-case, without separators).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TrackingCode(String);
@@ -22,13 +33,33 @@ impl TrackingCode {
     /// Reads a code as people type it: any case, Bangla digits, spaces or
     /// dashes between groups.
     pub fn parse(input: &str) -> Option<Self> {
+        Self::check(input).ok()
+    }
+
+    /// [`parse`](Self::parse), saying what is wrong with typed text that is not a code: nothing
+    /// typed, a character codes never use (the first one), or the wrong length.
+    pub fn check(input: &str) -> Result<Self, CodeProblem> {
         let code: String = super::digits::to_ascii_digits(input)
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '-')
             .map(|c| c.to_ascii_uppercase())
             .collect();
-        let valid = code.len() == LENGTH && code.bytes().all(|b| ALPHABET.contains(&b));
-        valid.then_some(Self(code))
+        if code.is_empty() {
+            return Err(CodeProblem::Empty);
+        }
+        if let Some(c) = code.chars().find(|c| !c.is_ascii() || !ALPHABET.contains(&(*c as u8))) {
+            return Err(CodeProblem::NeverUsed(c));
+        }
+        let length = code.chars().count();
+        if length != LENGTH {
+            return Err(CodeProblem::Length(length));
+        }
+        Ok(Self(code))
+    }
+
+    /// The code as receipts and pages print it, in two groups of five: `7KX4M-2QHTD`.
+    pub fn grouped(&self) -> String {
+        format!("{}-{}", &self.0[..LENGTH / 2], &self.0[LENGTH / 2..])
     }
 
     /// The stored form.
@@ -64,8 +95,17 @@ mod tests {
     }
 
     #[test]
-    fn malformed_codes_are_refused() {
-        assert_eq!(TrackingCode::parse("ABC"), None);
-        assert_eq!(TrackingCode::parse("ABCDEFGHIO"), None);
+    fn malformed_codes_are_refused_saying_why() {
+        assert_eq!(TrackingCode::check("ABC"), Err(CodeProblem::Length(3)));
+        assert_eq!(TrackingCode::check("ABCDEFGHIO"), Err(CodeProblem::NeverUsed('I')));
+        assert_eq!(TrackingCode::check("7kx4m-2qhto"), Err(CodeProblem::NeverUsed('O')));
+        assert_eq!(TrackingCode::check("7KX4M-2QHT০"), Err(CodeProblem::NeverUsed('0')));
+        assert_eq!(TrackingCode::check(" - "), Err(CodeProblem::Empty));
+        assert_eq!(TrackingCode::check("কখগ"), Err(CodeProblem::NeverUsed('ক')));
+    }
+
+    #[test]
+    fn codes_print_in_two_groups_of_five() {
+        assert_eq!(TrackingCode::parse("7kx4m2qhtd").unwrap().grouped(), "7KX4M-2QHTD");
     }
 }

@@ -9,7 +9,7 @@ async fn a_tracking_code_shows_the_status_without_personal_data() {
     let response = app.get(&format!("/track/{code}")).await;
     assert_eq!(response.status(), 200);
     let html = response.text().await.unwrap();
-    assert!(html.contains(&code));
+    assert!(html.contains(&format!("{}-{}", &code[..5], &code[5..])), "in the grouped form receipts show");
     assert!(html.contains("জন্ম নিবন্ধন"));
     assert!(html.contains("গৃহীত, পর্যালোচনার অপেক্ষায়"));
     for secret in ["Rahima", "rahima@example.com", "1811000000", "তিনবার ইউনিয়ন"] {
@@ -40,7 +40,26 @@ async fn an_unknown_code_gets_a_clear_not_found_page() {
 #[tokio::test]
 async fn a_malformed_code_in_the_form_is_explained() {
     let app = spawn_app().await;
-    let response = app.get_in("/track?code=hello", "en").await;
+    let response = app.get_in("/track?code=abc23", "en").await;
     assert_eq!(response.status(), 422);
     assert!(response.text().await.unwrap().contains("A tracking code has 10 letters and digits"));
+}
+
+#[tokio::test]
+async fn a_code_with_a_character_codes_never_use_or_no_code_at_all_is_explained() {
+    let app = spawn_app().await;
+    let response = app.get_in("/track?code=7KX4M-2QHT0", "en").await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("is never used in tracking codes") && html.contains("0/O, 1/I/L or U"), "{html}");
+    assert!(!html.contains("A tracking code has 10 letters"), "not a length complaint");
+    let response = app.get_in("/track?code=7kx4m-2qhtO", "bn").await;
+    assert!(response.text().await.unwrap().contains("ট্র্যাকিং কোডে “O” কখনো থাকে না"));
+
+    let response = app.get_in("/track?code=+", "bn").await;
+    assert_eq!(response.status(), 422);
+    assert!(response.text().await.unwrap().contains("রসিদে পাওয়া ট্র্যাকিং কোডটি লিখুন"));
+    let form = app.get("/track").await;
+    assert_eq!(form.status(), 200, "the form itself, before anything was typed, has no error");
+    assert!(!form.text().await.unwrap().contains("রসিদে পাওয়া ট্র্যাকিং কোডটি লিখুন"));
 }

@@ -88,7 +88,7 @@ pub async fn show_thanks(
         .await?
         .ok_or(AppError::NotFound)?;
     let data = json!({
-        "tracking_code": code.as_str(),
+        "tracking_code": code.grouped(),
         "track_url": format!("/track/{code}"),
         "service_name": service.name(locale),
         "service_url": format!("/services/{}", service.code),

@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::db::{self, Pool};
 use crate::domain::district::District;
 use crate::domain::feedback::Moderation;
-use crate::domain::tracking_code::TrackingCode;
+use crate::domain::tracking_code::{CodeProblem, TrackingCode};
 use crate::domain::Locale;
 use crate::error::AppError;
 use crate::i18n;
@@ -28,19 +28,20 @@ pub async fn show_track_form(
     query: web::Query<TrackQuery>,
     renderer: web::Data<Renderer>,
 ) -> HttpResponse {
-    let typed = query.code.clone().unwrap_or_default();
-    if typed.trim().is_empty() {
+    let Some(typed) = query.code.clone() else {
         let data = json!({ "code": "", "error": null });
         return renderer.respond(&req, locale, StatusCode::OK, "public/track_form", data);
-    }
-    match TrackingCode::parse(&typed) {
-        Some(code) => see_other(&format!("/track/{code}")),
-        None => {
-            let error = i18n::message(locale, "error-tracking-code-malformed", &[]);
-            let data = json!({ "code": typed, "error": error });
-            renderer.respond(&req, locale, StatusCode::UNPROCESSABLE_ENTITY, "public/track_form", data)
+    };
+    let error = match TrackingCode::check(&typed) {
+        Ok(code) => return see_other(&format!("/track/{code}")),
+        Err(CodeProblem::Empty) => i18n::message(locale, "error-tracking-code-empty", &[]),
+        Err(CodeProblem::NeverUsed(c)) => {
+            i18n::message(locale, "error-tracking-code-never-used", &[("char", c.to_string())])
         }
-    }
+        Err(CodeProblem::Length(_)) => i18n::message(locale, "error-tracking-code-malformed", &[]),
+    };
+    let data = json!({ "code": typed, "error": error });
+    renderer.respond(&req, locale, StatusCode::UNPROCESSABLE_ENTITY, "public/track_form", data)
 }
 
 /// `GET /track/{code}`: what became of the feedback.
@@ -63,7 +64,7 @@ pub async fn show_tracking(
         return Ok(renderer.respond(&req, locale, StatusCode::NOT_FOUND, "public/track_unknown", data));
     };
     let data = json!({
-        "tracking_code": feedback.tracking_code,
+        "tracking_code": TrackingCode::parse(&feedback.tracking_code).map_or(feedback.tracking_code.clone(), |c| c.grouped()),
         "service_name": service.name(locale),
         "service_url": format!("/services/{}", service.code),
         "kind_id": format!("kind-{}", feedback.kind),

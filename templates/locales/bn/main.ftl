@@ -141,6 +141,8 @@ error-service-required = সেবার কোড দিন
 error-service-unknown = এই কোডের কোনো সেবা নেই
 error-language-unknown = ভাষা bn অথবা en হতে হবে
 error-tracking-code-malformed = ট্র্যাকিং কোডে ১০টি অক্ষর ও অঙ্ক থাকে, যেমন 7KX4M-2QHTD
+error-tracking-code-empty = রসিদে পাওয়া ট্র্যাকিং কোডটি লিখুন, যেমন 7KX4M-2QHTD
+error-tracking-code-never-used = ট্র্যাকিং কোডে “{ $char }” কখনো থাকে না (কোডে 0/O, 1/I/L বা U নেই): রসিদের কোডটি মিলিয়ে দেখুন
 
 open311-number-hint = ০ থেকে { $max } পর্যন্ত একটি পূর্ণ সংখ্যা
 open311-service-notice = ধন্যবাদ। সেবা-নকশাকারীরা একই সেবা নিয়ে আসা অন্যান্য মতামতের সাথে মিলিয়ে এটি পর্যালোচনা করবেন।

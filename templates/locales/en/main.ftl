@@ -154,6 +154,8 @@ error-service-required = Give the code of the service
 error-service-unknown = There is no service with this code
 error-language-unknown = Language must be bn or en
 error-tracking-code-malformed = A tracking code has 10 letters and digits, like 7KX4M-2QHTD
+error-tracking-code-empty = Write the tracking code from your receipt, like 7KX4M-2QHTD
+error-tracking-code-never-used = “{ $char }” is never used in tracking codes (they have no 0/O, 1/I/L or U): check the code on your receipt
 
 open311-number-hint = A whole number from 0 to { $max }
 open311-service-notice = Thank you. Service designers review this feedback together with similar feedback about the same service.

@@ -136,7 +136,9 @@ export async function confirmation(page, lang, { keyboard = false } = {}) {
   await page.waitForURL(THANKS);
   await assertLanguage(page, lang);
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), msg(lang, 'thanks-heading'));
-  const code = (await page.locator('#tracking-code').textContent()).trim();
+  const shown = (await page.locator('#tracking-code').textContent()).trim();
+  assert.match(shown, /^[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/, 'printed in two groups of five');
+  const code = shown.replace('-', '');
   assert.match(code, TRACKING_CODE);
   assert.ok(page.url().endsWith(`/thanks/${code}`));
   return code;
@@ -150,7 +152,7 @@ export async function assertTrackingPage(page, lang, code) {
   const facts = await page.locator('dl.facts').evaluate((dl) =>
     Object.fromEntries([...dl.querySelectorAll('dt')].map((dt) => [dt.textContent.trim(), dt.nextElementSibling.textContent.trim()])),
   );
-  assert.equal(facts[msg(lang, 'track-code')], code);
+  assert.equal(facts[msg(lang, 'track-code')], `${code.slice(0, 5)}-${code.slice(5)}`, 'printed in two groups');
   assert.equal(facts[msg(lang, 'track-service')], SERVICE.name[lang]);
   assert.equal(facts[msg(lang, 'track-kind')], msg(lang, 'kind-complaint'));
   assert.equal(facts[msg(lang, 'track-district')], DISTRICT.name[lang]);
