@@ -64,6 +64,15 @@ async fn an_operator_enters_feedback_by_service_name_stored_as_assisted_with_its
     let after = operator.get(&format!("/staff/assisted?saved={code}")).await.text().await.unwrap();
     assert!(after.contains(&code) && after.contains("আজকের মোট: ১"), "flash with the code and today's count");
     assert!(after.contains("value=\"সাভার ইউনিয়ন ডিজিটাল সেন্টার\""), "the centre is kept for the next citizen");
+    let dhaka = stored.created_at + chrono::Duration::hours(6);
+    let shown: String = dhaka
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+        .chars()
+        .map(|c| c.to_digit(10).map_or(c, |d| char::from_u32(0x09E6 + d).unwrap()))
+        .collect();
+    assert!(after.contains(&shown), "recent entries in Bangladesh time and Bangla digits: {shown}");
+    assert!(after.contains("গ্রহণের সময় (বাংলাদেশ সময়)"));
 
     let designer = app.staff("designer", &["LGD"]).await;
     let list = designer.get("/staff/services/ORGBDR-001?channel=assisted").await.text().await.unwrap();

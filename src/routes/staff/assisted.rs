@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::assisted_form::{check_district, district_choices, kind_choices, EntryForm};
-use super::view::{error_context, merged, shown_time};
+use super::view::{bangladesh_time, error_context, merged};
 use crate::audit::Actor;
 use crate::auth::Staff;
 use crate::catalogue::lookup::ServiceLookup;
@@ -71,7 +71,7 @@ fn recent_rows(locale: Locale, desk: &Desk, now: NaiveDateTime) -> Vec<Value> {
         .map(|(f, s, _)| {
             let text: String = f.public_text().chars().take(140).collect();
             json!({
-                "when": shown_time(f.created_at), "service": s.name(locale), "kind_id": format!("kind-{}", f.kind),
+                "when": bangladesh_time(f.created_at, locale), "service": s.name(locale), "kind_id": format!("kind-{}", f.kind),
                 "text": text, "code": f.tracking_code, "correct_url": format!("{PAGE}/{}", f.id),
                 "correctable": within_window(f.created_at, now),
             })
@@ -253,7 +253,7 @@ fn render_correction(
     }
     let values = json!({ "text": value(&form.text), "days": value(&form.days), "cost": value(&form.cost), "visits": value(&form.visits) });
     let data = json!({
-        "entry": { "code": f.tracking_code, "service": service.name(locale), "when": shown_time(f.created_at), "action": format!("{PAGE}/{id}"), "open": open },
+        "entry": { "code": f.tracking_code, "service": service.name(locale), "when": bangladesh_time(f.created_at, locale), "action": format!("{PAGE}/{id}"), "open": open },
         "form": merged(
             json!({ "values": values, "kinds": kind_choices(&form.kind), "districts": district_choices(locale, &districts, &form.district) }),
             error_context(locale, errors),

@@ -34,6 +34,16 @@ pub fn shown_time(t: NaiveDateTime) -> String {
     t.format("%Y-%m-%d %H:%M").to_string()
 }
 
+/// Bangladesh Standard Time: UTC+6 all year (no daylight saving).
+const BANGLADESH_OFFSET_HOURS: i64 = 6;
+
+/// A stored UTC time in Bangladesh time, as people at a Union Digital Centre read a clock
+/// (`2026-01-05 20:03`, in Bangla digits on Bangla pages; the template says "Bangladesh time").
+pub fn bangladesh_time(t: NaiveDateTime, locale: crate::domain::Locale) -> String {
+    let local = t + chrono::Duration::hours(BANGLADESH_OFFSET_HOURS);
+    crate::i18n::localise_digits(locale, &local.format("%Y-%m-%d %H:%M").to_string())
+}
+
 /// A stored UTC time for a `<time datetime>` attribute.
 pub fn machine_time(t: NaiveDateTime) -> String {
     t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
@@ -61,6 +71,8 @@ mod tests {
     fn times_are_shown_to_the_minute_in_utc() {
         let t = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap().and_hms_opt(14, 3, 9).unwrap();
         assert_eq!(shown_time(t), "2026-01-05 14:03");
+        assert_eq!(bangladesh_time(t, crate::domain::Locale::En), "2026-01-05 20:03");
+        assert_eq!(bangladesh_time(t, crate::domain::Locale::Bn), "২০২৬-০১-০৫ ২০:০৩");
         assert_eq!(machine_time(t), "2026-01-05T14:03:09Z");
     }
 }
