@@ -74,6 +74,9 @@ pub enum Command {
     ExportBacklog(export::ExportArgs),
     /// Measure themes and categories against a labelled corpus (see docs/themes.md).
     EvalThemes(eval::EvalArgs),
+    /// Mask personal data in every stored feedback's public text again with today's rules
+    /// (after an upgrade that finds more formats); designers' redactions stay.
+    Remask,
 }
 
 /// Actions on Open311 client keys.
@@ -149,6 +152,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Regroup { service } => regroup::regroup(&settings, service),
         Command::StaffTokens { action } => staff::staff_tokens(&settings, action),
         Command::ExportBacklog(args) => export::export_backlog(&settings, args),
+        Command::Remask => {
+            let pool = open_database(&settings)?;
+            let mut conn = pool.get().context("no database connection")?;
+            let changed = crate::remask::remask_all(&mut conn, &crate::audit::Actor::command_line())?;
+            println!("{changed} feedback texts masked again (the others already were).");
+            Ok(())
+        }
         Command::DemoData(args) => {
             let pool = open_database(&settings)?;
             let options = DemoOptions { services: args.services, feedback: args.feedback, seed: args.seed };

@@ -27,6 +27,7 @@ mod merge_suggestions;
 mod moderation;
 mod open311;
 mod overload;
+mod remask;
 mod search;
 mod security_headers;
 mod service_page;
