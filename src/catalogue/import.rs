@@ -9,7 +9,7 @@ use crate::db::ministries::{self, NewMinistry};
 use crate::db::offices::{self, NewOffice};
 use crate::db::services::{self, NewService};
 use crate::db::{write_transaction, Conn};
-use crate::domain::text::search_key;
+use crate::domain::text::service_search_text;
 
 /// What an import changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -31,7 +31,7 @@ pub fn new_service(row: &CatalogueRow, office_id: i64) -> NewService {
         code: row.code.clone(),
         name_bn: row.name_bn.clone(),
         name_en: row.name_en.clone(),
-        search_text: search_key(&format!("{} {} {}", row.name_bn, row.name_en, row.code)),
+        search_text: service_search_text(&row.name_bn, &row.name_en, &row.code),
         delivery_mode: row.delivery_mode.as_str().to_owned(),
         steps: serde_json::to_string(&row.steps).expect("strings serialise"),
         documents: serde_json::to_string(&row.documents).expect("strings serialise"),

@@ -36,6 +36,15 @@ pub fn search_key(s: &str) -> String {
     clean_line(s).chars().filter(|c| !matches!(c, '\u{200c}' | '\u{200d}')).flat_map(char::to_lowercase).collect()
 }
 
+/// What a service is found by: its names and code as a [`search_key`], then the same without
+/// spaces, so that `জন্মনিবন্ধন` finds `জন্ম নিবন্ধন` and `birthregistration` finds
+/// `Birth registration`. Migration 000013 writes the same for stored services.
+pub fn service_search_text(name_bn: &str, name_en: &str, code: &str) -> String {
+    let key = search_key(&format!("{name_bn} {name_en} {code}"));
+    let joined: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+    format!("{key} {joined}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,7 +17,24 @@ async fn services_are_found_by_english_words_in_any_case() {
     assert!(html.contains("E-passport issue"));
     assert!(html.contains("1 service found"));
     let none = app.get_in("/services?q=%25", "en").await.text().await.unwrap();
-    assert!(none.contains("0 services found"), "a % is a character, not a wildcard");
+    assert!(none.contains("No service matches"), "a % is a character, not a wildcard");
+    assert!(!none.contains("0 services found") && !none.contains("class=\"pager\""), "said once, no counter");
+}
+
+#[tokio::test]
+async fn names_typed_without_spaces_are_found_and_an_empty_result_says_so_once() {
+    let app = spawn_app().await;
+    for q in ["জন্মনিবন্ধন", "birthregistration", "জন্মনিবন্ধন%20সনদ"]
+    {
+        let html = app.get(&format!("/services?q={q}")).await.text().await.unwrap();
+        if q.contains("সনদ") {
+            assert!(!html.contains("জন্ম নিবন্ধন"), "every word must still match");
+            assert_eq!(html.matches("কোনো সেবা মেলেনি").count(), 1, "said once");
+            assert!(!html.contains("০টি") && !html.contains("class=\"pager\""), "no count of nothing, no pager");
+        } else {
+            assert!(html.contains("জন্ম নিবন্ধন"), "{q} finds birth registration");
+        }
+    }
 }
 
 #[tokio::test]
