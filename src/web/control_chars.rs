@@ -1,11 +1,16 @@
 //! Refuses control characters at the edge, before any handler or database sees them.
 //!
 //! PostgreSQL cannot store a NUL in text and answers with an error; SQLite stores it. So that both
-//! databases answer the same and no handler has to remember, a request is refused with 400 when
-//! its path or query (once percent-decoded) holds a C0 control character other than tab, line
-//! feed and carriage return, or DEL; or when a form or JSON body holds a NUL (`%00` in a form,
-//! `\u0000` in JSON). Other control characters in a body are the fields' business: feedback text
-//! pasted from a word processor may carry them and is cleaned, not refused.
+//! databases answer the same and no handler has to remember:
+//! - a path or query that holds a control character once percent-decoded (C0 or DEL) is refused
+//!   with 400 (the OpenAPI description says so with a `pattern` on every such parameter);
+//! - a form body with a NUL (`%00`) is refused with 400;
+//! - in a JSON body a NUL (`\u0000`) becomes U+FFFD, as feedback text cleaning does, so that the
+//!   fields decide: an unknown service code is a 404, a text keeps the replacement character, and
+//!   nothing reaches the database with a NUL.
+//!
+//! Other control characters in a body are the fields' business: feedback text pasted from a word
+//! processor may carry them and is cleaned, not refused.
 
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
@@ -21,7 +26,7 @@ const REFUSED: &str = "it holds a control character (such as NUL); remove it and
 
 /// Whether `b` is a control character refused in a path or query.
 fn refused_in_uri(b: u8) -> bool {
-    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f
+    b < 0x20 || b == 0x7f
 }
 
 /// Whether a percent-encoded path or query holds a refused control character once decoded.
@@ -34,23 +39,23 @@ pub fn form_has_nul(body: &[u8]) -> bool {
     percent_decode(body).any(|b| b == 0)
 }
 
-/// Whether a JSON text holds a NUL: a raw one, or a `\u0000` escape inside a string (an escaped
-/// backslash followed by `u0000` is ordinary text).
-pub fn json_has_nul(body: &[u8]) -> bool {
+/// A JSON text with every `\u0000` escape inside a string turned into `\ufffd` (same length); an
+/// escaped backslash followed by `u0000` is ordinary text. Raw NUL bytes are left to the JSON
+/// parser, which refuses them as malformed.
+pub fn json_without_nul(body: &[u8]) -> Option<Vec<u8>> {
+    let mut out: Option<Vec<u8>> = None;
     let mut i = 0;
     while i < body.len() {
-        match body[i] {
-            0 => return true,
-            b'\\' => {
-                if body.get(i + 1) == Some(&b'u') && body.get(i + 2..i + 6).is_some_and(|hex| hex == b"0000") {
-                    return true;
-                }
-                i += 2;
+        if body[i] == b'\\' {
+            if body.get(i + 1) == Some(&b'u') && body.get(i + 2..i + 6).is_some_and(|hex| hex == b"0000") {
+                out.get_or_insert_with(|| body.to_vec())[i + 2..i + 6].copy_from_slice(b"fffd");
             }
-            _ => i += 1,
+            i += 2;
+        } else {
+            i += 1;
         }
     }
-    false
+    out
 }
 
 /// Which body this check reads.
@@ -94,13 +99,11 @@ pub async fn refuse_control_characters<B: MessageBody + 'static>(
         // Too large or cut off: answered here (413, 400) and rendered like every other error.
         Err(err) => return Ok(ServiceResponse::new(http, err.error_response()).map_into_right_body()),
     };
-    let nul = match kind {
-        BodyKind::Form => form_has_nul(&body),
-        BodyKind::Json => json_has_nul(&body),
+    let body = match kind {
+        BodyKind::Form if form_has_nul(&body) => return Ok(refused(http)),
+        BodyKind::Form => body,
+        BodyKind::Json => json_without_nul(&body).map_or(body, web::Bytes::from),
     };
-    if nul {
-        return Ok(refused(http));
-    }
     next.call(ServiceRequest::from_parts(http, Payload::from(body))).await.map(ServiceResponse::map_into_left_body)
 }
 
@@ -116,7 +119,8 @@ mod tests {
         assert!(uri_has_control("q=%7f"));
         assert!(!uri_has_control("q=%E0%A6%AA%E0%A6%BE%E0%A6%B8%E0%A6%AA%E0%A7%8B%E0%A6%B0%E0%A7%8D%E0%A6%9F"));
         assert!(!uri_has_control("q=two%20words&page=2"));
-        assert!(!uri_has_control("q=line%0Abreak%09tab"));
+        assert!(uri_has_control("q=line%0Abreak"));
+        assert!(uri_has_control("q=a%09tab"));
     }
 
     #[test]
@@ -126,10 +130,9 @@ mod tests {
     }
 
     #[test]
-    fn a_nul_in_json_is_found_but_an_escaped_backslash_is_text() {
-        assert!(json_has_nul(br#"{"ministry":"\u0000"}"#));
-        assert!(json_has_nul(b"{\"a\":\"x\0\"}"));
-        assert!(!json_has_nul(br#"{"text":"a path C:\\u0000 is text"}"#));
-        assert!(!json_has_nul(br#"{"text":"\u0985\u09AE\n"}"#));
+    fn a_nul_in_json_becomes_the_replacement_character_but_an_escaped_backslash_is_text() {
+        assert_eq!(json_without_nul(br#"{"ministry":"A\u0000"}"#).unwrap(), br#"{"ministry":"A\ufffd"}"#);
+        assert_eq!(json_without_nul(br#"{"text":"a path C:\\u0000 is text"}"#), None);
+        assert_eq!(json_without_nul(br#"{"text":"\u0985\u09AE\n"}"#), None);
     }
 }

@@ -1,5 +1,6 @@
-//! A NUL or other control character anywhere a client can put one is a 400 that changes
-//! nothing, on both databases (PostgreSQL cannot store a NUL and used to answer 500).
+//! A control character in a path or query, or a NUL in a form, is a 400 that changes nothing;
+//! a NUL in JSON becomes U+FFFD. On both databases (PostgreSQL cannot store a NUL and used to
+//! answer 500).
 
 use serde_json::json;
 
@@ -15,7 +16,7 @@ async fn assert_refused_as_json(response: reqwest::Response) {
 }
 
 #[tokio::test]
-async fn public_reads_and_the_api_refuse_control_characters_with_the_error_envelope() {
+async fn the_api_refuses_control_characters_in_paths_and_queries_and_never_stores_a_nul() {
     let app = spawn_app().await;
     for path in [
         "/api/v1/services?ministry=%00",
@@ -26,12 +27,20 @@ async fn public_reads_and_the_api_refuse_control_characters_with_the_error_envel
     ] {
         assert_refused_as_json(app.get(path).await).await;
     }
+    // In JSON a NUL becomes U+FFFD, as text cleaning does: the fields then decide.
     let before = app.feedback_count().await;
-    let body = json!({ "service_code": "ORGBDR-001\u{0}", "text": "জন্ম নিবন্ধনে তিন সপ্তাহ দেরি", "consent": true });
-    assert_refused_as_json(app.post_api_feedback(&body).await).await;
-    let body = json!({ "service_code": "ORGBDR-001", "text": "দেরি\u{0} হচ্ছে তিন সপ্তাহ", "consent": true });
-    assert_refused_as_json(app.post_api_feedback(&body).await).await;
+    let body = json!({ "service_code": "ORGBDR-001\u{0}", "kind": "complaint", "text": "জন্ম নিবন্ধনে তিন সপ্তাহ দেরি", "district": "dhaka" });
+    let response = app.post_api_feedback(&body).await;
+    assert_eq!(response.status(), 404, "an unknown service, not a database error");
+    let envelope: serde_json::Value = response.json().await.unwrap();
+    assert!(envelope["errors"][0]["message"].as_str().is_some(), "{envelope}");
     assert_eq!(app.feedback_count().await, before, "nothing was stored");
+    let body = json!({ "service_code": "ORGBDR-001", "kind": "complaint", "text": "দেরি\u{0} হচ্ছে তিন সপ্তাহ", "district": "dhaka" });
+    let response = app.post_api_feedback(&body).await;
+    assert_eq!(response.status(), 201, "the submission is kept");
+    let created: serde_json::Value = response.json().await.unwrap();
+    let stored = app.stored_feedback(created["tracking_code"].as_str().unwrap()).await;
+    assert_eq!(stored.body, "দেরি\u{FFFD} হচ্ছে তিন সপ্তাহ");
 }
 
 #[tokio::test]

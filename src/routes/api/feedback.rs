@@ -210,8 +210,9 @@ pub async fn create_feedback(
     get,
     path = "/api/v1/feedback/{tracking_code}",
     tag = "feedback",
-    params(("tracking_code" = String, Path, description = "The code given when the feedback was stored")),
+    params(("tracking_code" = String, Path, pattern = "^[^\\x00-\\x1F\\x7F]*$", description = "The code given when the feedback was stored")),
     responses(
+        (status = 400, description = "A control character in the path or query", body = ErrorEnvelope),
         (status = 200, description = "Its status, without personal data", body = FeedbackStatus),
         (status = 404, description = "No feedback with this code", body = ErrorEnvelope),
         (status = 503, description = "Database unavailable; retry", body = ErrorEnvelope),

@@ -18,8 +18,10 @@ const PER_PAGE_MAX: u64 = 200;
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// Words that must all appear in the Bangla or English name (or the code).
+    #[param(pattern = "^[^\\x00-\\x1F\\x7F]*$")]
     q: Option<String>,
     /// Only this ministry's services (its code).
+    #[param(pattern = "^[^\\x00-\\x1F\\x7F]*$")]
     ministry: Option<String>,
     /// Page number, from 1.
     #[param(value_type = Option<u64>, minimum = 1, maximum = 1000000)]
@@ -103,7 +105,7 @@ fn page_number(field: &str, value: Option<&str>, default: u64, max: u64) -> Resu
     params(ListQuery),
     responses(
         (status = 200, description = "One page of services", body = ServicePage),
-        (status = 400, description = "Malformed query string", body = ErrorEnvelope),
+        (status = 400, description = "Malformed query string, or a control character in it", body = ErrorEnvelope),
         (status = 422, description = "Bad page or per_page", body = ErrorEnvelope),
         (status = 503, description = "Database unavailable; retry", body = ErrorEnvelope),
     )
@@ -144,8 +146,9 @@ pub async fn list_services(query: web::Query<ListQuery>, pool: web::Data<Pool>) 
     get,
     path = "/api/v1/services/{code}",
     tag = "catalogue",
-    params(("code" = String, Path, description = "Service code, e.g. DIP-001")),
+    params(("code" = String, Path, pattern = "^[^\\x00-\\x1F\\x7F]*$", description = "Service code, e.g. DIP-001")),
     responses(
+        (status = 400, description = "A control character in the path or query", body = ErrorEnvelope),
         (status = 200, description = "The service and its charter facts", body = ServiceResponse),
         (status = 404, description = "No service with this code", body = ErrorEnvelope),
         (status = 503, description = "Database unavailable; retry", body = ErrorEnvelope),

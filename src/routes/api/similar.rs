@@ -49,11 +49,11 @@ pub struct SimilarList {
     post,
     path = "/api/v1/services/{code}/similar",
     tag = "feedback",
-    params(("code" = String, Path, description = "Service code, e.g. DIP-001")),
+    params(("code" = String, Path, pattern = "^[^\\x00-\\x1F\\x7F]*$", description = "Service code, e.g. DIP-001")),
     request_body(content = SimilarRequest, content_type = "application/json"),
     responses(
         (status = 200, description = "Similar feedback, most similar first", body = SimilarList),
-        (status = 400, description = "Malformed JSON or unknown fields", body = ErrorEnvelope),
+        (status = 400, description = "Malformed JSON, unknown fields, or a control character in the path", body = ErrorEnvelope),
         (status = 404, description = "No service with this code", body = ErrorEnvelope),
         (status = 413, description = "Body over 64 KiB", body = ErrorEnvelope),
         (status = 415, description = "Not JSON", body = ErrorEnvelope),
