@@ -22,6 +22,24 @@ pub fn to_bangla_digits(s: &str) -> String {
         .collect()
 }
 
+/// A whole number grouped the South Asian way, as people in Bangladesh write it: the last three
+/// digits, then pairs (`1,00,00,000` for one crore; Bangla pages then show `১,০০,০০,০০০`).
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    if digits.len() <= 3 {
+        return digits;
+    }
+    let (head, last3) = digits.split_at(digits.len() - 3);
+    let mut out = String::new();
+    for (i, c) in head.chars().enumerate() {
+        if i > 0 && (head.len() - i) % 2 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{out},{last3}")
+}
+
 /// Why a typed number was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumberError {
@@ -74,6 +92,15 @@ pub fn parse_whole_number(input: &str, max: u64) -> Result<Option<u64>, NumberEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_grouped_in_lakhs_and_crores() {
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1_000), "1,000");
+        assert_eq!(grouped(100_000), "1,00,000");
+        assert_eq!(grouped(10_000_000), "1,00,00,000");
+        assert_eq!(grouped(31_440_000_000), "31,44,00,00,000");
+    }
 
     #[test]
     fn bangla_digits_are_read_as_numbers() {

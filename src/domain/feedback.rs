@@ -139,7 +139,7 @@ fn parse_bounded(field: &str, input: &str, max: u64) -> Result<Option<u64>, Fiel
             NumberError::NotWhole => "error-number-not-whole",
             NumberError::TooLarge => "error-number-too-large",
         };
-        FieldError::new(field, code).with("max", max)
+        FieldError::new(field, code).with("max", super::digits::grouped(max))
     })
 }
 

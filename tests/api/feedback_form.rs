@@ -202,3 +202,25 @@ async fn feedback_for_an_unknown_service_is_a_404_page() {
     assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
     assert_eq!(app.feedback_count().await, 0);
 }
+
+#[tokio::test]
+async fn each_number_error_in_the_summary_names_its_box_and_limits_read_in_lakhs_and_crores() {
+    let app = spawn_app().await;
+    let mut form = valid_form();
+    form.retain(|(k, _)| !matches!(*k, "days" | "cost" | "visits"));
+    form.extend([("days", "অনেক"), ("cost", "৫০০০০০০০০"), ("visits", "2.5")]);
+    let response = app.post_feedback_form("ORGBDR-001", &form).await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    let start = html.find("id=\"error-summary\"").unwrap();
+    let summary = &html[start..start + html[start..].find("</ul>").unwrap()];
+    for expected in [
+        "কত দিন লেগেছে: পূর্ণ সংখ্যা লিখুন",
+        "মোট কত টাকা খরচ হয়েছে (ফি, যাতায়াত, সব মিলিয়ে): সংখ্যা সর্বোচ্চ ১,০০,০০,০০০ হতে পারে",
+        "অফিসে কতবার যেতে হয়েছে: ভগ্নাংশ ছাড়া পূর্ণ সংখ্যা লিখুন",
+    ] {
+        assert!(summary.contains(expected), "{expected} missing in {summary}");
+    }
+    assert!(!html.contains("১০০০০০০০"), "no ungrouped limit anywhere");
+    assert_eq!(app.feedback_count().await, 0);
+}

@@ -100,7 +100,13 @@ pub fn form_context(locale: Locale, service: &Service, values: &FormValues, erro
     for e in &errors.0 {
         let message = i18n::message(locale, e.code, &e.args);
         by_field.insert(e.field.clone(), Value::String(message.clone()));
-        list.push(json!({ "field": e.field, "message": message }));
+        // The summary names the box each message is about ("কত দিন লেগেছে: …"); the message
+        // beside the box does not need to.
+        let summary = match i18n::try_message(locale, &format!("form-{}", e.field), &[]) {
+            Some(label) => format!("{label}: {message}"),
+            None => message,
+        };
+        list.push(json!({ "field": e.field, "message": summary }));
     }
     let submission_id =
         values.submission_id().map(str::to_owned).unwrap_or_else(|| TrackingCode::generate().to_string());

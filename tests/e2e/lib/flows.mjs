@@ -81,15 +81,17 @@ export async function assertErrorsShown(page, lang) {
   const links = await summary.locator('a').evaluateAll((as) =>
     as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent.trim(), targetExists: !!document.getElementById(a.getAttribute('href').slice(1)) })),
   );
+  const beside = [msg(lang, 'error-text-too-short', { min: 10 }), msg(lang, 'error-district-required')];
+  // The summary names the box each message is about; the message beside the box does not.
   const expected = [
-    { href: '#field-text', text: msg(lang, 'error-text-too-short', { min: 10 }) },
-    { href: '#field-district', text: msg(lang, 'error-district-required') },
+    { href: '#field-text', text: `${msg(lang, 'form-text')}: ${beside[0]}` },
+    { href: '#field-district', text: `${msg(lang, 'form-district')}: ${beside[1]}` },
   ];
   assert.deepEqual(links.map(({ href, text }) => ({ href, text })), expected, 'the summary lists each problem');
   for (const link of links) assert.ok(link.targetExists, `summary link ${link.href} points at an existing element`);
 
-  assert.equal(await page.locator('#text-error').textContent(), expected[0].text);
-  assert.equal(await page.locator('#district-error').textContent(), expected[1].text);
+  assert.equal(await page.locator('#text-error').textContent(), beside[0]);
+  assert.equal(await page.locator('#district-error').textContent(), beside[1]);
   const text = page.locator('#field-text');
   assert.equal(await text.getAttribute('aria-invalid'), 'true');
   assert.match(await text.getAttribute('aria-describedby'), /\btext-error\b/);
