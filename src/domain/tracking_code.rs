@@ -57,6 +57,12 @@ impl TrackingCode {
         Ok(Self(code))
     }
 
+    /// A stored code as people read it ([`grouped`](Self::grouped)); anything that is not a code
+    /// as it is.
+    pub fn shown(stored: &str) -> String {
+        Self::parse(stored).map_or_else(|| stored.to_owned(), |c| c.grouped())
+    }
+
     /// The code as receipts and pages print it, in two groups of five: `7KX4M-2QHTD`.
     pub fn grouped(&self) -> String {
         format!("{}-{}", &self.0[..LENGTH / 2], &self.0[LENGTH / 2..])

@@ -16,6 +16,7 @@ use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, To
 use serde_json::Value;
 
 use crate::config::MailSettings;
+use crate::domain::tracking_code::TrackingCode;
 use crate::domain::Locale;
 use crate::templates::Templates;
 
@@ -42,6 +43,10 @@ impl EmailMessage {
         let mut context = data.clone();
         let map = context.as_object_mut().context("mail data is an object")?;
         map.insert("lang".into(), Value::from(locale.code()));
+        // A tracking code prints in two groups of five, as on the pages; links keep the stored form.
+        if let Some(code) = map.get("tracking_code").and_then(Value::as_str).map(TrackingCode::shown) {
+            map.insert("shown_code".into(), Value::from(code));
+        }
         let render = |registry: &handlebars::Handlebars, part: &str| {
             registry
                 .render(&format!("email/{kind}/{part}"), &context)

@@ -70,8 +70,9 @@ fn the_acknowledgement_is_in_the_citizens_language_with_the_code_and_link() {
     let t = templates::build().unwrap();
     let (_, data) = samples().into_iter().next().unwrap();
     let bn = EmailMessage::render(&t, "ack", Locale::Bn, &data).unwrap();
-    assert!(bn.subject.contains("পেয়েছি") && bn.subject.contains("7KX4M2QHTD"), "{}", bn.subject);
-    assert!(bn.text.contains("https://nagorik.example/track/7KX4M2QHTD"));
+    assert!(bn.subject.contains("পেয়েছি") && bn.subject.contains("7KX4M-2QHTD"), "in two groups: {}", bn.subject);
+    assert!(bn.text.contains("7KX4M-2QHTD\n") && bn.html.contains(">7KX4M-2QHTD</strong>"));
+    assert!(bn.text.contains("https://nagorik.example/track/7KX4M2QHTD"), "the link keeps the stored form");
     let en = EmailMessage::render(&t, "ack", Locale::En, &data).unwrap();
     assert!(en.text.contains("What happens next"), "{}", en.text);
 }

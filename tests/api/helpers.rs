@@ -184,6 +184,11 @@ pub fn form_with(field: &'static str, value: &'static str) -> Vec<(&'static str,
     form
 }
 
+/// A stored tracking code as pages and mail print it: two groups of five (`7KX4M-2QHTD`).
+pub fn shown(code: &str) -> String {
+    format!("{}-{}", &code[..5], &code[5..])
+}
+
 /// The tracking code at the end of a `/thanks/{code}` redirect.
 pub fn code_from_redirect(response: &reqwest::Response) -> String {
     let location = response.headers()["location"].to_str().expect("location").to_owned();

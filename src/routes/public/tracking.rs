@@ -64,7 +64,7 @@ pub async fn show_tracking(
         return Ok(renderer.respond(&req, locale, StatusCode::NOT_FOUND, "public/track_unknown", data));
     };
     let data = json!({
-        "tracking_code": TrackingCode::parse(&feedback.tracking_code).map_or(feedback.tracking_code.clone(), |c| c.grouped()),
+        "tracking_code": TrackingCode::shown(&feedback.tracking_code),
         "service_name": service.name(locale),
         "service_url": format!("/services/{}", service.code),
         "kind_id": format!("kind-{}", feedback.kind),

@@ -72,7 +72,7 @@ fn recent_rows(locale: Locale, desk: &Desk, now: NaiveDateTime) -> Vec<Value> {
             let text: String = f.public_text().chars().take(140).collect();
             json!({
                 "when": bangladesh_time(f.created_at, locale), "service": s.name(locale), "kind_id": format!("kind-{}", f.kind),
-                "text": text, "code": f.tracking_code, "correct_url": format!("{PAGE}/{}", f.id),
+                "text": text, "code": TrackingCode::shown(&f.tracking_code), "correct_url": format!("{PAGE}/{}", f.id),
                 "correctable": within_window(f.created_at, now),
             })
         })
@@ -122,9 +122,9 @@ pub async fn show_assisted(
     let today = desk.today.to_string();
     let message = match (&flash.saved, &flash.corrected) {
         (Some(code), _) => TrackingCode::parse(code)
-            .map(|c| i18n::message(locale, "assisted-saved", &[("code", c.to_string()), ("count", today)])),
+            .map(|c| i18n::message(locale, "assisted-saved", &[("code", c.grouped()), ("count", today)])),
         (None, Some(code)) => {
-            TrackingCode::parse(code).map(|c| i18n::message(locale, "assisted-corrected", &[("code", c.to_string())]))
+            TrackingCode::parse(code).map(|c| i18n::message(locale, "assisted-corrected", &[("code", c.grouped())]))
         }
         _ => None,
     };
@@ -253,7 +253,7 @@ fn render_correction(
     }
     let values = json!({ "text": value(&form.text), "days": value(&form.days), "cost": value(&form.cost), "visits": value(&form.visits) });
     let data = json!({
-        "entry": { "code": f.tracking_code, "service": service.name(locale), "when": bangladesh_time(f.created_at, locale), "action": format!("{PAGE}/{id}"), "open": open },
+        "entry": { "code": TrackingCode::shown(&f.tracking_code), "service": service.name(locale), "when": bangladesh_time(f.created_at, locale), "action": format!("{PAGE}/{id}"), "open": open },
         "form": merged(
             json!({ "values": values, "kinds": kind_choices(&form.kind), "districts": district_choices(locale, &districts, &form.district) }),
             error_context(locale, errors),
