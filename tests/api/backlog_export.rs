@@ -9,7 +9,7 @@ use nagorik::domain::export::Cell;
 use nagorik::exports::readback;
 use serde_json::json;
 
-use crate::helpers::{spawn_app, TestApp};
+use crate::helpers::{nagorik, spawn_app, TestApp};
 use crate::staff_helpers::StaffClient;
 
 /// Personal data the citizens below gave; none of it may appear in an export.
@@ -160,16 +160,6 @@ async fn a_cabinet_admin_exports_every_ministry_and_may_narrow_to_one() {
     assert_eq!(codes(&tables[0]), vec![both[0].clone()]);
     let doc: serde_json::Value = serde_json::from_slice(&files[2]).unwrap();
     assert_eq!(doc["filter"], "ministry=MOHA; status=identified; candidates=no");
-}
-
-fn nagorik(args: &[&str], database_url: &str) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_nagorik"))
-        .args(args)
-        .env("NAGORIK_DATABASE_URL", database_url)
-        .env("NAGORIK_LOG", "error")
-        .env_remove("NAGORIK_CONFIG")
-        .output()
-        .expect("binary runs")
 }
 
 #[test]

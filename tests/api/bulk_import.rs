@@ -1,12 +1,10 @@
 //! Bulk import of paper and workshop feedback: the page for ministry admins and the
 //! `import-feedback` command. A dry run shows exactly what the import then adds.
 
-use std::process::Command;
-
 use diesel::prelude::*;
 use nagorik::db::{self, provenance, schema::feedback, schema::services};
 
-use crate::helpers::{fixture, spawn_app, TestApp};
+use crate::helpers::{fixture, nagorik, spawn_app, TestApp};
 use crate::staff_helpers::StaffClient;
 
 pub(crate) const SOURCE: &str = "কর্মশালা ঢাকা ২০২৬-১১-১২";
@@ -228,16 +226,6 @@ async fn an_xlsx_sheet_with_bangla_headings_and_text_is_imported() {
     let source = db::run_blocking(&app.pool, move |c| provenance::source_of(c, first)).await.unwrap().unwrap();
     assert_eq!(source.source_file.as_deref(), Some("কর্মশালা.xlsx"));
     app.assert_counts_match(stored.service_id).await;
-}
-
-pub(crate) fn nagorik(args: &[&str], database_url: &str) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_nagorik"))
-        .args(args)
-        .env("NAGORIK_DATABASE_URL", database_url)
-        .env("NAGORIK_LOG", "error")
-        .env_remove("NAGORIK_CONFIG")
-        .output()
-        .expect("binary runs")
 }
 
 #[tokio::test]

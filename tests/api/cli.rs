@@ -2,17 +2,7 @@
 
 use std::process::Command;
 
-use crate::helpers::{fixture, fresh_database};
-
-fn nagorik(args: &[&str], database_url: &str) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_nagorik"))
-        .args(args)
-        .env("NAGORIK_DATABASE_URL", database_url)
-        .env("NAGORIK_LOG", "error")
-        .env_remove("NAGORIK_CONFIG")
-        .output()
-        .expect("binary runs")
-}
+use crate::helpers::{fixture, fresh_database, nagorik};
 
 #[test]
 fn an_unreachable_postgres_is_reported_in_one_line_without_a_panic() {

@@ -184,6 +184,17 @@ pub fn form_with(field: &'static str, value: &'static str) -> Vec<(&'static str,
     form
 }
 
+/// Runs the `nagorik` binary with `args` against `database_url`, quietly and without a config file.
+pub fn nagorik(args: &[&str], database_url: &str) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_nagorik"))
+        .args(args)
+        .env("NAGORIK_DATABASE_URL", database_url)
+        .env("NAGORIK_LOG", "error")
+        .env_remove("NAGORIK_CONFIG")
+        .output()
+        .expect("binary runs")
+}
+
 /// A stored tracking code as pages and mail print it: two groups of five (`7KX4M-2QHTD`).
 pub fn shown(code: &str) -> String {
     format!("{}-{}", &code[..5], &code[5..])

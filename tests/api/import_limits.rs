@@ -8,7 +8,8 @@ use std::sync::OnceLock;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
-use crate::bulk_import::{nagorik, upload, workshop, SOURCE};
+use crate::bulk_import::{upload, workshop, SOURCE};
+use crate::helpers::nagorik;
 use crate::helpers::spawn_app;
 
 /// One hostile file: its name, its bytes and the start of its message in Bangla and English.

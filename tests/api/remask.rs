@@ -5,17 +5,7 @@ use diesel::prelude::*;
 use nagorik::db::schema::feedback;
 use nagorik::db::{self};
 
-use crate::helpers::spawn_app;
-
-fn remask(database_url: &str) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_nagorik"))
-        .arg("remask")
-        .env("NAGORIK_DATABASE_URL", database_url)
-        .env("NAGORIK_LOG", "error")
-        .env_remove("NAGORIK_CONFIG")
-        .output()
-        .expect("binary runs")
-}
+use crate::helpers::{nagorik, spawn_app};
 
 #[tokio::test]
 async fn contacts_in_unusual_formats_are_masked_on_arrival_and_older_rows_by_remask() {
@@ -38,7 +28,7 @@ async fn contacts_in_unusual_formats_are_masked_on_arrival_and_older_rows_by_rem
     .await
     .unwrap();
 
-    let out = remask(&app.database_url);
+    let out = nagorik(&["remask"], &app.database_url);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("1 feedback texts masked again"));
     let row = app.reload(id).await;
@@ -48,6 +38,6 @@ async fn contacts_in_unusual_formats_are_masked_on_arrival_and_older_rows_by_rem
     let entry = app.audit_entries().await.into_iter().find(|e| e.action == "feedback.remask").expect("audited");
     assert!(entry.after_json.unwrap().contains("\"remasked\":1"));
 
-    let again = remask(&app.database_url);
+    let again = nagorik(&["remask"], &app.database_url);
     assert!(String::from_utf8_lossy(&again.stdout).starts_with("0 feedback texts masked again"));
 }

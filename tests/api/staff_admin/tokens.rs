@@ -1,7 +1,7 @@
 //! `/staff/tokens`: a staff member's own API tokens.
 
 use super::rows;
-use crate::helpers::spawn_app;
+use crate::helpers::{nagorik, spawn_app};
 use crate::staff_helpers::{browser, StaffClient};
 
 /// The secret on the page that answered the POST.
@@ -148,13 +148,7 @@ async fn operators_get_no_tokens_and_no_settings_page() {
     let nav = operator.page("/staff/assisted", 200).await;
     assert!(!nav.contains("href=\"/staff/settings\"") && !nav.contains("href=\"/staff/tokens\""));
 
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_nagorik"))
-        .args(["staff-tokens", "issue", "--email", &operator.email, "--name", "script"])
-        .env("NAGORIK_DATABASE_URL", &app.database_url)
-        .env("NAGORIK_LOG", "error")
-        .env_remove("NAGORIK_CONFIG")
-        .output()
-        .expect("binary runs");
+    let out = nagorik(&["staff-tokens", "issue", "--email", &operator.email, "--name", "script"], &app.database_url);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("gets no API tokens") && stderr.contains("Nothing was issued"), "{stderr}");
