@@ -63,31 +63,20 @@ fn pair(form: &PairForm) -> Result<ThemePair, AppError> {
     ThemePair::parse(form.theme_a.as_deref(), form.theme_b.as_deref()).map_err(AppError::Validation)
 }
 
-/// `POST /staff/services/{code}/merge-suggestions/accept`: merges the two themes.
-pub async fn accept_merge_suggestion(
-    req: HttpRequest,
-    staff: Staff,
-    locale: Locale,
-    code: web::Path<String>,
-    form: web::Form<PairForm>,
-    pool: web::Data<Pool>,
-    renderer: web::Data<Renderer>,
-) -> Result<HttpResponse, AppError> {
-    let back = format!("/staff/services/{}#themes-h", code.as_str());
-    let result = async {
-        let (service, _, _) = service_to_edit(&pool, &staff, code.into_inner()).await?;
-        let pair = pair(&form)?;
-        let actor = Actor::from(&staff);
-        let code = service.code.clone();
-        db::run_blocking(&pool, move |c| suggestions::accept(c, &actor, service.id, pair)).await?;
-        Ok(see_other(&format!("/staff/services/{code}#themes-h")))
-    }
-    .await;
-    or_invalid_page(result, &req, locale, &staff, &renderer, &back)
+/// What a designer decided about a suggested pair.
+#[derive(Debug, Clone, Copy)]
+enum Decision {
+    /// Merge the two themes.
+    Accept,
+    /// Never offer the pair again.
+    Dismiss,
 }
 
-/// `POST /staff/services/{code}/merge-suggestions/dismiss`: the pair is not offered again.
-pub async fn dismiss_merge_suggestion(
+/// Both buttons: checks the service and the pair, records the decision, and goes back to the
+/// service's themes (or shows why it could not be done).
+#[allow(clippy::too_many_arguments)]
+async fn decide(
+    decision: Decision,
     req: HttpRequest,
     staff: Staff,
     locale: Locale,
@@ -102,9 +91,39 @@ pub async fn dismiss_merge_suggestion(
         let pair = pair(&form)?;
         let actor = Actor::from(&staff);
         let code = service.code.clone();
-        db::run_blocking(&pool, move |c| suggestions::dismiss(c, &actor, service.id, ministry.id, pair)).await?;
+        db::run_blocking(&pool, move |c| match decision {
+            Decision::Accept => suggestions::accept(c, &actor, service.id, pair).map(drop),
+            Decision::Dismiss => suggestions::dismiss(c, &actor, service.id, ministry.id, pair).map(drop),
+        })
+        .await?;
         Ok(see_other(&format!("/staff/services/{code}#themes-h")))
     }
     .await;
     or_invalid_page(result, &req, locale, &staff, &renderer, &back)
+}
+
+/// `POST /staff/services/{code}/merge-suggestions/accept`: merges the two themes.
+pub async fn accept_merge_suggestion(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    code: web::Path<String>,
+    form: web::Form<PairForm>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    decide(Decision::Accept, req, staff, locale, code, form, pool, renderer).await
+}
+
+/// `POST /staff/services/{code}/merge-suggestions/dismiss`: the pair is not offered again.
+pub async fn dismiss_merge_suggestion(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    code: web::Path<String>,
+    form: web::Form<PairForm>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    decide(Decision::Dismiss, req, staff, locale, code, form, pool, renderer).await
 }
