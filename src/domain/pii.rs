@@ -63,10 +63,17 @@ fn fold(text: &str) -> Vec<Folded> {
             continue;
         }
         let end = start + original.len_utf8();
-        let mut folded = std::iter::once(original).nfkc();
-        let c = match (folded.next(), folded.next()) {
-            (Some(one), None) => one,
-            _ => original,
+        // ASCII and the Bengali block are their own single-character NFKC form (the three
+        // letters that decompose give two characters, which are kept as typed anyway): most
+        // text skips the normaliser.
+        let c = if original.is_ascii() || ('\u{0980}'..='\u{09FF}').contains(&original) {
+            original
+        } else {
+            let mut folded = std::iter::once(original).nfkc();
+            match (folded.next(), folded.next()) {
+                (Some(one), None) => one,
+                _ => original,
+            }
         };
         let c = digit_value(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c);
         view.push(Folded { c, start, end });

@@ -133,3 +133,12 @@ fn no_masked_text_still_holds_a_detectable_contact() {
         assert_eq!(mask(&once), once, "a contact survived masking {text:?}");
     }
 }
+
+#[test]
+fn the_normaliser_is_skipped_only_where_it_changes_nothing() {
+    use unicode_normalization::UnicodeNormalization;
+    for c in (0u32..0x80).chain(0x0980..0x0A00).filter_map(char::from_u32) {
+        let folded: Vec<char> = std::iter::once(c).nfkc().collect();
+        assert!(folded == [c] || folded.len() > 1, "U+{:04X} folds to one other character", c as u32);
+    }
+}
