@@ -38,6 +38,8 @@ pub struct Settings {
     pub submit_rate_per_minute: u32,
     /// Submissions one address may send in a burst.
     pub submit_burst: u32,
+    /// "Me too" voices counted from one address in 24 hours (more are stored as the citizens' own feedback).
+    pub me_too_per_address_per_day: u32,
     /// Hours a staff log-in lasts.
     pub session_hours: i64,
     /// A designer's own pain-category keywords (CSV `category,keyword`), added to the built-in lexicon.
@@ -68,6 +70,7 @@ impl Default for Settings {
             intake_writers: 2,
             submit_rate_per_minute: 60,
             submit_burst: 20,
+            me_too_per_address_per_day: 10,
             session_hours: 12,
             pain_lexicon: None,
             rate_day_bdt: 100,
@@ -95,6 +98,7 @@ struct FileSettings {
     intake_writers: Option<usize>,
     submit_rate_per_minute: Option<u32>,
     submit_burst: Option<u32>,
+    me_too_per_address_per_day: Option<u32>,
     session_hours: Option<i64>,
     pain_lexicon: Option<String>,
     rate_day_bdt: Option<i64>,
@@ -169,7 +173,7 @@ impl Settings {
         }
         take!(database_url, bind, base_url, pool_size, pool_timeout_secs, log, secure_cookies);
         take!(intake_queue, intake_batch, intake_writers, submit_rate_per_minute, submit_burst, session_hours);
-        take!(rate_day_bdt, rate_visit_bdt, visit_hours);
+        take!(me_too_per_address_per_day, rate_day_bdt, rate_visit_bdt, visit_hours);
         if f.workers.is_some() {
             self.workers = f.workers;
         }
@@ -197,6 +201,7 @@ impl Settings {
                 "NAGORIK_SECURE_COOKIES" => secure_cookies, "NAGORIK_INTAKE_QUEUE" => intake_queue,
                 "NAGORIK_INTAKE_BATCH" => intake_batch, "NAGORIK_INTAKE_WRITERS" => intake_writers,
                 "NAGORIK_SUBMIT_RATE_PER_MINUTE" => submit_rate_per_minute, "NAGORIK_SUBMIT_BURST" => submit_burst,
+                "NAGORIK_ME_TOO_PER_ADDRESS_PER_DAY" => me_too_per_address_per_day,
                 "NAGORIK_SESSION_HOURS" => session_hours);
         number!("NAGORIK_RATE_DAY_BDT" => rate_day_bdt, "NAGORIK_RATE_VISIT_BDT" => rate_visit_bdt,
                 "NAGORIK_VISIT_HOURS" => visit_hours);

@@ -24,6 +24,7 @@ pub mod jobs;
 pub mod moderation;
 pub mod remask;
 pub mod routes;
+pub mod signing;
 pub mod startup;
 pub mod telemetry;
 pub mod templates;

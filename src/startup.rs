@@ -20,6 +20,7 @@ use crate::intake::IntakeWriter;
 use crate::jobs::{JobContext, Jobs};
 use crate::routes;
 use crate::themes::{Classifier, Lexicon};
+use crate::voices::VoiceKey;
 use crate::web::{rate_limit, Renderer};
 
 /// A bound, not yet running, Nagorik server.
@@ -73,6 +74,11 @@ impl Application {
         let service_cache = web::Data::new(ServiceCache::default());
         let jobs = std::sync::Arc::new(mail_jobs(settings, &pool)?);
         let unsubscribe_key = web::Data::new(jobs.key.clone());
+        let voice_key = {
+            let mut conn = pool.get().context("no database connection")?;
+            let key = VoiceKey::load(&mut conn, chrono::Utc::now().naive_utc()).context("\"me too\" key")?;
+            web::Data::new(key)
+        };
         let limit = settings.submit_rate_per_minute;
         let https = settings.secure_cookies;
         let governor = rate_limit::submit_limit(limit, settings.submit_burst).context("bad submission rate limit")?;
@@ -91,6 +97,7 @@ impl Application {
                 .app_data(service_cache.clone())
                 .app_data(classifier.clone())
                 .app_data(unsubscribe_key.clone())
+                .app_data(voice_key.clone())
                 .app_data(web::FormConfig::default().limit(crate::routes::api::JSON_LIMIT))
                 .configure(routes::configure)
                 .default_service(web::to(routes::errors::not_found))

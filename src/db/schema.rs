@@ -205,6 +205,20 @@ diesel::table! {
         feedback_id -> BigInt,
         browser_key -> Text,
         created_at -> Timestamp,
+        echo_id -> Nullable<BigInt>,
+        token_nonce -> Nullable<Text>,
+        address_key -> Text,
+    }
+}
+
+diesel::table! {
+    /// "Me too" voices answered kindly but not counted.
+    me_too_refusals (id) {
+        id -> BigInt,
+        service_id -> BigInt,
+        reason -> Text,
+        address_key -> Text,
+        created_at -> Timestamp,
     }
 }
 

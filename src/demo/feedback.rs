@@ -176,7 +176,7 @@ fn add_voices(conn: &mut Conn, batch: &[NewFeedback], voices: &[Vec<NaiveDateTim
     for (row, at) in batch.iter().zip(voices).filter(|(_, v)| !v.is_empty()) {
         let id = ids[&row.tracking_code];
         for (k, when) in at.iter().enumerate() {
-            me_too::insert(conn, id, &format!("demo-{id}-{k}"), *when)?;
+            me_too::insert_bare(conn, id, &format!("demo-{id}-{k}"), *when)?;
         }
         tally.add(&Facts::from(row), 0, at.len() as i64);
     }

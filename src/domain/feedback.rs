@@ -212,6 +212,8 @@ pub struct Submission {
     pub api_client: Option<i64>,
     /// The operator who typed it on the citizen's behalf (assisted intake).
     pub assisted: Option<super::provenance::Assisted>,
+    /// The "me too" voice it also asks for (from the similar-feedback step).
+    pub me_too: Option<super::me_too::MeTooClaim>,
 }
 
 /// Whether a checkbox or boolean field means yes.
@@ -281,6 +283,7 @@ impl Submission {
             location: Location::default(),
             api_client: None,
             assisted: None,
+            me_too: None,
         })
     }
 }

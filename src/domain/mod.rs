@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod field_error;
 pub mod local_path;
 pub mod locale;
+pub mod me_too;
 pub mod password_strength;
 pub mod pii;
 pub mod provenance;

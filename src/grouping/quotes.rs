@@ -42,7 +42,7 @@ pub fn similar(conn: &mut Conn, service_id: i64, text: &str, n: usize) -> diesel
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut pool = Vec::new();
-    let mut voices = HashMap::new();
+    let mut extra = HashMap::new();
     let mut texts = HashMap::new();
     for (theme_id, _) in ranked.into_iter().take(SIMILAR_THEMES) {
         for m in theme_members::recent_of_theme(conn, theme_id, SIMILAR_POOL)? {
@@ -51,11 +51,15 @@ pub fn similar(conn: &mut Conn, service_id: i64, text: &str, n: usize) -> diesel
             }
             let public = m.public_text();
             pool.push((m.id, signature(&public)));
-            voices.insert(m.id, 1 + i64::from(m.extra_voices));
+            extra.insert(m.id, m.extra_voices);
             texts.insert(m.id, public);
         }
     }
-    Ok(most_similar(&sig, &pool, n)
+    let found = most_similar(&sig, &pool, n);
+    // Voices count the submissions that said "me too" to it as well.
+    let shown: Vec<(i64, i32)> = found.iter().filter_map(|(id, _)| Some((*id, *extra.get(id)?))).collect();
+    let voices = crate::voices::voices_of(conn, &shown)?;
+    Ok(found
         .into_iter()
         .filter_map(|(id, similarity)| {
             Some(SimilarFeedback { id, text: texts.remove(&id)?, voices: voices.get(&id).copied()?, similarity })

@@ -123,8 +123,19 @@ pub fn store_one(
     }
     let code = TrackingCode::generate();
     let mut rows = [new_row(submission, service_id, &code, now)];
+    // A "me too" that counts joins the theme of the feedback it agrees with.
+    let voice = match &submission.me_too {
+        Some(claim) => Some(crate::voices::check(conn, service_id, claim, now)?),
+        None => None,
+    };
+    if let Some(Ok(theme)) = voice {
+        rows[0].theme_id = theme;
+    }
     on_arrival(conn, &mut rows, classifier, cache, now)?;
     let id = feedback::insert(conn, &rows[0])?;
+    if let (Some(claim), Some(outcome)) = (&submission.me_too, voice) {
+        crate::voices::record(conn, service_id, claim, id, outcome.map(drop), now)?;
+    }
     if let Some(assisted) = &submission.assisted {
         crate::db::provenance::set_assisted(conn, id, assisted, now)?;
     }

@@ -203,7 +203,8 @@ pub fn shown(code: &str) -> String {
 /// The tracking code at the end of a `/thanks/{code}` redirect.
 pub fn code_from_redirect(response: &reqwest::Response) -> String {
     let location = response.headers()["location"].to_str().expect("location").to_owned();
-    location.strip_prefix("/thanks/").expect("redirect to the thank-you page").to_owned()
+    let code = location.strip_prefix("/thanks/").expect("redirect to the thank-you page");
+    code.split('?').next().unwrap_or(code).to_owned()
 }
 
 /// How long a test waits for something to happen before it fails: generous, so that a busy

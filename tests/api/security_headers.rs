@@ -1,6 +1,6 @@
 //! What protects browsers beyond each page: HSTS and Secure cookies when served over HTTPS.
 
-use crate::helpers::{spawn_app, spawn_app_with, TestApp};
+use crate::helpers::{spawn_app, spawn_app_with, valid_form, TestApp};
 use crate::staff_helpers::{browser, PASSWORD};
 
 const HSTS: &str = "strict-transport-security";
@@ -19,9 +19,13 @@ async fn every_cookie(app: &TestApp) -> Vec<String> {
     };
     keep(&app.get("/lang/en?next=/").await);
     let stored = app.submit_text("ORGBDR-001", "জন্ম নিবন্ধনের জন্য তিনবার ইউনিয়ন পরিষদে যেতে হয়েছে").await;
-    let url = format!("{}/services/ORGBDR-001/me-too", app.address);
-    let id = stored.id.to_string();
-    keep(&browser().post(&url).form(&[("feedback_id", id.as_str())]).send().await.unwrap());
+    // The similar-feedback step gives the browser its "me too" id.
+    let url = format!("{}/services/ORGBDR-001/feedback", app.address);
+    let mut form = valid_form();
+    form.push(("action", "check"));
+    let step = browser().post(&url).form(&form).send().await.unwrap();
+    assert!(step.status().is_success() && stored.id > 0);
+    keep(&step);
     let (_, email) = app.create_staff("designer", &["LGD"]).await;
     keep(&app.log_in(&email, PASSWORD).await.1);
     let staff = app.staff("designer", &["LGD"]).await;

@@ -50,7 +50,8 @@ async function everyCitizenPage(page, lang, check) {
   await page.locator('#similar-h').waitFor();
   await check(page, 'similar feedback before sending');
   await page.getByRole('button', { name: msg(lang, 'similar-me-too') }).first().click();
-  await page.waitForURL(/\/me-too\/\d+$/);
+  await page.waitForURL(/\/thanks\/[^/?]+\?me_too=1$/);
+  await page.locator('#me-too-h').waitFor();
   await check(page, '"me too" confirmation');
 
   await visit(`/track/${code}`, 'tracking page');

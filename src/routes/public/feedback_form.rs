@@ -27,6 +27,10 @@ pub struct FormValues {
     consent: Option<String>,
     submission_id: Option<String>,
     action: Option<String>,
+    /// The similar feedback a "me too" button agreed with.
+    me_too: Option<String>,
+    /// The signed similar-feedback step the form carries.
+    similar_token: Option<String>,
 }
 
 impl FormValues {
@@ -38,6 +42,17 @@ impl FormValues {
     /// Whether the citizen asked to see similar feedback before sending (the form's first button).
     pub fn wants_check(&self) -> bool {
         self.action.as_deref() == Some("check")
+    }
+
+    /// The feedback whose "me too" button sent the form, if one did (an unusable id is none).
+    pub fn me_too_id(&self) -> Option<i64> {
+        let id = crate::domain::digits::to_ascii_digits(self.me_too.as_deref()?.trim());
+        id.parse().ok().filter(|id| *id > 0)
+    }
+
+    /// The similar-feedback step the form carries.
+    pub fn similar_token(&self) -> Option<&str> {
+        self.similar_token.as_deref().filter(|t| t.len() <= 512)
     }
 
     /// The raw submission the domain checks, tidied as people type: one newline
@@ -60,7 +75,13 @@ impl FormValues {
 }
 
 /// Everything the form template needs.
-pub fn form_context(locale: Locale, service: &Service, values: &FormValues, errors: &FieldErrors) -> Value {
+pub fn form_context(
+    locale: Locale,
+    service: &Service,
+    values: &FormValues,
+    errors: &FieldErrors,
+    similar_token: Option<&str>,
+) -> Value {
     let value = |v: &Option<String>| v.clone().unwrap_or_default();
     let kind = value(&values.kind);
     let step = value(&values.step);
@@ -113,6 +134,7 @@ pub fn form_context(locale: Locale, service: &Service, values: &FormValues, erro
     json!({
         "action": format!("/services/{}/feedback", service.code),
         "submission_id": submission_id,
+        "similar_token": similar_token,
         "values": {
             "text": value(&values.text),
             "days": value(&values.days),

@@ -21,8 +21,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/services/{code}", web::get().to(services::show_service))
         .route("/services/{code}/feedback", web::post().to(feedback::submit_feedback))
         .route("/services/{code}/feedback", web::get().to(feedback::show_feedback_form))
-        .route("/services/{code}/me-too", web::post().to(me_too::add_me_too))
-        .route("/services/{code}/me-too/{id}", web::get().to(me_too::show_me_too))
         .route("/thanks/{tracking_code}", web::get().to(feedback::show_thanks))
         .route("/track", web::get().to(tracking::show_track_form))
         .route("/track/{tracking_code}", web::get().to(tracking::show_tracking))

@@ -96,7 +96,8 @@ pub async fn show_service(
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
     let listing = load_service(&pool, &code).await?;
-    let form = FormState { values: &FormValues::default(), errors: &FieldErrors::new(), similar: None };
+    let form =
+        FormState { values: &FormValues::default(), errors: &FieldErrors::new(), similar: None, similar_token: None };
     render_service_page(&req, locale, &pool, &renderer, &listing, form, StatusCode::OK).await
 }
 
@@ -108,6 +109,8 @@ pub struct FormState<'a> {
     pub errors: &'a FieldErrors,
     /// Similar feedback found by "check for similar feedback" (`Some(empty)`: none found).
     pub similar: Option<&'a [SimilarFeedback]>,
+    /// The signed similar-feedback step the "me too" buttons send.
+    pub similar_token: Option<&'a str>,
 }
 
 /// The service page with the form filled in as `form` says.
@@ -125,19 +128,16 @@ pub async fn render_service_page(
         Ok((db::service_counts::total_voices(conn, service_id)?, crate::backlog::public::load(conn, service_id)?))
     })
     .await?;
-    let code = &listing.0.code;
     let similar: Vec<serde_json::Value> = form
         .similar
         .unwrap_or_default()
         .iter()
-        .map(
-            |s| json!({ "id": s.id, "text": s.text, "voices": s.voices, "action": format!("/services/{code}/me-too") }),
-        )
+        .map(|s| json!({ "id": s.id, "text": s.text, "voices": s.voices }))
         .collect();
     let data = json!({
         "service": service_facts(listing, locale),
         "feedback_count": voices,
-        "form": form_context(locale, &listing.0, form.values, form.errors),
+        "form": form_context(locale, &listing.0, form.values, form.errors, form.similar_token),
         "checked": form.similar.is_some(),
         "similar": similar,
         "you_said": {

@@ -79,6 +79,9 @@ fn options(values: &[&str], prefix: &str, selected: &Option<String>) -> Vec<Valu
     values.iter().map(|v| json!({ "value": v, "label_id": format!("{prefix}{v}"), "selected": *v == chosen })).collect()
 }
 
+/// "Me too" voices not counted in 24 hours from which moderators are warned.
+const ME_TOO_BURST: i64 = 5;
+
 /// `GET /staff/services/{code}`.
 #[allow(clippy::too_many_arguments)] // one argument per extractor
 pub async fn show_service(
@@ -100,7 +103,7 @@ pub async fn show_service(
     let (code, who) = (code.into_inner(), staff.clone());
     let mut list_filter = filter.clone();
     let classifier = classifier.into_inner();
-    let (listing, stats, insights, (rows, more), theme_names, backlog) =
+    let (listing, stats, insights, (rows, more), theme_names, (backlog, refused)) =
         db::run_blocking(&pool, move |c| -> Result<_, AppError> {
             let listing = visible_service(c, &who, &code)?.ok_or(AppError::NotFound)?;
             list_filter.search_original = who.may(Permission::ViewPersonalData, listing.2.id);
@@ -118,7 +121,9 @@ pub async fn show_service(
                 None => json!({ "themes": super::backlog_item::theme_choices(c, listing.0.id, &[], locale)?,
                                 "promote_url": format!("/staff/services/{}/backlog", listing.0.code) }),
             };
-            Ok((listing, stats, insights, page, names, backlog))
+            let day_ago = Utc::now().naive_utc() - chrono::Duration::hours(24);
+            let refused = crate::voices::refused_since(c, listing.0.id, day_ago)?;
+            Ok((listing, stats, insights, page, names, (backlog, refused)))
         })
         .await?;
     let merge_suggestions = super::merge_suggestions::section(&pool, &staff, &listing, locale).await?;
@@ -155,6 +160,8 @@ pub async fn show_service(
         "can_promote": staff.may(Permission::ShapeBacklog, ministry.id),
         "backlog": backlog,
         "can_moderate": staff.may(Permission::Moderate, ministry.id),
+        // A burst of "me too" voices not counted: someone may be trying to stuff votes.
+        "me_too_refused": (refused >= ME_TOO_BURST).then_some(refused),
         "personal": personal,
         "stats": stats,
         "kind_rows": stats.kinds.iter().map(|(k, t)| json!({ "label_id": format!("staff-kind-{k}"), "feedback": t.feedback, "voices": t.voices })).collect::<Vec<_>>(),

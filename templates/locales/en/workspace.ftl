@@ -58,6 +58,7 @@ staff-pager = Pages
 staff-pager-prev = Newer
 staff-pager-next = Older
 staff-public-page = public page
+staff-me-too-burst = In the last 24 hours { $count } “me too” voices for this service were not counted (repeated from one browser, sent from an old or forged page, or over the daily limit of one address). Check whether someone is trying to inflate the voices; they are stored as feedback of their own.
 staff-voices = { $count ->
     [one] 1 voice
    *[other] { $count } voices
@@ -142,9 +143,8 @@ error-theme-unknown = Choose a theme of this service
 error-move-none-chosen = Choose at least one feedback to move
 error-redact-span = Write the text to mask (at least 2 characters)
 error-redact-not-found = That text does not appear in the feedback
-error-me-too-unknown = This feedback cannot be found
 similar-title = Has someone said this already?
-similar-intro = These are similar to what you wrote. If one says what you mean, add your voice to it instead.
+similar-intro = These are similar to what you wrote. If one says what you mean, press “Me too”: what you wrote below is sent with your voice, and you get a tracking code.
 similar-me-too = Me too
 similar-voices = { $count ->
     [one] 1 voice so far
@@ -154,9 +154,9 @@ similar-not-mine = None of these? Send your own feedback below.
 form-send-anyway = Send my feedback
 form-submit-hint = We first show you similar feedback, if there is any.
 me-too-title = Your voice is added
-me-too-not-counted-title = This feedback
 me-too-explained = Voices count when ministries decide which services to improve first.
-me-too-back = Back to { $service }
+me-too-not-counted = Your feedback is saved as your own. It could not also be counted as one more voice for the feedback you chose: a person’s voice counts once for each feedback, and the list of similar feedback must be recent.
+me-too-agreed-with = The feedback you agreed with:
 staff-regroup-title = Regroup this service's feedback
 staff-regroup-explain = Nagorik sorts every visible feedback of this service again by its pain category and wording. Confirmed themes, themes a backlog item addresses and feedback you moved or merged stay as they are. Check what would change, then confirm.
 staff-regroup-summary = Before and after
