@@ -221,7 +221,8 @@ pub fn move_feedback(
         let members: Vec<Member> = theme_members::with_ids(c, ids)?;
         let of_service = crate::db::feedback::service_ids_of(c, ids)?;
         if members.len() != ids.len() || of_service.iter().any(|s| *s != service_id) {
-            return Err(EditError::NotFound);
+            let wrong = FieldError::new("feedback", "error-move-not-of-service");
+            return Err(EditError::Invalid(FieldErrors(vec![wrong])));
         }
         let now = Utc::now().naive_utc();
         let destination = match to {

@@ -62,11 +62,15 @@ pub fn render_error<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_
     }
     let new = if open311 {
         let format = crate::routes::open311::Format::of_path(req.path());
-        crate::routes::open311::fail(
+        let mut answer = crate::routes::open311::fail(
             format,
             status,
             &[crate::i18n::message(crate::domain::Locale::En, message_id(status.as_u16()), &[])],
-        )
+        );
+        for (name, value) in builder.finish().headers() {
+            answer.headers_mut().insert(name.clone(), value.clone());
+        }
+        answer
     } else if api {
         let mut envelope = serde_json::to_value(ErrorEnvelope::general(message_id(status.as_u16())))?;
         if status.is_server_error() {

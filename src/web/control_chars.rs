@@ -78,7 +78,14 @@ fn body_kind(req: &ServiceRequest) -> Option<BodyKind> {
 /// The 400 answer, as a response (not an error) so that the error pages still render it in
 /// the page's language.
 fn refused<B>(http: HttpRequest) -> ServiceResponse<EitherBody<B>> {
-    let response = AppError::BadRequest(REFUSED.into()).error_response();
+    use crate::routes::open311;
+    let response = if http.path().starts_with("/open311/") {
+        // Open311 clients read the specification's error list, in the path's format.
+        let message = format!("The request could not be understood: {REFUSED}");
+        open311::fail(open311::Format::of_path(http.path()), actix_web::http::StatusCode::BAD_REQUEST, &[message])
+    } else {
+        AppError::BadRequest(REFUSED.into()).error_response()
+    };
     ServiceResponse::new(http, response).map_into_right_body()
 }
 

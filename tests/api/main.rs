@@ -2,6 +2,7 @@
 //! Run on SQLite by default, on PostgreSQL with `TEST_DATABASE_URL=postgres://…`.
 
 mod access_matrix;
+mod api_description;
 mod assisted;
 mod backlog;
 mod backlog_export;

@@ -5,6 +5,7 @@ use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::whole::Whole;
 use crate::audit::Actor;
 use crate::auth::Staff;
 use crate::db::themes::Theme;
@@ -55,9 +56,11 @@ pub struct MergeSuggestionList {
 #[serde(deny_unknown_fields)]
 pub struct ThemePairBody {
     /// One theme of the service.
-    theme_a: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    theme_a: Option<Whole>,
     /// Another theme of the service.
-    theme_b: Option<i64>,
+    #[schema(value_type = Option<i64>)]
+    theme_b: Option<Whole>,
 }
 
 /// What accepting did.
@@ -128,6 +131,8 @@ pub async fn list_merge_suggestions(
         (status = 401, description = "No valid bearer token or session", body = ErrorEnvelope),
         (status = 403, description = "The role may not edit themes", body = ErrorEnvelope),
         (status = 404, description = "No such service among the staff member's ministries", body = ErrorEnvelope),
+        (status = 413, description = "Body over 64 KiB", body = ErrorEnvelope),
+        (status = 415, description = "Not JSON", body = ErrorEnvelope),
         (status = 422, description = "Not two different themes of this service; nothing changed", body = ErrorEnvelope),
     )
 )]
@@ -138,7 +143,7 @@ pub async fn accept_merge_suggestion(
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, AppError> {
     let (service, _, _) = service_to_edit(&pool, &staff, code.into_inner()).await?;
-    let pair = ThemePair::of(body.theme_a, body.theme_b).map_err(AppError::Validation)?;
+    let pair = ThemePair::of(body.theme_a.map(i64::from), body.theme_b.map(i64::from)).map_err(AppError::Validation)?;
     let actor = Actor::from(&staff);
     let theme = db::run_blocking(&pool, move |c| suggestions::accept(c, &actor, service.id, pair)).await?;
     Ok(HttpResponse::Ok().json(Merged { theme_id: theme.id }))
@@ -157,6 +162,8 @@ pub async fn accept_merge_suggestion(
         (status = 401, description = "No valid bearer token or session", body = ErrorEnvelope),
         (status = 403, description = "The role may not edit themes", body = ErrorEnvelope),
         (status = 404, description = "No such service among the staff member's ministries", body = ErrorEnvelope),
+        (status = 413, description = "Body over 64 KiB", body = ErrorEnvelope),
+        (status = 415, description = "Not JSON", body = ErrorEnvelope),
         (status = 422, description = "Not two different themes of this service; nothing changed", body = ErrorEnvelope),
     )
 )]
@@ -167,7 +174,7 @@ pub async fn dismiss_merge_suggestion(
     pool: web::Data<Pool>,
 ) -> Result<HttpResponse, AppError> {
     let (service, _, ministry) = service_to_edit(&pool, &staff, code.into_inner()).await?;
-    let pair = ThemePair::of(body.theme_a, body.theme_b).map_err(AppError::Validation)?;
+    let pair = ThemePair::of(body.theme_a.map(i64::from), body.theme_b.map(i64::from)).map_err(AppError::Validation)?;
     let actor = Actor::from(&staff);
     let dismissed =
         db::run_blocking(&pool, move |c| suggestions::dismiss(c, &actor, service.id, ministry.id, pair)).await?;

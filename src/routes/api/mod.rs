@@ -4,9 +4,11 @@ mod feedback;
 mod merge_suggestions;
 mod ministries;
 pub mod openapi;
+mod openapi_open311;
 mod services;
 mod similar;
 mod staff;
+mod whole;
 
 use actix_web::error::{JsonPayloadError, QueryPayloadError};
 use actix_web::{web, HttpRequest};

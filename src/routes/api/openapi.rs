@@ -12,7 +12,7 @@ use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 use utoipa::OpenApi;
 
-use super::{feedback, merge_suggestions, ministries, services, similar};
+use super::{feedback, merge_suggestions, ministries, openapi_open311, services, similar, staff};
 use crate::domain::contact::{EMAIL_MAX, EMAIL_PATTERN, NAME_MAX, PHONE_PATTERN};
 use crate::domain::district::District;
 use crate::domain::feedback::{FeedbackKind, COST_MAX, DAYS_MAX, TEXT_MAX, TEXT_MIN, VISITS_MAX};
@@ -32,7 +32,11 @@ pub struct FeedbackRequestDoc {
         title = "Nagorik API",
         version = "1",
         description = "Citizen feedback about public services: the service catalogue, submitting feedback and \
-                       reading its status. Every error uses the envelope `{\"errors\": [...]}`."
+                       reading its status (`/api/v1`); the staff API for designers and ministries \
+                       (`/api/v1/staff`, a bearer token from `nagorik staff-tokens issue` or the staff \
+                       settings page); and Open311 GeoReport v2 for client systems (`/open311/v2`, JSON \
+                       described here, XML alike). Every `/api/v1` error uses the envelope \
+                       `{\"errors\": [...]}`; Open311 answers the specification's error list."
     ),
     paths(
         ministries::list_ministries,
@@ -41,9 +45,15 @@ pub struct FeedbackRequestDoc {
         feedback::create_feedback,
         feedback::get_feedback_status,
         similar::find_similar,
+        staff::list_services,
+        staff::service_stats,
+        staff::list_themes,
         merge_suggestions::list_merge_suggestions,
         merge_suggestions::accept_merge_suggestion,
-        merge_suggestions::dismiss_merge_suggestion
+        merge_suggestions::dismiss_merge_suggestion,
+        staff::edit_theme,
+        staff::merge_theme,
+        staff::split_theme
     ),
     components(schemas(
         ministries::MinistryList,
@@ -62,11 +72,48 @@ pub struct FeedbackRequestDoc {
         merge_suggestions::ThemePairBody,
         merge_suggestions::Merged,
         merge_suggestions::Dismissed,
+        staff::StaffServiceList,
+        staff::StaffServiceStats,
+        staff::ThemeList,
+        staff::ThemeOut,
+        staff::ThemeEditBody,
+        staff::MergeBody,
+        staff::MoveBody,
         ErrorEnvelope,
         ErrorEntry
-    ))
+    )),
+    modifiers(&BearerScheme)
 )]
 struct ApiDoc;
+
+/// The staff operations' bearer tokens (`nagorik staff-tokens issue`, or the staff settings page).
+struct BearerScheme;
+
+impl utoipa::Modify for BearerScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
+
+/// Links between operations: what one answer names, the next operation reads.
+fn add_links(doc: &mut Value) {
+    let link = |operation: &str, parameter: &str, from: &str| json!({"operationId": operation, "parameters": {parameter: from}});
+    let paths = &mut doc["paths"];
+    paths["/api/v1/feedback"]["post"]["responses"]["201"]["links"] =
+        json!({"GetFeedbackStatus": link("get_feedback_status", "tracking_code", "$response.body#/tracking_code")});
+    paths["/api/v1/staff/services/{code}/themes"]["get"]["responses"]["200"]["links"] = json!({
+        "EditTheme": link("edit_theme", "id", "$response.body#/themes/0/id"),
+        "MergeTheme": link("merge_theme", "id", "$response.body#/themes/0/id"),
+        "SplitTheme": link("split_theme", "id", "$response.body#/themes/0/id"),
+    });
+    paths["/open311/v2/requests.json"]["post"]["operationId"] = json!("open311_create_request");
+    paths["/open311/v2/requests/{service_request_id}.json"]["get"]["operationId"] = json!("open311_get_request");
+    paths["/open311/v2/requests.json"]["post"]["responses"]["201"]["links"] = json!({
+        "GetRequest": link("open311_get_request", "service_request_id", "$response.body#/0/service_request_id"),
+    });
+}
 
 /// The feedback body: exactly what `POST /api/v1/feedback` accepts.
 fn feedback_request_schema() -> Value {
@@ -106,6 +153,20 @@ fn feedback_request_schema() -> Value {
 pub static DOCUMENT: LazyLock<Value> = LazyLock::new(|| {
     let mut doc = serde_json::to_value(ApiDoc::openapi()).expect("the description serialises");
     doc["components"]["schemas"]["FeedbackRequest"] = feedback_request_schema();
+    if let (Some(paths), Value::Object(open311)) = (doc["paths"].as_object_mut(), openapi_open311::paths()) {
+        paths.extend(open311);
+    }
+    if let (Some(schemas), Value::Object(open311)) =
+        (doc["components"]["schemas"].as_object_mut(), openapi_open311::schemas())
+    {
+        schemas.extend(open311);
+    }
+    add_links(&mut doc);
+    // A theme's category is one of the pain categories.
+    let mut allowed: Vec<Value> = crate::themes::PainCategory::ALL.iter().map(|c| json!(c.as_str())).collect();
+    allowed.push(Value::Null);
+    doc["components"]["schemas"]["ThemeEditBody"]["properties"]["category"] =
+        json!({"type": ["string", "null"], "enum": allowed, "description": "Pain category"});
     doc
 });
 

@@ -7,20 +7,34 @@ use actix_web::{web, HttpResponse};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use utoipa::ToSchema;
 
+use super::whole::Whole;
 use crate::audit::Actor;
 use crate::auth::Staff;
 use crate::counts::dim;
 use crate::db::themes::Theme;
 use crate::db::{self, service_counts, theme_members, themes, Pool};
 use crate::domain::staff::Permission;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorEnvelope};
 use crate::grouping::edits::{self, Destination, ThemeEdit};
 use crate::routes::staff::scope;
 use crate::themes::Classifier;
 use crate::workspace::{dashboard, service_stats, visible_service};
 
-/// `GET /api/v1/staff/services`: the staff member's services ranked by recent voices.
+/// The staff member's services (their ministries', or every one for cabinet), ranked by recent voices.
+#[utoipa::path(
+    get,
+    path = "/api/v1/staff/services",
+    tag = "staff",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Services ranked by voices of the last 30 days", body = StaffServiceList),
+        (status = 400, description = "A control character in the path or query, or a body that is not JSON of this shape", body = ErrorEnvelope),
+        (status = 401, description = "No valid bearer token or session", body = ErrorEnvelope),
+        (status = 403, description = "The role may not do this", body = ErrorEnvelope)
+    )
+)]
 pub async fn list_services(staff: Staff, pool: web::Data<Pool>) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ViewFeedback)?;
     let scope = staff.ministry_filter();
@@ -28,7 +42,21 @@ pub async fn list_services(staff: Staff, pool: web::Data<Pool>) -> Result<HttpRe
     Ok(HttpResponse::Ok().json(json!({ "services": rows })))
 }
 
-/// `GET /api/v1/staff/services/{code}/stats`: counts by kind, theme, TCV, week, district, channel.
+/// A service's counts by kind, theme, time-cost-visits, week, district and channel.
+#[utoipa::path(
+    get,
+    path = "/api/v1/staff/services/{code}/stats",
+    tag = "staff",
+    security(("bearer" = [])),
+    params(("code" = String, Path, pattern = "^[^\\x00-\\x1F\\x7F]*$", description = "Service code, e.g. DIP-001")),
+    responses(
+        (status = 200, description = "The counts", body = StaffServiceStats),
+        (status = 404, description = "No such service among the staff member's ministries", body = ErrorEnvelope),
+        (status = 400, description = "A control character in the path or query, or a body that is not JSON of this shape", body = ErrorEnvelope),
+        (status = 401, description = "No valid bearer token or session", body = ErrorEnvelope),
+        (status = 403, description = "The role may not do this", body = ErrorEnvelope)
+    )
+)]
 pub async fn service_stats(
     staff: Staff,
     code: web::Path<String>,
@@ -46,18 +74,52 @@ pub async fn service_stats(
 }
 
 /// A theme as the API shows it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct ThemeOut {
+    /// Theme id.
     id: i64,
+    /// Label in Bangla.
     label_bn: String,
+    /// Label in English.
     label_en: String,
     /// The labels are suggested automatically (no designer has renamed the theme).
     label_automatic: bool,
+    /// Pain category.
     category: String,
+    /// Confirmed by a designer (kept whole by a regroup).
     confirmed: bool,
+    /// Visible feedback in it.
     feedback: i64,
+    /// Voices (feedback and "me too").
     voices: i64,
+    /// Ids of its visible feedback.
     feedback_ids: Vec<i64>,
+}
+
+/// The themes of a service.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ThemeList {
+    /// Most voices first.
+    themes: Vec<ThemeOut>,
+}
+
+/// Services ranked (`GET /api/v1/staff/services`).
+#[derive(Debug, ToSchema)]
+pub struct StaffServiceList {
+    /// One object per service: code, names, ministry, voices.
+    #[allow(dead_code)] // describes the answer only
+    services: Vec<serde_json::Value>,
+}
+
+/// A service's counts (`GET /api/v1/staff/services/{code}/stats`).
+#[derive(Debug, ToSchema)]
+pub struct StaffServiceStats {
+    /// Service code.
+    #[allow(dead_code)]
+    service: String,
+    /// Totals, kinds, themes, feedback in no theme, time-cost-visits medians against the charter, weeks, districts, channels.
+    #[allow(dead_code)]
+    stats: serde_json::Value,
 }
 
 fn theme_out(conn: &mut db::Conn, theme: Theme) -> Result<ThemeOut, AppError> {
@@ -78,7 +140,21 @@ fn theme_out(conn: &mut db::Conn, theme: Theme) -> Result<ThemeOut, AppError> {
     })
 }
 
-/// `GET /api/v1/staff/services/{code}/themes`: every theme with its visible feedback ids.
+/// Every theme of the service that holds visible feedback (or is confirmed), with its feedback ids, most voices first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/staff/services/{code}/themes",
+    tag = "staff",
+    security(("bearer" = [])),
+    params(("code" = String, Path, pattern = "^[^\\x00-\\x1F\\x7F]*$", description = "Service code, e.g. DIP-001")),
+    responses(
+        (status = 200, description = "The themes", body = ThemeList),
+        (status = 404, description = "No such service among the staff member's ministries", body = ErrorEnvelope),
+        (status = 400, description = "A control character in the path or query, or a body that is not JSON of this shape", body = ErrorEnvelope),
+        (status = 401, description = "No valid bearer token or session", body = ErrorEnvelope),
+        (status = 403, description = "The role may not do this", body = ErrorEnvelope)
+    )
+)]
 pub async fn list_themes(
     staff: Staff,
     code: web::Path<String>,
@@ -103,12 +179,16 @@ pub async fn list_themes(
 }
 
 /// A theme edit (every field optional).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ThemeEditBody {
+    /// New Bangla label.
     label_bn: Option<String>,
+    /// New English label.
     label_en: Option<String>,
+    /// Pain category (`time`, `cost`, `visits`, `documents`, `information`, `staff-conduct`, `unofficial-payment`, `digital-access`, `other`).
     category: Option<String>,
+    /// Confirm the theme.
     confirmed: Option<bool>,
 }
 
@@ -121,7 +201,25 @@ async fn answer(pool: &Pool, id: i64) -> Result<HttpResponse, AppError> {
     Ok(HttpResponse::Ok().json(out))
 }
 
-/// `POST /api/v1/staff/themes/{id}`: rename, set the category, confirm.
+/// Renames the theme, sets its category or confirms it (every field optional; audited).
+#[utoipa::path(
+    post,
+    path = "/api/v1/staff/themes/{id}",
+    tag = "staff",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Theme id")),
+    request_body(content = ThemeEditBody, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The theme as it is now", body = ThemeOut),
+        (status = 404, description = "No such theme among the staff member's ministries", body = ErrorEnvelope),
+        (status = 413, description = "Body over 64 KiB", body = ErrorEnvelope),
+        (status = 415, description = "Not JSON", body = ErrorEnvelope),
+        (status = 422, description = "A label or category that cannot be used; nothing changed", body = ErrorEnvelope),
+        (status = 400, description = "A control character in the path or query, or a body that is not JSON of this shape", body = ErrorEnvelope),
+        (status = 401, description = "No valid bearer token or session", body = ErrorEnvelope),
+        (status = 403, description = "The role may not do this", body = ErrorEnvelope)
+    )
+)]
 pub async fn edit_theme(
     staff: Staff,
     id: web::Path<i64>,
@@ -138,13 +236,33 @@ pub async fn edit_theme(
 }
 
 /// A merge.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MergeBody {
-    into: i64,
+    /// The theme that remains.
+    #[schema(value_type = i64)]
+    into: Whole,
 }
 
-/// `POST /api/v1/staff/themes/{id}/merge`: moves every member into `into`.
+/// Moves every feedback of the theme into theme `into` of the same service (audited).
+#[utoipa::path(
+    post,
+    path = "/api/v1/staff/themes/{id}/merge",
+    tag = "staff",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Theme id")),
+    request_body(content = MergeBody, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The theme that remains", body = ThemeOut),
+        (status = 404, description = "No such theme among the staff member's ministries", body = ErrorEnvelope),
+        (status = 413, description = "Body over 64 KiB", body = ErrorEnvelope),
+        (status = 415, description = "Not JSON", body = ErrorEnvelope),
+        (status = 422, description = "Not another theme of the same service; nothing changed", body = ErrorEnvelope),
+        (status = 400, description = "A control character in the path or query, or a body that is not JSON of this shape", body = ErrorEnvelope),
+        (status = 401, description = "No valid bearer token or session", body = ErrorEnvelope),
+        (status = 403, description = "The role may not do this", body = ErrorEnvelope)
+    )
+)]
 pub async fn merge_theme(
     staff: Staff,
     id: web::Path<i64>,
@@ -153,21 +271,44 @@ pub async fn merge_theme(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     scope::theme_allowed(&pool, &staff, id, Permission::EditThemes).await?;
-    let (actor, into) = (Actor::from(&staff), body.into);
+    let (actor, into) = (Actor::from(&staff), body.into.0);
     let merged = db::run_blocking(&pool, move |c| edits::merge(c, &actor, id, into)).await?;
     answer(&pool, merged.id).await
 }
 
 /// A split or move: feedback ids and where they go (`into`: a theme id, or none for a new theme).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MoveBody {
-    feedback_ids: Vec<i64>,
-    into: Option<i64>,
+    /// Feedback of the service to move.
+    #[schema(value_type = Vec<i64>)]
+    feedback_ids: Vec<Whole>,
+    /// Theme to move them into; none for a new theme.
+    #[schema(value_type = Option<i64>)]
+    into: Option<Whole>,
+    /// Label of the new theme.
     label: Option<String>,
 }
 
-/// `POST /api/v1/staff/themes/{id}/split`: the chosen feedback of this theme's service moves.
+/// Moves the chosen feedback of this theme's service into theme `into`, or into a new theme (audited).
+#[utoipa::path(
+    post,
+    path = "/api/v1/staff/themes/{id}/split",
+    tag = "staff",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Theme id")),
+    request_body(content = MoveBody, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The theme the feedback went to", body = ThemeOut),
+        (status = 404, description = "No such theme among the staff member's ministries", body = ErrorEnvelope),
+        (status = 413, description = "Body over 64 KiB", body = ErrorEnvelope),
+        (status = 415, description = "Not JSON", body = ErrorEnvelope),
+        (status = 422, description = "No feedback of this service chosen, or not a theme of it; nothing changed", body = ErrorEnvelope),
+        (status = 400, description = "A control character in the path or query, or a body that is not JSON of this shape", body = ErrorEnvelope),
+        (status = 401, description = "No valid bearer token or session", body = ErrorEnvelope),
+        (status = 403, description = "The role may not do this", body = ErrorEnvelope)
+    )
+)]
 pub async fn split_theme(
     staff: Staff,
     id: web::Path<i64>,
@@ -179,39 +320,34 @@ pub async fn split_theme(
     let (service_id, ministry) = scope::theme_allowed(&pool, &staff, id, Permission::EditThemes).await?;
     let body = body.into_inner();
     let to = match body.into {
-        Some(theme) => Destination::Theme(theme),
+        Some(theme) => Destination::Theme(theme.0),
         None => Destination::New(body.label),
     };
-    let (actor, classifier, ids) = (Actor::from(&staff), classifier.into_inner(), body.feedback_ids);
+    let ids: Vec<i64> = body.feedback_ids.into_iter().map(i64::from).collect();
+    let (actor, classifier) = (Actor::from(&staff), classifier.into_inner());
     let theme =
         db::run_blocking(&pool, move |c| edits::move_feedback(c, &actor, service_id, ministry, &ids, &to, &classifier))
             .await?;
     answer(&pool, theme.id).await
 }
 
-/// Registers the staff API (inside `/api/v1`).
+/// Registers the staff API (inside `/api/v1`); other methods get 405 with `Allow`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
+    use super::merge_suggestions::{accept_merge_suggestion, dismiss_merge_suggestion, list_merge_suggestions};
+    use super::{get, resource};
+    let post = |path: &str| resource(path, "POST");
     cfg.service(
         web::scope("/staff")
             .wrap(actix_web::middleware::from_fn(crate::auth::middleware::authenticate))
-            .route("/services", web::get().to(list_services))
-            .route("/services/{code}/stats", web::get().to(service_stats))
-            .route("/services/{code}/themes", web::get().to(list_themes))
-            .route(
-                "/services/{code}/merge-suggestions",
-                web::get().to(super::merge_suggestions::list_merge_suggestions),
-            )
-            .route(
-                "/services/{code}/merge-suggestions/accept",
-                web::post().to(super::merge_suggestions::accept_merge_suggestion),
-            )
-            .route(
-                "/services/{code}/merge-suggestions/dismiss",
-                web::post().to(super::merge_suggestions::dismiss_merge_suggestion),
-            )
-            .route("/themes/{id}", web::post().to(edit_theme))
-            .route("/themes/{id}/merge", web::post().to(merge_theme))
-            .route("/themes/{id}/split", web::post().to(split_theme))
+            .service(get("/services").to(list_services))
+            .service(get("/services/{code}/stats").to(service_stats))
+            .service(get("/services/{code}/themes").to(list_themes))
+            .service(get("/services/{code}/merge-suggestions").to(list_merge_suggestions))
+            .service(post("/services/{code}/merge-suggestions/accept").route(web::post().to(accept_merge_suggestion)))
+            .service(post("/services/{code}/merge-suggestions/dismiss").route(web::post().to(dismiss_merge_suggestion)))
+            .service(post("/themes/{id}").route(web::post().to(edit_theme)))
+            .service(post("/themes/{id}/merge").route(web::post().to(merge_theme)))
+            .service(post("/themes/{id}/split").route(web::post().to(split_theme)))
             .default_service(web::to(crate::routes::errors::not_found)),
     );
 }

@@ -103,18 +103,34 @@ fn form_error(err: actix_web::error::UrlencodedError, req: &HttpRequest) -> acti
     actix_web::error::InternalError::from_response(err, response).into()
 }
 
+/// A resource that answers other methods with the specification's 405 and the methods it allows.
+fn resource(path: &str, allow: &'static str) -> actix_web::Resource {
+    web::resource(path).default_service(web::to(move |req: HttpRequest| async move {
+        let mut response = fail(
+            Format::of_path(req.path()),
+            StatusCode::METHOD_NOT_ALLOWED,
+            &["This action is not allowed here".into()],
+        );
+        // Of the top-level resources only `requests` takes a POST.
+        let top_level_get = allow.contains("POST") && !req.match_info().query("resource").starts_with("requests.");
+        let allow = if top_level_get { "GET" } else { allow };
+        response.headers_mut().insert(header::ALLOW, header::HeaderValue::from_static(allow));
+        response
+    }))
+}
+
 /// Registers the Open311 endpoints.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/open311/v2")
             .app_data(web::FormConfig::default().limit(crate::routes::api::JSON_LIMIT).error_handler(form_error))
             .service(
-                web::resource("/{resource}")
+                resource("/{resource}", "GET, POST")
                     .route(web::get().to(services::get_top_level))
                     .route(web::post().to(requests::post_top_level)),
             )
-            .route("/services/{segment}", web::get().to(services::get_service_definition))
-            .route("/requests/{segment}", web::get().to(requests::get_request))
+            .service(resource("/services/{segment}", "GET").route(web::get().to(services::get_service_definition)))
+            .service(resource("/requests/{segment}", "GET").route(web::get().to(requests::get_request)))
             .default_service(web::to(not_found)),
     );
 }

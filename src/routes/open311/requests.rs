@@ -26,18 +26,29 @@ const LIMIT: i64 = 1_000;
 /// Longest `address_string` kept.
 const ADDRESS_MAX: usize = 500;
 
-/// `POST /open311/v2/{resource}`: only `requests.{format}` takes a POST.
+/// `POST /open311/v2/{resource}`: only `requests.{format}` takes a POST (its form is read only
+/// then); `discovery` and `services` answer 405.
 pub async fn post_top_level(
     req: HttpRequest,
     resource: web::Path<String>,
-    form: web::Form<Vec<(String, String)>>,
+    payload: web::Payload,
     pool: web::Data<Pool>,
     writer: web::Data<IntakeWriter>,
-) -> HttpResponse {
-    match split_format(&resource) {
-        Some(("requests", format)) => create_request(&req, format, form.into_inner(), &pool, &writer).await,
+) -> Result<HttpResponse, actix_web::Error> {
+    use actix_web::FromRequest;
+    Ok(match split_format(&resource) {
+        Some(("requests", format)) => {
+            let form = web::Form::<Vec<(String, String)>>::from_request(&req, &mut payload.into_inner()).await?;
+            create_request(&req, format, form.into_inner(), &pool, &writer).await
+        }
+        Some(("discovery" | "services", format)) => {
+            let mut answer = fail(format, StatusCode::METHOD_NOT_ALLOWED, &["This action is not allowed here".into()]);
+            let allow = actix_web::http::header::HeaderValue::from_static("GET");
+            answer.headers_mut().insert(actix_web::http::header::ALLOW, allow);
+            answer
+        }
         _ => fail(Format::of_path(req.path()), StatusCode::NOT_FOUND, &["Unknown resource or format".into()]),
-    }
+    })
 }
 
 fn field_name(field: &str) -> String {
@@ -194,12 +205,17 @@ fn request_node((feedback, service, office): &(Feedback, Service, Office), local
     ])
 }
 
+/// A query parameter's value; an empty one (`?page=`, as form-built URLs send) is not given.
+fn given<'a>(query: &'a HashMap<String, String>, name: &str) -> Option<&'a String> {
+    query.get(name).filter(|v| !v.trim().is_empty())
+}
+
 fn list_of(values: Option<&String>) -> Option<Vec<String>> {
     values.map(|v| v.split(',').map(|s| s.trim().to_ascii_uppercase()).filter(|s| !s.is_empty()).collect())
 }
 
 fn positive(query: &HashMap<String, String>, name: &str, default: i64, max: i64) -> Result<i64, String> {
-    match query.get(name) {
+    match given(query, name) {
         None => Ok(default),
         Some(v) => v
             .trim()
@@ -214,7 +230,7 @@ fn positive(query: &HashMap<String, String>, name: &str, default: i64, max: i64)
 /// says otherwise, at most 1,000 a page (`page`, `page_size`).
 fn filter(query: &HashMap<String, String>) -> Result<Option<PublicFilter>, Vec<String>> {
     let mut problems = Vec::new();
-    let mut date = |name: &str| match query.get(name) {
+    let mut date = |name: &str| match given(query, name) {
         None => None,
         Some(v) => parse_date(v).or_else(|| {
             problems.push(format!("{name}: a W3C date-time such as 2026-11-01T00:00:00Z"));
@@ -222,7 +238,7 @@ fn filter(query: &HashMap<String, String>) -> Result<Option<PublicFilter>, Vec<S
         }),
     };
     let (start, end) = (date("start_date"), date("end_date"));
-    let statuses = list_of(query.get("status")).unwrap_or_else(|| vec!["OPEN".into(), "CLOSED".into()]);
+    let statuses = list_of(given(query, "status")).unwrap_or_else(|| vec!["OPEN".into(), "CLOSED".into()]);
     if let Some(bad) = statuses.iter().find(|s| *s != "OPEN" && *s != "CLOSED") {
         problems.push(format!("status: open or closed, not {}", bad.to_lowercase()));
     }
@@ -234,14 +250,14 @@ fn filter(query: &HashMap<String, String>) -> Result<Option<PublicFilter>, Vec<S
     if !statuses.iter().any(|s| s == "OPEN") {
         return Ok(None); // Nothing is closed until the backlog closes items.
     }
-    let ids = list_of(query.get("service_request_id"));
+    let ids = list_of(given(query, "service_request_id"));
     let (start, end) = if ids.is_some() {
         (None, None)
     } else {
         let end_or_now = end.unwrap_or_else(|| Utc::now().naive_utc());
         (Some(start.unwrap_or(end_or_now - Duration::days(90))), end)
     };
-    let service_codes = if ids.is_some() { None } else { list_of(query.get("service_code")) };
+    let service_codes = if ids.is_some() { None } else { list_of(given(query, "service_code")) };
     Ok(Some(PublicFilter { tracking_codes: ids, service_codes, start, end, offset: (page - 1) * size, limit: size }))
 }
 

@@ -138,6 +138,7 @@ error-theme-label-too-long = নামে সর্বোচ্চ { $max }ট�
 error-theme-merge-self = একটি বিষয়কে নিজের সাথে মেলানো যায় না
 error-theme-unknown = এই সেবার একটি বিষয় বেছে নিন
 error-move-none-chosen = সরানোর জন্য অন্তত একটি মতামত বেছে নিন
+error-move-not-of-service = শুধু এই সেবার মতামত বেছে নিন
 error-redact-span = যে লেখাটুকু ঢাকবেন তা লিখুন (অন্তত ২টি অক্ষর)
 error-redact-not-found = মতামতে এই লেখাটুকু নেই
 similar-title = কেউ কি এটা আগেই বলেছেন?

@@ -141,6 +141,7 @@ error-theme-label-too-long = A name can have at most { $max } characters
 error-theme-merge-self = A theme cannot be merged into itself
 error-theme-unknown = Choose a theme of this service
 error-move-none-chosen = Choose at least one feedback to move
+error-move-not-of-service = Choose feedback of this service only
 error-redact-span = Write the text to mask (at least 2 characters)
 error-redact-not-found = That text does not appear in the feedback
 similar-title = Has someone said this already?
