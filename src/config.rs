@@ -38,6 +38,8 @@ pub struct Settings {
     pub submit_rate_per_minute: u32,
     /// Submissions one address may send in a burst.
     pub submit_burst: u32,
+    /// Reverse proxies (comma-separated IP addresses) whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: String,
     /// "Me too" voices counted from one address in 24 hours (more are stored as the citizens' own feedback).
     pub me_too_per_address_per_day: u32,
     /// Hours a staff log-in lasts.
@@ -71,6 +73,7 @@ impl Default for Settings {
             submit_rate_per_minute: 60,
             submit_burst: 20,
             me_too_per_address_per_day: 10,
+            trusted_proxies: String::new(),
             session_hours: 12,
             pain_lexicon: None,
             rate_day_bdt: 100,
@@ -99,6 +102,7 @@ struct FileSettings {
     submit_rate_per_minute: Option<u32>,
     submit_burst: Option<u32>,
     me_too_per_address_per_day: Option<u32>,
+    trusted_proxies: Option<String>,
     session_hours: Option<i64>,
     pain_lexicon: Option<String>,
     rate_day_bdt: Option<i64>,
@@ -173,7 +177,7 @@ impl Settings {
         }
         take!(database_url, bind, base_url, pool_size, pool_timeout_secs, log, secure_cookies);
         take!(intake_queue, intake_batch, intake_writers, submit_rate_per_minute, submit_burst, session_hours);
-        take!(me_too_per_address_per_day, rate_day_bdt, rate_visit_bdt, visit_hours);
+        take!(me_too_per_address_per_day, trusted_proxies, rate_day_bdt, rate_visit_bdt, visit_hours);
         if f.workers.is_some() {
             self.workers = f.workers;
         }
@@ -196,7 +200,7 @@ impl Settings {
             ($($key:literal => $field:ident),*) => { $(if let Some(v) = var($key) { self.$field = parsed($key, v)?; })* };
         }
         text!("NAGORIK_DATABASE_URL" => database_url, "NAGORIK_BIND" => bind, "NAGORIK_BASE_URL" => base_url,
-              "NAGORIK_LOG" => log);
+              "NAGORIK_LOG" => log, "NAGORIK_TRUSTED_PROXIES" => trusted_proxies);
         number!("NAGORIK_POOL_SIZE" => pool_size, "NAGORIK_POOL_TIMEOUT_SECS" => pool_timeout_secs,
                 "NAGORIK_SECURE_COOKIES" => secure_cookies, "NAGORIK_INTAKE_QUEUE" => intake_queue,
                 "NAGORIK_INTAKE_BATCH" => intake_batch, "NAGORIK_INTAKE_WRITERS" => intake_writers,

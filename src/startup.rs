@@ -21,6 +21,7 @@ use crate::jobs::{JobContext, Jobs};
 use crate::routes;
 use crate::themes::{Classifier, Lexicon};
 use crate::voices::VoiceKey;
+use crate::web::client_address::TrustedProxies;
 use crate::web::{rate_limit, Renderer};
 
 /// A bound, not yet running, Nagorik server.
@@ -81,7 +82,10 @@ impl Application {
         };
         let limit = settings.submit_rate_per_minute;
         let https = settings.secure_cookies;
-        let governor = rate_limit::submit_limit(limit, settings.submit_burst).context("bad submission rate limit")?;
+        let proxies = TrustedProxies::parse(&settings.trusted_proxies).map_err(anyhow::Error::msg)?;
+        let governor = rate_limit::submit_limit(limit, settings.submit_burst, proxies.clone())
+            .context("bad submission rate limit")?;
+        let proxies = web::Data::new(proxies);
         let mut server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(crate::web::control_chars::refuse_control_characters))
@@ -98,6 +102,7 @@ impl Application {
                 .app_data(classifier.clone())
                 .app_data(unsubscribe_key.clone())
                 .app_data(voice_key.clone())
+                .app_data(proxies.clone())
                 .app_data(web::FormConfig::default().limit(crate::routes::api::JSON_LIMIT))
                 .configure(routes::configure)
                 .default_service(web::to(routes::errors::not_found))

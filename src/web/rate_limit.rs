@@ -4,14 +4,16 @@
 use actix_governor::governor::clock::{Clock, DefaultClock, QuantaInstant};
 use actix_governor::governor::middleware::NoOpMiddleware;
 use actix_governor::governor::NotUntil;
-use actix_governor::{GovernorConfig, GovernorConfigBuilder, KeyExtractor, PeerIpKeyExtractor};
+use actix_governor::{GovernorConfig, GovernorConfigBuilder, KeyExtractor, SimpleKeyExtractionError};
 use actix_web::dev::ServiceRequest;
 use actix_web::http::{header, Method};
 use actix_web::{HttpResponse, HttpResponseBuilder};
 
-/// Keys by peer address like [`PeerIpKeyExtractor`]; only the 429 answer differs.
-#[derive(Debug, Clone, Copy)]
-pub struct PeerAddress;
+use super::client_address::TrustedProxies;
+
+/// Keys by the client's address (the peer's, or the one a trusted proxy forwards).
+#[derive(Debug, Clone)]
+pub struct PeerAddress(pub TrustedProxies);
 
 /// Seconds a client must wait, rounded up: governor's own rounding down says `0` for any
 /// wait under a second, and a client retrying at once is refused again.
@@ -20,11 +22,11 @@ fn retry_after_secs(wait: std::time::Duration) -> u64 {
 }
 
 impl KeyExtractor for PeerAddress {
-    type Key = <PeerIpKeyExtractor as KeyExtractor>::Key;
-    type KeyExtractionError = <PeerIpKeyExtractor as KeyExtractor>::KeyExtractionError;
+    type Key = std::net::IpAddr;
+    type KeyExtractionError = SimpleKeyExtractionError<&'static str>;
 
     fn extract(&self, req: &ServiceRequest) -> Result<Self::Key, Self::KeyExtractionError> {
-        PeerIpKeyExtractor.extract(req)
+        self.0.of_service_request(req).ok_or_else(|| SimpleKeyExtractionError::new("no client address"))
     }
 
     fn exceed_rate_limit_response(
@@ -41,13 +43,17 @@ impl KeyExtractor for PeerAddress {
     }
 }
 
-/// `per_minute` submissions per address with bursts of `burst`; `None` when the numbers are unusable.
-pub fn submit_limit(per_minute: u32, burst: u32) -> Option<GovernorConfig<PeerAddress, NoOpMiddleware<QuantaInstant>>> {
+/// `per_minute` submissions per client address with bursts of `burst`; `None` when the numbers are unusable.
+pub fn submit_limit(
+    per_minute: u32,
+    burst: u32,
+    proxies: TrustedProxies,
+) -> Option<GovernorConfig<PeerAddress, NoOpMiddleware<QuantaInstant>>> {
     GovernorConfigBuilder::default()
         .requests_per_minute(u64::from(per_minute.max(1)))
         .burst_size(burst.max(1))
         .methods(vec![Method::POST])
-        .key_extractor(PeerAddress)
+        .key_extractor(PeerAddress(proxies))
         .finish()
 }
 

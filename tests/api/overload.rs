@@ -182,3 +182,46 @@ async fn a_429_never_says_retry_after_0() {
     let retry_after: u64 = limited.headers()["retry-after"].to_str().unwrap().parse().unwrap();
     assert!((1..=1).contains(&retry_after), "Retry-After: {retry_after}");
 }
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit() {
+    let app = spawn_app_with(|s| {
+        s.submit_rate_per_minute = 1;
+        s.submit_burst = 1;
+        s.trusted_proxies = "127.0.0.1, ::1".into();
+    })
+    .await;
+    let client = reqwest::Client::new();
+    let send = |from: &'static str, n: usize| {
+        client
+            .post(format!("{}/api/v1/feedback", app.address))
+            .header("X-Forwarded-For", from)
+            .json(&body(&format!("Submission {n} through the proxy")))
+            .send()
+    };
+    assert_eq!(send("198.51.100.1", 0).await.unwrap().status(), 201);
+    assert_eq!(send("198.51.100.1", 1).await.unwrap().status(), 429, "the same client again");
+    assert_eq!(send("198.51.100.2", 2).await.unwrap().status(), 201, "another client behind the same proxy");
+    // A client cannot pick its address: the proxy appends the one it saw after whatever was sent.
+    assert_eq!(send("203.0.113.5, 198.51.100.1", 3).await.unwrap().status(), 429);
+}
+
+#[tokio::test]
+async fn without_trusted_proxies_a_forwarded_address_is_ignored() {
+    let app = spawn_app_with(|s| {
+        s.submit_rate_per_minute = 1;
+        s.submit_burst = 1;
+    })
+    .await;
+    let client = reqwest::Client::new();
+    for (n, from) in ["198.51.100.1", "198.51.100.2"].iter().enumerate() {
+        let r = client
+            .post(format!("{}/api/v1/feedback", app.address))
+            .header("X-Forwarded-For", *from)
+            .json(&body(&format!("Submission {n} claiming another address")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), if n == 0 { 201 } else { 429 }, "{from}");
+    }
+}

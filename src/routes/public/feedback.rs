@@ -19,6 +19,7 @@ use crate::error::AppError;
 use crate::grouping;
 use crate::intake::{Idempotency, IntakeWriter};
 use crate::voices::{self, VoiceKey};
+use crate::web::client_address::TrustedProxies;
 use crate::web::page::see_other;
 use crate::web::Renderer;
 
@@ -43,6 +44,7 @@ pub async fn submit_feedback(
     services: web::Data<ServiceCache>,
     voice_key: web::Data<VoiceKey>,
     settings: web::Data<Settings>,
+    proxies: web::Data<TrustedProxies>,
 ) -> Result<HttpResponse, AppError> {
     let listing = services.get(&pool, &code).await?.ok_or(AppError::NotFound)?;
     let values = form.into_inner();
@@ -84,7 +86,8 @@ pub async fn submit_feedback(
     }
     let agreed = values.me_too_id();
     if let Some(feedback_id) = agreed {
-        let claim = me_too::claim(&req, &voice_key, &settings, service_id, feedback_id, values.similar_token());
+        let claim =
+            me_too::claim(&req, &voice_key, &settings, &proxies, service_id, feedback_id, values.similar_token());
         submission.me_too = Some(claim);
     }
     // The form carries a one-off id, so a double click or a resend stores it once.

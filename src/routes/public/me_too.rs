@@ -8,6 +8,7 @@ use chrono::Utc;
 use crate::config::Settings;
 use crate::domain::me_too::MeTooClaim;
 use crate::voices::VoiceKey;
+use crate::web::client_address::TrustedProxies;
 
 /// The cookie that identifies a browser for "me too" (signed by the server; only a hash is stored).
 pub const BROWSER_COOKIE: &str = "nagorik_browser";
@@ -42,12 +43,13 @@ pub fn claim(
     req: &HttpRequest,
     key: &VoiceKey,
     settings: &Settings,
+    proxies: &TrustedProxies,
     service_id: i64,
     feedback_id: i64,
     token: Option<&str>,
 ) -> MeTooClaim {
     let browser_key = req.cookie(BROWSER_COOKIE).and_then(|c| key.browser_key(c.value())).unwrap_or_default();
-    let address = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+    let address = proxies.of_request(req).map(|ip| ip.to_string()).unwrap_or_default();
     let nonce = token.and_then(|t| key.check_step(t, service_id, &browser_key, feedback_id, Utc::now()));
     MeTooClaim {
         feedback_id,

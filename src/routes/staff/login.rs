@@ -15,6 +15,7 @@ use crate::domain::local_path::LocalPath;
 use crate::domain::Locale;
 use crate::error::AppError;
 use crate::i18n;
+use crate::web::client_address::TrustedProxies;
 use crate::web::page::see_other;
 use crate::web::Renderer;
 
@@ -106,6 +107,7 @@ pub async fn log_in(
     pool: web::Data<Pool>,
     settings: web::Data<Settings>,
     renderer: web::Data<Renderer>,
+    proxies: web::Data<TrustedProxies>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let email = form.email.trim().to_lowercase();
@@ -116,7 +118,7 @@ pub async fn log_in(
         let data = json!({ "email": "", "next": next, "error": error });
         return Ok(renderer.respond(&req, locale, StatusCode::FORBIDDEN, "staff/login", data));
     }
-    let address = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+    let address = proxies.of_request(&req).map(|ip| ip.to_string()).unwrap_or_default();
     let hours = settings.session_hours.max(1);
     let (lookup, pass) = (email.clone(), form.password);
     let outcome = db::run_blocking(&pool, move |c| attempt(c, &lookup, &pass, &address, hours)).await?;
