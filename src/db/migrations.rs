@@ -13,7 +13,10 @@ pub fn run_pending(conn: &mut Conn) -> anyhow::Result<usize> {
         Conn::Sqlite(c) => c.run_pending_migrations(SQLITE).map(|v| v.len()),
         Conn::Pg(c) => c.run_pending_migrations(POSTGRES).map(|v| v.len()),
     };
-    applied.map_err(|e| anyhow::anyhow!("running migrations failed: {e}"))
+    let applied = applied.map_err(|e| anyhow::anyhow!("running migrations failed: {e}"))?;
+    // Derived text SQL cannot compute (the services' search keys) follows today's rules.
+    super::services::refresh_search_text(conn).map_err(|e| anyhow::anyhow!("refreshing search keys failed: {e}"))?;
+    Ok(applied)
 }
 
 #[cfg(test)]

@@ -146,7 +146,12 @@ pub fn search(conn: &mut Conn, query: &ServiceQuery) -> QueryResult<(Vec<Service
     let filtered = || {
         let mut q = services::table.inner_join(offices::table.inner_join(ministries::table)).into_boxed();
         for term in &query.terms {
-            q = q.filter(services::search_text.like(like_pattern(term)).escape('\\'));
+            let plain = services::search_text.like(like_pattern(term)).escape('\\');
+            // A romanised word also matches the Bangla name by its consonant skeleton.
+            q = match crate::domain::text::romanised_term(term) {
+                Some(skeleton) => q.filter(plain.or(services::search_text.like(like_pattern(&skeleton)).escape('\\'))),
+                None => q.filter(plain),
+            };
         }
         if let Some(ministry_id) = query.ministry_id {
             q = q.filter(offices::ministry_id.eq(ministry_id));
@@ -164,6 +169,30 @@ pub fn search(conn: &mut Conn, query: &ServiceQuery) -> QueryResult<(Vec<Service
         None => page.order(services::code.asc()).load(conn)?,
     };
     Ok((rows, total))
+}
+
+/// Writes every service's search text again where today's rules
+/// ([`crate::domain::text::service_search_text`]) make it differ (after an upgrade); returns how
+/// many changed. Nothing changes on a second run.
+pub fn refresh_search_text(conn: &mut Conn) -> QueryResult<usize> {
+    let rows: Vec<(i64, String, String, String, String)> = services::table
+        .select((services::id, services::name_bn, services::name_en, services::code, services::search_text))
+        .load(conn)?;
+    let stale: Vec<(i64, String)> = rows
+        .into_iter()
+        .map(|(id, bn, en, code, stored)| (id, crate::domain::text::service_search_text(&bn, &en, &code), stored))
+        .filter(|(_, fresh, stored)| fresh != stored)
+        .map(|(id, fresh, _)| (id, fresh))
+        .collect();
+    if stale.is_empty() {
+        return Ok(0);
+    }
+    super::write_transaction(conn, |c| {
+        for (id, fresh) in &stale {
+            diesel::update(services::table.find(id)).set(services::search_text.eq(fresh)).execute(c)?;
+        }
+        Ok(stale.len())
+    })
 }
 
 /// The service with `code`, with its office and ministry.

@@ -36,13 +36,54 @@ pub fn search_key(s: &str) -> String {
     clean_line(s).chars().filter(|c| !matches!(c, '\u{200c}' | '\u{200d}')).flat_map(char::to_lowercase).collect()
 }
 
-/// What a service is found by: its names and code as a [`search_key`], then the same without
-/// spaces, so that `জন্মনিবন্ধন` finds `জন্ম নিবন্ধন` and `birthregistration` finds
-/// `Birth registration`. Migration 000013 writes the same for stored services.
+/// Marks a consonant skeleton in a service's search text.
+pub const SKELETON_MARK: char = '~';
+
+/// Letters a word's skeleton needs before it is searched by: shorter ones match too much.
+const SKELETON_MIN: usize = 2;
+
+fn skeleton_words(key: &str) -> Vec<String> {
+    key.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || c == '।')
+        .filter(|w| !w.is_empty())
+        .map(crate::themes::skeleton_of)
+        .filter(|s| s.chars().count() >= SKELETON_MIN)
+        .collect()
+}
+
+/// What a service is found by: its names and code as a [`search_key`]; the same without spaces,
+/// so that `জন্মনিবন্ধন` finds `জন্ম নিবন্ধন` and `birthregistration` finds `Birth registration`;
+/// and the consonant skeleton of each name word, marked `~`, then all of them joined, so that
+/// romanised Bangla finds the Bangla name (`jonmo nibondhon` → `~jnm ~nbndn`, see
+/// [`romanised_term`]). The catalogue writes it for new and updated services, and every start
+/// brings stored services up to date (`catalogue::search_text`).
 pub fn service_search_text(name_bn: &str, name_en: &str, code: &str) -> String {
     let key = search_key(&format!("{name_bn} {name_en} {code}"));
     let joined: String = key.chars().filter(|c| !c.is_whitespace()).collect();
-    format!("{key} {joined}")
+    let mut out = format!("{key} {joined}");
+    for name in [name_bn, name_en] {
+        let skeletons = skeleton_words(&search_key(name));
+        for s in &skeletons {
+            out.push(' ');
+            out.push(SKELETON_MARK);
+            out.push_str(s);
+        }
+        if skeletons.len() > 1 {
+            out.push(' ');
+            out.push(SKELETON_MARK);
+            out.push_str(&skeletons.concat());
+        }
+    }
+    out
+}
+
+/// The skeleton a search word of Latin letters also matches (`jonmo` → `~jnm`), so that a name
+/// typed in romanised Bangla finds the Bangla name; `None` for other words and short ones.
+pub fn romanised_term(term: &str) -> Option<String> {
+    if term.chars().count() < 3 || !term.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let skeleton = crate::themes::skeleton_of(term);
+    (skeleton.chars().count() >= SKELETON_MIN).then(|| format!("{SKELETON_MARK}{skeleton}"))
 }
 
 #[cfg(test)]
@@ -53,6 +94,20 @@ mod tests {
     fn text_is_stored_nfc_normalised() {
         assert_eq!(clean("e\u{301}"), "\u{e9}");
         assert_eq!(clean("  কাজ\r\nহয়নি \u{0} "), "কাজ\nহয়নি \u{fffd}");
+    }
+
+    #[test]
+    fn romanised_names_meet_the_bangla_name_by_skeleton() {
+        let text = service_search_text("জন্ম নিবন্ধন", "Birth registration", "ORGBDR-001");
+        for typed in ["jonmo", "jonmo", "nibondhon", "nibondon", "jnmo", "jonmonibondhon"] {
+            let key = romanised_term(typed).expect(typed);
+            assert!(text.contains(&key), "{typed} → {key} in {text}");
+        }
+        let passport = service_search_text("ই-পাসপোর্ট নবায়ন", "E-passport renewal", "DIP-002");
+        assert!(passport.contains(&romanised_term("pasport").unwrap()));
+        assert!(!text.contains(&romanised_term("pasport").unwrap()));
+        assert_eq!(romanised_term("ab"), None, "too short to mean anything");
+        assert_eq!(romanised_term("জন্ম"), None, "Bangla words match as they are");
     }
 
     #[test]

@@ -111,6 +111,20 @@ pub fn skeleton_bangla(word: &[char], out: &mut Vec<char>) {
     }
 }
 
+/// The consonant skeleton of one word of either script (lower-case Latin, or Bangla in NFC).
+pub fn skeleton_of(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = Vec::new();
+    if chars.first().is_some_and(char::is_ascii_alphabetic) {
+        let mut folded = Vec::new();
+        fold_latin(&chars, &mut folded);
+        skeleton_latin(&folded, &mut out);
+    } else {
+        skeleton_bangla(&chars, &mut out);
+    }
+    out.into_iter().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,16 +137,7 @@ mod tests {
     }
 
     fn skel(s: &str) -> String {
-        let chars: Vec<char> = s.chars().collect();
-        let mut out = Vec::new();
-        if chars.first().is_some_and(|c| c.is_ascii()) {
-            let mut folded = Vec::new();
-            fold_latin(&chars, &mut folded);
-            skeleton_latin(&folded, &mut out);
-        } else {
-            skeleton_bangla(&chars, &mut out);
-        }
-        out.into_iter().collect()
+        skeleton_of(s)
     }
 
     #[test]

@@ -41,6 +41,7 @@ pub use centroid::{Centroid, CENTROID_SIZE};
 pub use classify::{Classification, Classifier};
 pub use cluster::{regroup, regroup_signed, Doc, Group};
 pub use cohesion::{cohesion, CohesionBand, ServiceBaseline};
+pub use fold::skeleton_of;
 pub use label::{suggest_label, LABEL_MAX_CHARS};
 pub use readable_label::{category_label, has_label_words, is_bare, LabelScript, READABLE_LABEL_MAX};
 pub use search::{most_similar, representatives};

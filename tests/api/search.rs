@@ -38,6 +38,23 @@ async fn names_typed_without_spaces_are_found_and_an_empty_result_says_so_once()
 }
 
 #[tokio::test]
+async fn names_typed_in_romanised_bangla_are_found() {
+    let app = spawn_app().await;
+    for q in ["jonmo%20nibondhon", "Jonmo%20Nibondon", "jonmonibondhon", "nibondhon%20jonmo"] {
+        let html = app.get(&format!("/services?q={q}")).await.text().await.unwrap();
+        assert!(html.contains("জন্ম নিবন্ধন"), "{q} finds birth registration");
+        assert!(!html.contains("ই-পাসপোর্ট ইস্যু"), "{q} finds nothing else");
+    }
+    let both = app.get("/services?q=nibondhon").await.text().await.unwrap();
+    assert!(both.contains("জন্ম নিবন্ধন") && both.contains("মৃত্যু নিবন্ধন"));
+    let passport = app.get("/services?q=pasport").await.text().await.unwrap();
+    assert!(passport.contains("ই-পাসপোর্ট ইস্যু"), "a misspelt English or romanised word");
+    let api: Value = app.get("/api/v1/services?q=jonmo%20nibondhon").await.json().await.unwrap();
+    assert_eq!(api["items"][0]["code"], "ORGBDR-001", "{api}");
+    assert_eq!(api["total"], 1);
+}
+
+#[tokio::test]
 async fn browsing_a_ministry_lists_its_services() {
     let app = spawn_app().await;
     let html = app.get_in("/services?ministry=MOL", "en").await.text().await.unwrap();
@@ -84,4 +101,23 @@ async fn the_api_searches_and_filters_by_ministry() {
     assert_eq!(response.status(), 422);
     let ministries: Value = app.get("/api/v1/ministries").await.json().await.unwrap();
     assert_eq!(ministries["items"].as_array().unwrap().len(), 3);
+}
+
+#[tokio::test]
+async fn search_keys_written_by_older_rules_are_brought_up_to_date_on_start() {
+    use diesel::prelude::*;
+    use nagorik::db::{self, schema::services};
+    let app = spawn_app().await;
+    let refreshed = db::run_blocking(&app.pool, |c| -> anyhow::Result<usize> {
+        diesel::update(services::table.filter(services::code.eq("ORGBDR-001")))
+            .set(services::search_text.eq("জন্ম নিবন্ধন birth registration orgbdr-001"))
+            .execute(c)?;
+        db::migrations::run_pending(c)?;
+        Ok(db::services::refresh_search_text(c)?)
+    })
+    .await
+    .unwrap();
+    assert_eq!(refreshed, 0, "the start already did it, and a second run changes nothing");
+    let html = app.get("/services?q=jonmo").await.text().await.unwrap();
+    assert!(html.contains("জন্ম নিবন্ধন"));
 }
