@@ -171,6 +171,18 @@ pub fn search(conn: &mut Conn, query: &ServiceQuery) -> QueryResult<(Vec<Service
     Ok((rows, total))
 }
 
+/// The `n` services citizens use most (most applications a year by their charter), with their
+/// office and ministry; services whose charter gives no number are left out.
+pub fn most_used(conn: &mut Conn, n: i64) -> QueryResult<Vec<ServiceListing>> {
+    services::table
+        .inner_join(offices::table.inner_join(ministries::table))
+        .filter(services::yearly_applications.is_not_null())
+        .order((services::yearly_applications.desc(), services::code.asc()))
+        .select((Service::as_select(), Office::as_select(), Ministry::as_select()))
+        .limit(n)
+        .load(conn)
+}
+
 /// Writes every service's search text again where today's rules
 /// ([`crate::domain::text::service_search_text`]) make it differ (after an upgrade); returns how
 /// many changed. Nothing changes on a second run.

@@ -121,3 +121,18 @@ async fn search_keys_written_by_older_rules_are_brought_up_to_date_on_start() {
     let html = app.get("/services?q=jonmo").await.text().await.unwrap();
     assert!(html.contains("জন্ম নিবন্ধন"));
 }
+
+#[tokio::test]
+async fn the_home_page_lists_the_services_people_use_most_first() {
+    let app = spawn_app().await;
+    let html = app.get("/").await.text().await.unwrap();
+    let popular = &html[html.find("class=\"popular\"").expect("the list")..];
+    let popular = &popular[..popular.find("</ul>").unwrap()];
+    let birth = popular.find("href=\"/services/ORGBDR-001\"").expect("birth registration");
+    let mutation = popular.find("href=\"/services/ACLAND-001\"").expect("land mutation");
+    let passport = popular.find("href=\"/services/DIP-001\"").expect("passport");
+    assert!(birth < mutation && mutation < passport, "most applications first");
+    assert!(html.contains("মানুষ সবচেয়ে বেশি যে সেবাগুলো নেন"));
+    let english = app.get_in("/", "en").await.text().await.unwrap();
+    assert!(english.contains("Services people use most") && english.contains(">Birth registration</a>"));
+}

@@ -11,10 +11,37 @@ async fn a_tracking_code_shows_the_status_without_personal_data() {
     let html = response.text().await.unwrap();
     assert!(html.contains(&format!("{}-{}", &code[..5], &code[5..])), "in the grouped form receipts show");
     assert!(html.contains("জন্ম নিবন্ধন"));
-    assert!(html.contains("গৃহীত, পর্যালোচনার অপেক্ষায়"));
+    assert!(html.contains("গৃহীত, এই সেবার অন্য মতামতের সাথে গোনা হচ্ছে"));
+    assert!(html.contains("এখনো হাতে নেওয়া হয়নি"), "the service is in no plan yet");
     for secret in ["Rahima", "rahima@example.com", "1811000000", "তিনবার ইউনিয়ন"] {
         assert!(!html.contains(secret), "{secret} leaked");
     }
+}
+
+#[tokio::test]
+async fn tracking_says_what_the_service_page_says_its_plan_and_the_published_theme() {
+    let app = spawn_app().await;
+    let designer = app.staff("designer", &["MOHA"]).await;
+    let text = "দালাল ছাড়া পাসপোর্ট হয় না, ঘুষ দিতে হয়েছে পাঁচ হাজার টাকা";
+    let mut form: Vec<_> = valid_form().into_iter().filter(|(k, _)| *k != "text").collect();
+    form.push(("text", text));
+    let code = code_from_redirect(&app.post_feedback_form("DIP-001", &form).await);
+    let theme = app.stored_feedback(&code).await.theme_id.expect("grouped on arrival");
+    let before = app.get(&format!("/track/{code}")).await.text().await.unwrap();
+    assert!(!before.contains("ঘুষ চাওয়া"), "not published yet");
+    let edit = [
+        ("label_bn", "ঘুষ চাওয়া"),
+        ("label_en", "Bribes asked"),
+        ("category", "unofficial-payment"),
+        ("confirmed", "yes"),
+    ];
+    assert_eq!(designer.post(&format!("/staff/themes/{theme}"), &edit).await.status(), 303);
+    designer.promote(&app, "DIP-001", "পাসপোর্টে ঘুষ আর দালাল").await;
+    let html = app.get(&format!("/track/{code}")).await.text().await.unwrap();
+    assert!(html.contains("ঘুষ চাওয়া"), "the published theme it joined");
+    assert!(html.contains("এই সেবার ই-সেবা পরিকল্পনা"));
+    let status = app.get_in(&format!("/track/{code}"), "en").await.text().await.unwrap();
+    assert!(status.contains("Identified") && status.contains("Bribes asked"), "the same in English");
 }
 
 #[tokio::test]

@@ -55,15 +55,31 @@ pub async fn show_tracking(
     let found = match TrackingCode::parse(&code) {
         Some(code) => {
             let lookup = code.as_str().to_owned();
-            db::run_blocking(&pool, move |conn| db::feedback::find_by_tracking_code(conn, &lookup)).await?
+            db::run_blocking(&pool, move |conn| -> diesel::QueryResult<_> {
+                let Some((feedback, service)) = db::feedback::find_by_tracking_code(conn, &lookup)? else {
+                    return Ok(None);
+                };
+                let plan = db::backlog_items::for_service(conn, service.id)?;
+                // The theme it joined, once a designer has published it (confirmed) and while it is shown.
+                let theme = match feedback.theme_id.filter(|_| feedback.moderation == "visible") {
+                    Some(id) => db::themes::find(conn, id)?.filter(|t| t.confirmed),
+                    None => None,
+                };
+                Ok(Some((feedback, service, plan, theme)))
+            })
+            .await?
         }
         None => None,
     };
-    let Some((feedback, service)) = found else {
+    let Some((feedback, service, plan, theme)) = found else {
         let data = json!({ "code": code.as_str() });
         return Ok(renderer.respond(&req, locale, StatusCode::NOT_FOUND, "public/track_unknown", data));
     };
     let data = json!({
+        // What the service page says too: its e-service plan, and the theme this feedback is part of.
+        "plan_status_id": plan.as_ref().map(|p| format!("backlog-status-{}", p.status)),
+        "plan_target_year": plan.as_ref().and_then(|p| p.target_year.clone()),
+        "theme": theme.map(|t| locale.pick(&t.label_bn, &t.label_en).to_owned()),
         "tracking_code": TrackingCode::shown(&feedback.tracking_code),
         "service_name": service.name(locale),
         "service_url": format!("/services/{}", service.code),
