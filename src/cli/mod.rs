@@ -2,6 +2,7 @@
 //! `api-keys`, `create-staff`, `staff-tokens`, `import-feedback`, `export-backlog`,
 //! `eval-themes`.
 
+mod backup;
 mod eval;
 mod export;
 mod import;
@@ -77,6 +78,11 @@ pub enum Command {
     /// Mask personal data in every stored feedback's public text again with today's rules
     /// (after an upgrade that finds more formats); designers' redactions stay.
     Remask,
+    /// Write a consistent copy of the live SQLite database to FILE (PostgreSQL: use pg_dump).
+    Backup {
+        /// The new file (it must not exist).
+        file: PathBuf,
+    },
 }
 
 /// Actions on Open311 client keys.
@@ -152,6 +158,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Regroup { service } => regroup::regroup(&settings, service),
         Command::StaffTokens { action } => staff::staff_tokens(&settings, action),
         Command::ExportBacklog(args) => export::export_backlog(&settings, args),
+        Command::Backup { file } => backup::backup(&settings, &file),
         Command::Remask => {
             let pool = open_database(&settings)?;
             let mut conn = pool.get().context("no database connection")?;

@@ -8,6 +8,7 @@ mod backlog;
 mod backlog_export;
 mod backlog_helpers;
 mod backlog_ranking;
+mod backup;
 mod bulk_import;
 mod catalogue_import;
 mod cli;
