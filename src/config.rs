@@ -24,6 +24,8 @@ pub struct Settings {
     pub pool_timeout_secs: u64,
     /// Log filter (`info`, `nagorik=debug`, …).
     pub log: String,
+    /// `json` for JSON lines, anything else for text.
+    pub log_format: String,
     /// HTTP worker threads (default: one per core).
     pub workers: Option<usize>,
     /// Served over HTTPS: every cookie is `Secure` and answers carry HSTS.
@@ -65,6 +67,7 @@ impl Default for Settings {
             pool_size: 8,
             pool_timeout_secs: 5,
             log: "info".into(),
+            log_format: "text".into(),
             workers: None,
             secure_cookies: false,
             intake_queue: 4_096,
@@ -94,6 +97,7 @@ struct FileSettings {
     pool_size: Option<u32>,
     pool_timeout_secs: Option<u64>,
     log: Option<String>,
+    log_format: Option<String>,
     workers: Option<usize>,
     secure_cookies: Option<bool>,
     intake_queue: Option<usize>,
@@ -175,7 +179,7 @@ impl Settings {
         macro_rules! take {
             ($($field:ident),*) => { $(if let Some(v) = f.$field { self.$field = v; })* };
         }
-        take!(database_url, bind, base_url, pool_size, pool_timeout_secs, log, secure_cookies);
+        take!(database_url, bind, base_url, pool_size, pool_timeout_secs, log, log_format, secure_cookies);
         take!(intake_queue, intake_batch, intake_writers, submit_rate_per_minute, submit_burst, session_hours);
         take!(me_too_per_address_per_day, trusted_proxies, rate_day_bdt, rate_visit_bdt, visit_hours);
         if f.workers.is_some() {
@@ -200,7 +204,8 @@ impl Settings {
             ($($key:literal => $field:ident),*) => { $(if let Some(v) = var($key) { self.$field = parsed($key, v)?; })* };
         }
         text!("NAGORIK_DATABASE_URL" => database_url, "NAGORIK_BIND" => bind, "NAGORIK_BASE_URL" => base_url,
-              "NAGORIK_LOG" => log, "NAGORIK_TRUSTED_PROXIES" => trusted_proxies);
+              "NAGORIK_LOG" => log, "NAGORIK_LOG_FORMAT" => log_format,
+              "NAGORIK_TRUSTED_PROXIES" => trusted_proxies);
         number!("NAGORIK_POOL_SIZE" => pool_size, "NAGORIK_POOL_TIMEOUT_SECS" => pool_timeout_secs,
                 "NAGORIK_SECURE_COOKIES" => secure_cookies, "NAGORIK_INTAKE_QUEUE" => intake_queue,
                 "NAGORIK_INTAKE_BATCH" => intake_batch, "NAGORIK_INTAKE_WRITERS" => intake_writers,

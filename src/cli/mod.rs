@@ -142,7 +142,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
     }
     settings.finish();
-    crate::telemetry::init(&settings.log);
+    crate::telemetry::init(&settings.log, &settings.log_format);
     match command {
         Command::EvalThemes(args) => eval::eval_themes(args),
         Command::Serve(args) => serve(&settings, args.demo),

@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::{fixture, fresh_database, wait_until, wait_within};
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
@@ -31,7 +31,7 @@ fn start(url: &str, port: u16) -> Child {
 
 /// A `serve` process trains the built-in theme classifier before it listens: about 15 s in a
 /// debug build on a busy machine, so this waits longer than other tests do.
-async fn wait_healthy(client: &reqwest::Client, base: &str) {
+pub async fn wait_healthy(client: &reqwest::Client, base: &str) {
     let health = || async { client.get(format!("{base}/health")).send().await.map(|r| r.status().as_u16()).ok() };
     wait_within(Duration::from_secs(120), "the server to answer /health with 200", health, |s| *s == Some(200)).await;
 }

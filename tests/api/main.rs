@@ -24,6 +24,7 @@ mod health;
 mod helpers;
 mod i18n;
 mod import_limits;
+mod logs;
 mod me_too;
 mod merge_suggestions;
 mod moderation;
