@@ -40,6 +40,8 @@ pub struct Settings {
     pub submit_rate_per_minute: u32,
     /// Submissions one address may send in a burst.
     pub submit_burst: u32,
+    /// Months citizens' contact details are kept after their feedback last changed (0: kept).
+    pub contact_retention_months: u32,
     /// Reverse proxies (comma-separated IP addresses) whose `X-Forwarded-For` names the client.
     pub trusted_proxies: String,
     /// "Me too" voices counted from one address in 24 hours (more are stored as the citizens' own feedback).
@@ -77,6 +79,7 @@ impl Default for Settings {
             submit_burst: 20,
             me_too_per_address_per_day: 10,
             trusted_proxies: String::new(),
+            contact_retention_months: 24,
             session_hours: 12,
             pain_lexicon: None,
             rate_day_bdt: 100,
@@ -107,6 +110,7 @@ struct FileSettings {
     submit_burst: Option<u32>,
     me_too_per_address_per_day: Option<u32>,
     trusted_proxies: Option<String>,
+    contact_retention_months: Option<u32>,
     session_hours: Option<i64>,
     pain_lexicon: Option<String>,
     rate_day_bdt: Option<i64>,
@@ -181,7 +185,14 @@ impl Settings {
         }
         take!(database_url, bind, base_url, pool_size, pool_timeout_secs, log, log_format, secure_cookies);
         take!(intake_queue, intake_batch, intake_writers, submit_rate_per_minute, submit_burst, session_hours);
-        take!(me_too_per_address_per_day, trusted_proxies, rate_day_bdt, rate_visit_bdt, visit_hours);
+        take!(
+            me_too_per_address_per_day,
+            trusted_proxies,
+            contact_retention_months,
+            rate_day_bdt,
+            rate_visit_bdt,
+            visit_hours
+        );
         if f.workers.is_some() {
             self.workers = f.workers;
         }
@@ -211,6 +222,7 @@ impl Settings {
                 "NAGORIK_INTAKE_BATCH" => intake_batch, "NAGORIK_INTAKE_WRITERS" => intake_writers,
                 "NAGORIK_SUBMIT_RATE_PER_MINUTE" => submit_rate_per_minute, "NAGORIK_SUBMIT_BURST" => submit_burst,
                 "NAGORIK_ME_TOO_PER_ADDRESS_PER_DAY" => me_too_per_address_per_day,
+                "NAGORIK_CONTACT_RETENTION_MONTHS" => contact_retention_months,
                 "NAGORIK_SESSION_HOURS" => session_hours);
         number!("NAGORIK_RATE_DAY_BDT" => rate_day_bdt, "NAGORIK_RATE_VISIT_BDT" => rate_visit_bdt,
                 "NAGORIK_VISIT_HOURS" => visit_hours);

@@ -159,6 +159,7 @@ fn mail_jobs(settings: &Settings, pool: &Pool) -> anyhow::Result<JobContext> {
         settings: settings.mail.clone(),
         base_url: settings.base_url.clone(),
         rates: settings.rates(),
+        contact_retention_months: settings.contact_retention_months,
     })
 }
 

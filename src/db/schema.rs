@@ -212,6 +212,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Daily jobs run once across app servers: one row per job and day.
+    job_runs (name, day) {
+        name -> Text,
+        day -> Date,
+        started_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// "Me too" voices answered kindly but not counted.
     me_too_refusals (id) {
         id -> BigInt,

@@ -1,11 +1,13 @@
 //! Background work inside `serve` that coordinates through the database, so any
 //! number of app servers may run it side by side: the outbox worker (claims due
 //! messages and sends them) and the daily schedules (staff digests, quarterly
-//! review reminders), which queue each message once under a unique key.
+//! review reminders), which queue each message once under a unique key, and retention,
+//! which the first server to claim the day runs.
 
 pub mod digest;
 pub mod outbox;
 pub mod reminders;
+pub mod retention;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -38,6 +40,8 @@ pub struct JobContext {
     pub base_url: String,
     /// Money rates of the backlog score (for the quarter's snapshot).
     pub rates: crate::domain::scoring::Rates,
+    /// Months citizens' contact details are kept after their feedback last changed (0: kept).
+    pub contact_retention_months: u32,
 }
 
 /// The running jobs; dropping the handle leaves them running, [`Jobs::stop`] ends them.
@@ -96,18 +100,31 @@ async fn run(context: Arc<JobContext>, mut stopped: watch::Receiver<bool>) {
 async fn run_schedules(context: &JobContext) -> anyhow::Result<()> {
     let hour = context.settings.digest_hour_utc;
     let (now, rates) = (Utc::now().naive_utc(), context.rates);
-    let (digests, reminders) = db::run_blocking(&context.pool, move |c| {
+    let months = context.contact_retention_months;
+    let (digests, reminders, purged) = db::run_blocking(&context.pool, move |c| {
         // The quarter's snapshot is taken as the quarter opens, whether or not anyone looks.
         crate::backlog::snapshots::ensure_current(c, rates, now)?;
+        let purged = if retention::ran_today(c, now)? { None } else { retention::run_daily(c, now, months)? };
         Ok::<_, diesel::result::Error>((
             digest::queue_digests(c, now, hour)?,
             reminders::queue_review_reminders(c, now, hour)?,
+            purged,
         ))
     })
     .await
     .map_err(|e| anyhow::anyhow!("{e}"))?;
     if digests + reminders > 0 {
         tracing::info!(digests, reminders, "staff mail queued");
+    }
+    if let Some(p) = purged {
+        tracing::info!(
+            sent_mail = p.sent_mail,
+            idempotency_keys = p.idempotency_keys,
+            sessions = p.sessions,
+            login_failures = p.login_failures,
+            contacts_erased = p.contacts,
+            "retention ran"
+        );
     }
     Ok(())
 }

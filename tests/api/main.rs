@@ -31,6 +31,7 @@ mod moderation;
 mod open311;
 mod overload;
 mod remask;
+mod retention;
 mod search;
 mod security_headers;
 mod service_page;
