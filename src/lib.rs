@@ -29,6 +29,7 @@ pub mod startup;
 pub mod telemetry;
 pub mod templates;
 pub mod themes;
+pub mod upgrade;
 pub mod voices;
 pub mod web;
 pub mod workspace;

@@ -38,7 +38,7 @@ pub fn open_database(settings: &Settings) -> anyhow::Result<Pool> {
     let options = PoolOptions { max_size: settings.pool_size, timeout: settings.pool_timeout() };
     let pool = db::build_pool(&settings.database_url, options)?;
     let mut conn = pool.get().context("no database connection")?;
-    db::migrations::run_pending(&mut conn)?;
+    crate::upgrade::migrate(&mut conn)?;
     Ok(pool)
 }
 

@@ -41,4 +41,5 @@ mod staff_helpers;
 mod staff_login;
 mod themes;
 mod tracking;
+mod upgrade;
 mod workspace_helpers;

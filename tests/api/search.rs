@@ -112,7 +112,7 @@ async fn search_keys_written_by_older_rules_are_brought_up_to_date_on_start() {
         diesel::update(services::table.filter(services::code.eq("ORGBDR-001")))
             .set(services::search_text.eq("জন্ম নিবন্ধন birth registration orgbdr-001"))
             .execute(c)?;
-        db::migrations::run_pending(c)?;
+        nagorik::upgrade::migrate(c)?;
         Ok(db::services::refresh_search_text(c)?)
     })
     .await
