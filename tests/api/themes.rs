@@ -123,7 +123,13 @@ async fn a_bad_theme_edit_is_explained_and_changes_nothing() {
     assert!(html.contains("একটি নাম লিখুন"), "the message is in the page's language");
     let merge_self = designer.post(&format!("/staff/themes/{theme}/merge"), &[("into", &theme.to_string())]).await;
     assert_eq!(merge_self.status(), 422);
+    let html = merge_self.text().await.unwrap();
+    assert!(html.contains("action=\"/staff/logout\""), "the staff layout and menu, not the citizens'");
+    assert!(html.contains("একটি বিষয়কে নিজের সাথে মেলানো যায় না"), "what was wrong, in the page's language");
     assert_eq!(app.reload(a.id).await.theme_id, Some(theme));
+    let missing = designer.get("/staff/services/NOPE-1").await;
+    assert_eq!(missing.status(), 404);
+    assert!(missing.text().await.unwrap().contains("action=\"/staff/logout\""));
 }
 
 #[tokio::test]

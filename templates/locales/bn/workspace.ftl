@@ -194,3 +194,4 @@ staff-theme-cohesion-mixed = মিশ্র: সম্ভবত একাধি
 staff-theme-cohesion-few = বলার মতো যথেষ্ট মতামত নেই
 staff-theme-category-by-designer = ডিজাইনার ঠিক করেছেন
 staff-page-cohesion-explain = “কতটা মেলে” মানে একটি বিষয়ের মতামতের কত অংশ এই সেবার সাধারণ মতামতের চেয়ে ওই বিষয়ের বাকি মতামতের সাথে বেশি মেলে।
+staff-error-back = যে পাতায় ছিলেন সেখানে ফিরে যান

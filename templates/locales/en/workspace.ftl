@@ -200,3 +200,4 @@ staff-theme-cohesion-mixed = mixed: probably more than one problem
 staff-theme-cohesion-few = too few feedback to say
 staff-theme-category-by-designer = set by a designer
 staff-page-cohesion-explain = “How alike” is the share of a theme's feedback that is more like the rest of the theme than like this service's feedback in general.
+staff-error-back = Back to the page you were on
