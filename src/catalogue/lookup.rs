@@ -4,12 +4,14 @@
 use std::collections::HashMap;
 
 use crate::db::services::ServiceListing;
-use crate::domain::text::search_key;
+use crate::domain::text::{romanised_term, search_key, service_search_text};
 
 /// Every service, found by code or exact name.
 pub struct ServiceLookup {
     listings: Vec<ServiceListing>,
     by_key: HashMap<String, usize>,
+    /// Each listing's search text (names, names without spaces, consonant skeletons).
+    texts: Vec<String>,
 }
 
 impl ServiceLookup {
@@ -33,7 +35,26 @@ impl ServiceLookup {
         for (i, (service, _, _)) in listings.iter().enumerate() {
             by_key.insert(search_key(&service.code), i);
         }
-        Self { listings, by_key }
+        let texts = listings.iter().map(|(s, _, _)| service_search_text(&s.name_bn, &s.name_en, &s.code)).collect();
+        Self { listings, by_key, texts }
+    }
+
+    /// Services every word of `typed` is part of (a name, a code, or a romanised name by its
+    /// consonant skeleton), as the citizens' search finds them; none for nothing typed.
+    pub fn matching(&self, typed: &str) -> Vec<&ServiceListing> {
+        let key = search_key(typed);
+        let words: Vec<&str> = key.split_whitespace().collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let hit =
+            |text: &str, word: &str| text.contains(word) || romanised_term(word).is_some_and(|s| text.contains(&s));
+        self.texts
+            .iter()
+            .zip(&self.listings)
+            .filter(|(text, _)| words.iter().all(|w| hit(text, w)))
+            .map(|(_, listing)| listing)
+            .collect()
     }
 
     /// The service that `typed` names, if exactly one does.
@@ -54,6 +75,21 @@ impl ServiceLookup {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn part_of_a_name_finds_every_service_it_is_part_of() {
+        let lookup = ServiceLookup::new(vec![
+            listing(1, "ORGBDR-001", "জন্ম নিবন্ধন", "Birth registration"),
+            listing(2, "ORGBDR-002", "মৃত্যু নিবন্ধন", "Death registration"),
+            listing(3, "DIP-001", "ই-পাসপোর্ট ইস্যু", "E-passport issue"),
+        ]);
+        let codes = |typed: &str| lookup.matching(typed).iter().map(|l| l.0.code.clone()).collect::<Vec<_>>();
+        assert_eq!(codes("নিবন্ধন"), ["ORGBDR-001", "ORGBDR-002"]);
+        assert_eq!(codes("জন্ম"), ["ORGBDR-001"]);
+        assert_eq!(codes("jonmo"), ["ORGBDR-001"], "romanised");
+        assert_eq!(codes("registration death"), ["ORGBDR-002"], "every word, any order");
+        assert!(codes("  ").is_empty() && codes("visa").is_empty());
+    }
     use crate::db::ministries::Ministry;
     use crate::db::offices::Office;
     use crate::db::services::Service;

@@ -83,6 +83,31 @@ async fn an_operator_enters_feedback_by_service_name_stored_as_assisted_with_its
 }
 
 #[tokio::test]
+async fn part_of_a_name_finds_one_service_or_offers_the_several_it_matches() {
+    let app = spawn_app().await;
+    let operator = app.staff("operator", &["dhaka"]).await;
+    let text = "জন্ম নিবন্ধনের জন্য তিনবার ইউনিয়ন পরিষদে যেতে হয়েছে";
+    // One service holds "জন্ম": that one.
+    let code = enter(&operator, &entry("জন্ম", text, "dhaka")).await;
+    let birth = app.stored_feedback(&code).await;
+    // "নিবন্ধন" is part of two: both are offered, with the count, and nothing is stored.
+    let before = app.feedback_count().await;
+    let page = operator.post("/staff/assisted", &entry("নিবন্ধন", text, "dhaka")).await;
+    assert_eq!(page.status(), 422);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("এই নামে ২টি সেবা মেলে"), "says how many match");
+    assert!(html.contains("value=\"ORGBDR-001\"") && html.contains("value=\"ORGBDR-002\""), "offers both");
+    assert!(html.contains("role=\"alert\" tabindex=\"-1\" autofocus"), "the error summary takes focus");
+    assert_eq!(app.feedback_count().await, before);
+    // Choosing one of them stores the entry there.
+    let mut chosen = entry("নিবন্ধন", text, "dhaka");
+    chosen.push(("service_choice", "ORGBDR-002"));
+    let code = enter(&operator, &chosen).await;
+    let death = app.stored_feedback(&code).await;
+    assert_ne!(death.service_id, birth.service_id);
+}
+
+#[tokio::test]
 async fn an_operator_cannot_enter_feedback_for_another_district_or_without_the_behalf_details() {
     let app = spawn_app().await;
     let operator = app.staff("operator", &["dhaka"]).await;
@@ -93,8 +118,9 @@ async fn an_operator_cannot_enter_feedback_for_another_district_or_without_the_b
     let page = response.text().await.unwrap();
     assert!(page.contains("আপনি শুধু আপনার জেলাগুলোর মতামত লিখতে পারেন"), "{page}");
     assert!(page.contains("হ্যাঁ অথবা না বলুন") && page.contains("সরাসরি না ফোনে"));
-    let unknown = operator.post("/staff/assisted", &entry("Birth", "A long enough complaint text", "dhaka")).await;
+    let unknown = operator.post("/staff/assisted", &entry("Visa", "A long enough complaint text", "dhaka")).await;
     assert_eq!(unknown.status(), 422);
+    assert!(unknown.text().await.unwrap().contains("এই নাম বা কোডের কোনো সেবা নেই"));
     assert_eq!(app.feedback_count().await, 0, "nothing stored");
 }
 

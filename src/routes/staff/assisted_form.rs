@@ -17,6 +17,8 @@ use crate::domain::{FieldError, FieldErrors, Locale};
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct EntryForm {
     service: Option<String>,
+    /// The service chosen among several that matched what was typed.
+    service_choice: Option<String>,
     kind: Option<String>,
     text: Option<String>,
     days: Option<String>,
@@ -74,17 +76,27 @@ impl EntryForm {
         locale: Locale,
     ) -> Result<(Submission, i64), FieldErrors> {
         let mut errors = FieldErrors::new();
-        let typed_service = value(&self.service);
+        let chosen = value(&self.service_choice);
+        let typed_service = if chosen.trim().is_empty() { value(&self.service) } else { chosen };
         let service = match lookup.find(&typed_service) {
             Some(listing) => Some(listing.0.id),
             None if typed_service.trim().is_empty() => {
                 errors.push(FieldError::new("service", "error-assisted-service-required"));
                 None
             }
-            None => {
-                errors.push(FieldError::new("service", "error-assisted-service-unknown"));
-                None
-            }
+            // Part of a name: one service is that service; several are offered to choose from.
+            None => match lookup.matching(&typed_service).as_slice() {
+                [one] => Some(one.0.id),
+                [] => {
+                    errors.push(FieldError::new("service", "error-assisted-service-unknown"));
+                    None
+                }
+                several => {
+                    let count = several.len().to_string();
+                    errors.push(FieldError::new("service", "error-assisted-service-several").with("count", count));
+                    None
+                }
+            },
         };
         let submission = Submission::parse(&self.raw(), &[], locale, Channel::Assisted);
         if let Err(e) = &submission {
@@ -141,6 +153,9 @@ pub fn kind_choices(chosen: &Option<String>) -> Vec<Value> {
         .collect()
 }
 
+/// Services offered to choose from when what was typed matches several.
+const CHOICES_SHOWN: usize = 20;
+
 /// What the entry form shows: the values, the choices and the messages.
 pub fn form_context(
     locale: Locale,
@@ -154,6 +169,18 @@ pub fn form_context(
         .iter()
         .map(|(s, _, _)| json!({ "code": s.code, "label": format!("{} · {}", s.name_bn, s.name_en) }))
         .collect();
+    // The services that matched what was typed, when several did.
+    let several = errors.0.iter().any(|e| e.code == "error-assisted-service-several");
+    let choices: Vec<Value> = if several {
+        lookup
+            .matching(&value(&form.service))
+            .iter()
+            .take(CHOICES_SHOWN)
+            .map(|(s, _, _)| json!({ "code": s.code, "label": format!("{} · {}", s.name_bn, s.name_en) }))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let reached: Vec<Value> = ReachedBy::ALL
         .iter()
         .map(|r| {
@@ -176,6 +203,7 @@ pub fn form_context(
             "consent_no": form.consent_asked.as_deref() == Some("no"),
         },
         "services": services,
+        "choices": choices,
         "kinds": kind_choices(&form.kind),
         "districts": district_choices(locale, districts, &form.district),
         "reached": reached,
