@@ -207,3 +207,20 @@ async fn only_theme_editors_of_the_ministry_see_the_regroup_preview() {
     let stranger = app.staff("designer", &["LGD"]).await;
     assert_eq!(stranger.get("/staff/services/DIP-001/regroup").await.status(), 404);
 }
+
+#[tokio::test]
+async fn designers_see_each_feedbacks_own_step_and_numbers() {
+    let app = spawn_app().await;
+    let designer = app.staff("designer", &["LGD"]).await;
+    let mut form = crate::helpers::form_with("cost", "১২০০");
+    form.push(("step", "2"));
+    let code = crate::helpers::code_from_redirect(&app.post_feedback_form("ORGBDR-001", &form).await);
+    let id = app.stored_feedback(&code).await.id;
+    let list = designer.get("/staff/services/ORGBDR-001").await.text().await.unwrap();
+    assert!(list.contains("১৫ দিন লেগেছে · খরচ ১,২০০ টাকা · ৩ বার অফিসে"), "the numbers behind the medians");
+    let page = designer.get(&format!("/staff/feedback/{id}")).await.text().await.unwrap();
+    assert!(page.contains("ধাপ: ইউনিয়ন পরিষদে কাগজ জমা"), "and the charter step");
+    designer.get("/lang/en?next=/staff").await;
+    let english = designer.get(&format!("/staff/feedback/{id}")).await.text().await.unwrap();
+    assert!(english.contains("took 15 days · cost BDT 1,200 · 3 visits"), "{english}");
+}

@@ -9,6 +9,21 @@ use crate::db::feedback::Feedback;
 use crate::domain::district::District;
 use crate::domain::Locale;
 
+/// "Step: …", the days, cost and visits this feedback reports, as one line (empty for none).
+fn own_numbers(f: &Feedback, locale: Locale) -> String {
+    let msg = |id: &str, name: &'static str, value: String| crate::i18n::message(locale, id, &[(name, value)]);
+    let parts: Vec<String> = [
+        f.charter_step.clone().map(|s| msg("staff-item-step", "step", s)),
+        f.days_taken.map(|d| msg("staff-item-days", "count", d.to_string())),
+        f.cost_bdt.map(|c| msg("staff-item-cost", "amount", crate::domain::digits::grouped(c.max(0) as u64))),
+        f.visits.map(|v| msg("staff-item-visits", "count", v.to_string())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    parts.join(" · ")
+}
+
 /// The row's template data. `personal`: the viewer may see personal data of this ministry.
 pub fn feedback_row(f: &Feedback, locale: Locale, personal: bool, themes: &HashMap<i64, (String, String)>) -> Value {
     let text = if personal { f.body.clone() } else { f.public_text() };
@@ -32,6 +47,8 @@ pub fn feedback_row(f: &Feedback, locale: Locale, personal: bool, themes: &HashM
         "days": f.days_taken,
         "cost": f.cost_bdt,
         "visits": f.visits,
+        // The citizen's own step and numbers, so outliers behind a median can be checked.
+        "numbers": own_numbers(f, locale),
         "contact": contact.then(|| json!({
             "name": f.contact_name, "email": f.contact_email, "phone": f.contact_phone, "consent": f.consent_updates,
         })),

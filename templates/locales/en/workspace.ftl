@@ -66,6 +66,16 @@ staff-voices = { $count ->
 staff-in-theme = Theme:
 staff-pinned = placed by a designer
 staff-contact = Contact
+staff-item-step = Step: { $step }
+staff-item-days = { $count ->
+    [one] took { $count } day
+   *[other] took { $count } days
+}
+staff-item-cost = cost BDT { $amount }
+staff-item-visits = { $count ->
+    [one] { $count } visit
+   *[other] { $count } visits
+}
 staff-open = open
 staff-pick = Choose
 staff-theme-edit = Name and category
