@@ -11,9 +11,9 @@ use actix_web::web;
 
 /// Registers the health check, static files, the citizen pages and the JSON API.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/health", web::get().to(health::check_health))
-        .route("/health/ready", web::get().to(health::check_health))
-        .route("/health/live", web::get().to(health::check_live))
+    cfg.service(api::get("/health").to(health::check_health))
+        .service(api::get("/health/ready").to(health::check_health))
+        .service(api::get("/health/live").to(health::check_live))
         .route("/static/{file}", web::get().to(crate::assets::serve_asset))
         .configure(api::openapi::configure)
         .service(web::scope("/api/v1").configure(api::configure))

@@ -23,6 +23,8 @@ async fn the_description_names_every_staff_and_open311_operation_and_the_bearer_
         ("/open311/v2/services/{service_code}.json", "get"),
         ("/open311/v2/requests.json", "post"),
         ("/open311/v2/requests/{service_request_id}.json", "get"),
+        ("/health/ready", "get"),
+        ("/health/live", "get"),
     ] {
         assert!(doc["paths"][path][method].is_object(), "{method} {path}");
     }
@@ -46,6 +48,10 @@ async fn methods_a_path_does_not_take_get_405_with_allow() {
             designer.client.request(method.clone(), url).header("X-CSRF-Token", &designer.csrf).send().await.unwrap();
         assert_eq!(r.status(), 405, "{method} {path}");
         assert_eq!(r.headers()["allow"], allow, "{method} {path}");
+    }
+    for path in ["/health", "/health/live"] {
+        let r = client.request(Method::TRACE, format!("{}{path}", app.address)).send().await.unwrap();
+        assert_eq!((r.status().as_u16(), r.headers()["allow"].to_str().unwrap()), (405, "GET, HEAD"), "{path}");
     }
     for (method, path, allow) in [
         (Method::POST, "/open311/v2/services.json", "GET"),

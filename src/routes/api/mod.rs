@@ -33,7 +33,7 @@ fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
 }
 
 /// A resource that answers other methods with 405 and the methods it allows.
-fn resource(path: &str, allow: &'static str) -> actix_web::Resource {
+pub(crate) fn resource(path: &str, allow: &'static str) -> actix_web::Resource {
     web::resource(path).default_service(web::to(move || async move {
         let mut response = actix_web::ResponseError::error_response(&AppError::MethodNotAllowed);
         response
@@ -44,14 +44,16 @@ fn resource(path: &str, allow: &'static str) -> actix_web::Resource {
 }
 
 /// A GET resource (HEAD is answered too).
-struct Get(actix_web::Resource);
+pub(crate) struct Get(actix_web::Resource);
 
-fn get(path: &str) -> Get {
+/// A GET resource at `path`; other methods get 405 with `Allow: GET, HEAD`.
+pub(crate) fn get(path: &str) -> Get {
     Get(resource(path, "GET, HEAD"))
 }
 
 impl Get {
-    fn to<F, Args>(self, handler: F) -> actix_web::Resource
+    /// Its handler.
+    pub(crate) fn to<F, Args>(self, handler: F) -> actix_web::Resource
     where
         F: actix_web::Handler<Args>,
         Args: actix_web::FromRequest + 'static,

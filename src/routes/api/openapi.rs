@@ -97,6 +97,23 @@ impl utoipa::Modify for BearerScheme {
     }
 }
 
+/// The health checks: liveness never touches the database; readiness answers within a second.
+fn add_health(doc: &mut Value) {
+    let body = json!({"type": "object", "required": ["status"],
+                      "properties": {"status": {"type": "string", "enum": ["ok", "unavailable"]},
+                                     "database": {"type": "string", "enum": ["ok", "unreachable"]}}});
+    let answer = |description: &str| json!({"description": description, "content": {"application/json": {"schema": body.clone()}}});
+    let ready = json!({"get": {"tags": ["health"], "summary": "Ready: the database answers a read (within 1 s)",
+        "responses": {"200": answer("Ready"), "503": answer("The database is unreachable; retry after `Retry-After`")}}});
+    let live = json!({"get": {"tags": ["health"], "summary": "Alive: the process answers (never touches the database)",
+        "responses": {"200": answer("Alive")}}});
+    if let Some(paths) = doc["paths"].as_object_mut() {
+        paths.insert("/health".into(), ready.clone());
+        paths.insert("/health/ready".into(), ready);
+        paths.insert("/health/live".into(), live);
+    }
+}
+
 /// Links between operations: what one answer names, the next operation reads.
 fn add_links(doc: &mut Value) {
     let link = |operation: &str, parameter: &str, from: &str| json!({"operationId": operation, "parameters": {parameter: from}});
@@ -162,6 +179,7 @@ pub static DOCUMENT: LazyLock<Value> = LazyLock::new(|| {
         schemas.extend(open311);
     }
     add_links(&mut doc);
+    add_health(&mut doc);
     // A theme's category is one of the pain categories.
     let mut allowed: Vec<Value> = crate::themes::PainCategory::ALL.iter().map(|c| json!(c.as_str())).collect();
     allowed.push(Value::Null);
