@@ -115,6 +115,17 @@ async function assertRegroupPreview(page, lang) {
   assert.equal(await cancel.getAttribute('href'), `/staff/services/${SERVICE.code}#themes-h`);
 }
 
+/** Every field a person types in is drawn as a field (the styled border), whatever its type. */
+async function assertFieldsStyled(page, label) {
+  const unstyled = await page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea')]
+      .filter((el) => !['hidden', 'radio', 'checkbox', 'submit', 'button'].includes(el.type) && el.offsetParent !== null)
+      .filter((el) => getComputedStyle(el).borderTopWidth !== '2px')
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+  assert.deepEqual(unstyled, [], `${label}: unstyled fields`);
+}
+
 async function themesFlow(lang) {
   const designer = server.createStaff('designer', [MINISTRY.code]);
   const context = await newContext(browser, server, { lang, cookieLang: lang === 'en' ? 'en' : undefined });
@@ -124,9 +135,18 @@ async function themesFlow(lang) {
     const response = await page.goto(`/staff/services/${SERVICE.code}`);
     assert.equal(response.status(), 200);
     await assertThemesPart(page, lang);
+    await assertFieldsStyled(page, 'staff service page');
     await checkAtBothWidths(page, 'staff service page with themes');
     mkdirSync(SHOTS, { recursive: true });
     await page.locator('section[aria-labelledby=themes-h]').screenshot({ path: join(SHOTS, `staff-service-themes-${lang}.png`) });
+    // A feedback page (redact, move) and a theme page (rename, split): every field styled.
+    const feedbackUrl = await page.locator('a[href^="/staff/feedback/"]').first().getAttribute('href');
+    const themeUrl = await page.locator('a[href^="/staff/themes/"]').first().getAttribute('href');
+    await page.goto(feedbackUrl);
+    await assertFieldsStyled(page, 'feedback page');
+    await page.goto(themeUrl);
+    await assertFieldsStyled(page, 'theme page');
+    await page.goto(`/staff/services/${SERVICE.code}`);
     await assertRegroupPreview(page, lang);
     await checkAtBothWidths(page, 'regroup preview');
     // Cancelling goes back to the themes, unchanged.
