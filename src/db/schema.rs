@@ -212,6 +212,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Where a merged theme's old id leads.
+    theme_redirects (old_id) {
+        old_id -> BigInt,
+        new_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// Daily jobs run once across app servers: one row per job and day.
     job_runs (name, day) {
         name -> Text,

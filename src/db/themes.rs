@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{backlog_themes, feedback, themes};
+use super::schema::{backlog_themes, feedback, theme_redirects, themes};
 use super::Conn;
 
 /// A stored theme.
@@ -66,7 +66,28 @@ pub struct NewTheme {
 
 /// Stores a theme; returns its id.
 pub fn insert(conn: &mut Conn, new: &NewTheme) -> QueryResult<i64> {
-    diesel::insert_into(themes::table).values(new).returning(themes::id).get_result(conn)
+    let id = diesel::insert_into(themes::table).values(new).returning(themes::id).get_result(conn)?;
+    // SQLite may give a new theme the id of one merged away: that id now names this theme.
+    diesel::delete(theme_redirects::table.find(id)).execute(conn)?;
+    Ok(id)
+}
+
+/// Records that theme `old` was merged into `new`: its address leads there, and so do the
+/// addresses that led to `old`.
+pub fn redirect(conn: &mut Conn, old: i64, new: i64, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(theme_redirects::table.filter(theme_redirects::new_id.eq(old)))
+        .set(theme_redirects::new_id.eq(new))
+        .execute(conn)?;
+    diesel::delete(theme_redirects::table.find(old)).execute(conn)?;
+    diesel::insert_into(theme_redirects::table)
+        .values((theme_redirects::old_id.eq(old), theme_redirects::new_id.eq(new), theme_redirects::created_at.eq(now)))
+        .execute(conn)
+        .map(drop)
+}
+
+/// The theme a merged theme's id leads to.
+pub fn redirected(conn: &mut Conn, old: i64) -> QueryResult<Option<i64>> {
+    theme_redirects::table.find(old).select(theme_redirects::new_id).first(conn).optional()
 }
 
 /// The theme with this id.

@@ -159,6 +159,8 @@ pub fn merge(conn: &mut Conn, actor: &Actor, source: i64, target: i64) -> Result
         }
         tally.apply(c)?;
         crate::db::backlog_items::relink_theme(c, source, target)?;
+        // Before the delete: redirects to the source would go with it.
+        themes::redirect(c, source, target, now)?;
         themes::delete(c, source)?;
         let audit_target = Target { kind: "theme", id: Some(target), ministry_id: Some(ministry) };
         let before =

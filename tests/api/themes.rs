@@ -37,7 +37,9 @@ async fn merging_two_themes_moves_every_voice_and_removes_the_source() {
     let response = designer.post(&format!("/staff/themes/{source}/merge"), &[("into", &target.to_string())]).await;
     assert_eq!(response.status(), 303);
     assert_eq!(app.reload(c.id).await.theme_id, Some(target));
-    assert_eq!(designer.get(&format!("/staff/themes/{source}")).await.status(), 404, "the source is gone");
+    let gone = designer.get(&format!("/staff/themes/{source}")).await;
+    assert_eq!(gone.status(), 303, "the source is gone: its address leads to the target");
+    assert_eq!(gone.headers()["location"], format!("/staff/themes/{target}").as_str());
     app.assert_counts_match(a.service_id).await;
     let themes: serde_json::Value = designer.get("/api/v1/staff/services/DIP-001/themes").await.json().await.unwrap();
     let merged = themes["themes"].as_array().unwrap().iter().find(|t| t["id"] == target).unwrap();
@@ -223,4 +225,27 @@ async fn designers_see_each_feedbacks_own_step_and_numbers() {
     designer.get("/lang/en?next=/staff").await;
     let english = designer.get(&format!("/staff/feedback/{id}")).await.text().await.unwrap();
     assert!(english.contains("took 15 days · cost BDT 1,200 · 3 visits"), "{english}");
+}
+
+#[tokio::test]
+async fn a_merged_themes_old_address_leads_to_the_theme_it_joined() {
+    let app = spawn_app().await;
+    let designer = app.staff("designer", &["MOHA"]).await;
+    let a = app.submit_text("DIP-001", "দালাল ছাড়া পাসপোর্ট হয় না, ঘুষ দিতে হয়েছে পাঁচ হাজার টাকা").await;
+    let b = app.submit_text("DIP-001", "পাসপোর্ট পেতে চার মাস দেরি হয়েছে, এত সময় লাগে কেন").await;
+    let c = app.submit_text("DIP-001", "Passport server was down for a week, could not pay the fee online").await;
+    let (ta, tb, tc) = (a.theme_id.unwrap(), b.theme_id.unwrap(), c.theme_id.unwrap());
+    assert!(ta != tb && tb != tc && ta != tc);
+    assert_eq!(designer.post(&format!("/staff/themes/{ta}/merge"), &[("into", &tb.to_string())]).await.status(), 303);
+    let old = designer.get(&format!("/staff/themes/{ta}")).await;
+    assert_eq!(old.status(), 303);
+    assert_eq!(old.headers()["location"], format!("/staff/themes/{tb}").as_str());
+    // Merged on again: both old addresses lead to where the feedback is now.
+    assert_eq!(designer.post(&format!("/staff/themes/{tb}/merge"), &[("into", &tc.to_string())]).await.status(), 303);
+    for gone in [ta, tb] {
+        let r = designer.get(&format!("/staff/themes/{gone}")).await;
+        assert_eq!(r.status(), 303, "{gone} ({ta} {tb} {tc})");
+        assert_eq!(r.headers()["location"], format!("/staff/themes/{tc}").as_str(), "{gone}");
+    }
+    assert_eq!(designer.get("/staff/themes/999999").await.status(), 404, "an id that never was");
 }

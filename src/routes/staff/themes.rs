@@ -43,6 +43,18 @@ pub async fn show_theme(
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ViewFeedback)?;
     let (id, who, page) = (id.into_inner(), staff.clone(), query.page.unwrap_or(0).max(0));
+    // A theme merged away leads to the theme it joined.
+    let moved = db::run_blocking(&pool, move |c| -> diesel::QueryResult<_> {
+        Ok(match themes::find(c, id)? {
+            Some(_) => None,
+            None => themes::redirected(c, id)?,
+        })
+    })
+    .await?;
+    if let Some(to) = moved {
+        // Not permanent: a browser must not remember it if SQLite gives the id to a new theme.
+        return Ok(crate::web::page::see_other(&format!("/staff/themes/{to}")));
+    }
     let (theme, listing, siblings, count, (rows, more)) = db::run_blocking(&pool, move |c| -> Result<_, AppError> {
         let (theme, listing) = scope::theme(c, &who, id)?;
         let siblings = themes::labels_of_service(c, theme.service_id)?;
