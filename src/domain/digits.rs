@@ -40,6 +40,46 @@ pub fn grouped(n: u64) -> String {
     format!("{out},{last3}")
 }
 
+/// A large figure as people in Bangladesh say it: crore from 1,00,00,000 and lakh from 1,00,000,
+/// with one decimal below a hundred (`3,144 crore`, `12.5 lakh`, `৩,১৪৪ কোটি` on a Bangla page once
+/// its digits are localised); smaller figures grouped (`85,000`).
+pub fn lakh_crore(n: i64, locale: super::Locale) -> String {
+    const LAKH: u64 = 100_000;
+    const CRORE: u64 = 10_000_000;
+    let sign = if n < 0 { "-" } else { "" };
+    let abs = n.unsigned_abs();
+    let (size, unit) = match (abs >= CRORE, abs >= LAKH, locale) {
+        (true, _, super::Locale::Bn) => (CRORE, "কোটি"),
+        (true, _, super::Locale::En) => (CRORE, "crore"),
+        (false, true, super::Locale::Bn) => (LAKH, "লাখ"),
+        (false, true, super::Locale::En) => (LAKH, "lakh"),
+        _ => return localised(format!("{sign}{}", grouped(abs)), locale),
+    };
+    let tenths = (abs as f64 / size as f64 * 10.0).round() as u64;
+    let number = if tenths >= 1_000 || tenths % 10 == 0 {
+        grouped((tenths + 5) / 10)
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    };
+    localised(format!("{sign}{number} {unit}"), locale)
+}
+
+/// A sum of money in full, grouped, with its unit (`10,67,50,00,000 BDT`; `১০,৬৭,৫০,০০,০০০ টাকা`).
+pub fn taka_in_full(n: i64, locale: super::Locale) -> String {
+    let sign = if n < 0 { "-" } else { "" };
+    match locale {
+        super::Locale::Bn => localised(format!("{sign}{} টাকা", grouped(n.unsigned_abs())), locale),
+        super::Locale::En => format!("BDT {sign}{}", grouped(n.unsigned_abs())),
+    }
+}
+
+fn localised(text: String, locale: super::Locale) -> String {
+    match locale {
+        super::Locale::Bn => to_bangla_digits(&text),
+        super::Locale::En => text,
+    }
+}
+
 /// Why a typed number was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumberError {
@@ -92,6 +132,21 @@ pub fn parse_whole_number(input: &str, max: u64) -> Result<Option<u64>, NumberEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_figures_read_in_lakh_and_crore() {
+        use crate::domain::Locale::{Bn, En};
+        assert_eq!(lakh_crore(31_440_000_000, Bn), "৩,১৪৪ কোটি");
+        assert_eq!(taka_in_full(10_675_000_000, Bn), "১০,৬৭,৫০,০০,০০০ টাকা");
+        assert_eq!(taka_in_full(10_675_000_000, En), "BDT 10,67,50,00,000");
+        assert_eq!(lakh_crore(553_941_894_560, En), "55,394 crore");
+        assert_eq!(lakh_crore(12_500_000, En), "1.3 crore");
+        assert_eq!(lakh_crore(1_250_000, Bn), "১২.৫ লাখ");
+        assert_eq!(lakh_crore(100_000, En), "1 lakh");
+        assert_eq!(lakh_crore(85_000, En), "85,000");
+        assert_eq!(lakh_crore(-2_000_000, En), "-20 lakh");
+        assert_eq!(lakh_crore(0, Bn), "০");
+    }
 
     #[test]
     fn numbers_are_grouped_in_lakhs_and_crores() {

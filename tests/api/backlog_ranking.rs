@@ -34,7 +34,9 @@ async fn the_item_page_shows_each_component_computed_from_the_counters() {
     let page = admin.get(&format!("/staff/backlog/items/{item}")).await.text().await.unwrap();
     // Burden: (30 days × 100 + 50 BDT fee) × 3,500,000 a year. Gap: 23 extra days × 100.
     assert!(page.contains(&to_bangla_digits("10675000000")), "yearly burden shown");
-    assert!(page.contains(&to_bangla_digits("3050")), "per application cost shown");
+    assert!(page.contains("৩,০৫০ টাকা"), "per application cost shown, grouped");
+    assert!(page.contains("১,০৬৮ কোটি টাকা"), "the yearly burden in crore");
+    assert!(page.contains("title=\"১০,৬৭,৫০,০০,০০০ টাকা\""), "with the full figure on hover");
     assert!(page.contains(&to_bangla_digits("2300")), "charter gap in BDT shown");
     // Demand 3 voices; readiness 1 (category 1).
     let ranking =

@@ -16,6 +16,7 @@ use crate::backlog::snapshots;
 use crate::config::Settings;
 use crate::db::{self, Pool};
 use crate::domain::backlog::{FiscalYear, Quarter, Status};
+use crate::domain::digits::{lakh_crore, taka_in_full};
 use crate::domain::scoring::{explain, COMPONENTS};
 use crate::domain::staff::Permission;
 use crate::domain::{FieldError, FieldErrors, Locale};
@@ -175,7 +176,8 @@ pub async fn show_backlog(
         .collect();
     let data = json!({
         "rows": rows, "count": kept.len(), "more": kept.len().saturating_sub(ROWS_LISTED),
-        "savings_bdt": totals.0, "savings_hours": totals.1,
+        "savings_bdt": lakh_crore(totals.0, locale), "savings_hours": lakh_crore(totals.1, locale),
+        "savings_full": taka_in_full(totals.0, locale),
         "errors": field_messages(locale, &errors),
         "ministries": ministries.iter().map(|(code, name)| json!({ "code": code, "name": name, "selected": chosen(&q.ministry).eq_ignore_ascii_case(code) })).collect::<Vec<_>>(),
         "statuses": status_options,

@@ -18,6 +18,7 @@ use crate::db::backlog_items::{self, BacklogItem};
 use crate::db::services::ServiceListing;
 use crate::db::{self, backlog_moves, backlog_reviews, offices, service_counts, staff_users, themes, Conn, Pool};
 use crate::domain::backlog::{FiscalYear, Quarter, Status};
+use crate::domain::digits::{lakh_crore, taka_in_full};
 use crate::domain::staff::Permission;
 use crate::domain::Locale;
 use crate::error::AppError;
@@ -109,8 +110,10 @@ pub async fn show_item(
             "score": {
                 "rank": ranked.rank, "of": ranking.rows.len(), "total": points(ranked.score.total),
                 "components": breakdown(&ranked.score), "ministry_weights": ranked.ministry_weights,
-                "per_application_bdt": b.per_application_bdt, "per_application_hours": b.per_application_hours,
-                "yearly_bdt": b.yearly_bdt, "yearly_hours": b.yearly_hours,
+                "per_application_bdt": lakh_crore(b.per_application_bdt, locale),
+                "per_application_hours": lakh_crore(b.per_application_hours, locale),
+                "yearly_bdt": lakh_crore(b.yearly_bdt, locale), "yearly_hours": lakh_crore(b.yearly_hours, locale),
+                "yearly_full": taka_in_full(b.yearly_bdt, locale),
                 "median_days": i.median_days, "median_cost": i.median_cost, "median_visits": i.median_visits,
                 "promised_days": i.promised_days, "fee": i.fee_bdt, "rates": ranking.rates,
             },

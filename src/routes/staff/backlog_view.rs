@@ -3,6 +3,7 @@
 use serde_json::{json, Value};
 
 use crate::backlog::ranking::Ranked;
+use crate::domain::digits::{lakh_crore, taka_in_full};
 use crate::domain::scoring::{Score, COMPONENTS};
 use crate::domain::Locale;
 
@@ -37,7 +38,9 @@ pub fn row(r: &Ranked, locale: Locale) -> Value {
         "category": r.service.roadmap_category,
         "points": r.score.components.iter().map(|c| points(c.points)).collect::<Vec<_>>(),
         "total": points(r.score.total),
-        "savings_bdt": r.score.burden.yearly_bdt, "savings_hours": r.score.burden.yearly_hours,
+        "savings_bdt": lakh_crore(r.score.burden.yearly_bdt, locale),
+        "savings_hours": lakh_crore(r.score.burden.yearly_hours, locale),
+        "savings_full": taka_in_full(r.score.burden.yearly_bdt, locale),
     })
 }
 
