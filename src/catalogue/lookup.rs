@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
+use super::synonyms::search_alternatives;
 use crate::db::services::ServiceListing;
-use crate::domain::text::{romanised_term, search_key, service_search_text};
+use crate::domain::text::{search_key, service_search_text};
 
 /// Every service, found by code or exact name.
 pub struct ServiceLookup {
@@ -47,8 +48,7 @@ impl ServiceLookup {
         if words.is_empty() {
             return Vec::new();
         }
-        let hit =
-            |text: &str, word: &str| text.contains(word) || romanised_term(word).is_some_and(|s| text.contains(&s));
+        let hit = |text: &str, word: &str| search_alternatives(word).iter().any(|a| text.contains(a.as_str()));
         self.texts
             .iter()
             .zip(&self.listings)

@@ -5,6 +5,7 @@ pub mod cache;
 pub mod csv_rows;
 pub mod import;
 pub mod lookup;
+pub mod synonyms;
 
 pub use csv_rows::{parse_catalogue, CatalogueRow, RowError};
 pub use import::{apply_catalogue, ImportSummary};

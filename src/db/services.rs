@@ -146,12 +146,14 @@ pub fn search(conn: &mut Conn, query: &ServiceQuery) -> QueryResult<(Vec<Service
     let filtered = || {
         let mut q = services::table.inner_join(offices::table.inner_join(ministries::table)).into_boxed();
         for term in &query.terms {
-            let plain = services::search_text.like(like_pattern(term)).escape('\\');
-            // A romanised word also matches the Bangla name by its consonant skeleton.
-            q = match crate::domain::text::romanised_term(term) {
-                Some(skeleton) => q.filter(plain.or(services::search_text.like(like_pattern(&skeleton)).escape('\\'))),
-                None => q.filter(plain),
-            };
+            // A word also matches by its consonant skeleton (romanised Bangla) and its synonyms:
+            // a fixed number of alternatives (the last repeated) keeps one query shape.
+            let mut alternatives = crate::catalogue::synonyms::search_alternatives(term);
+            while alternatives.len() < crate::catalogue::synonyms::MOST {
+                alternatives.push(alternatives[alternatives.len() - 1].clone());
+            }
+            let like = |i: usize| services::search_text.like(like_pattern(&alternatives[i])).escape('\\');
+            q = q.filter(like(0).or(like(1)).or(like(2)).or(like(3)).or(like(4)).or(like(5)));
         }
         if let Some(ministry_id) = query.ministry_id {
             q = q.filter(offices::ministry_id.eq(ministry_id));

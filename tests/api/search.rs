@@ -49,6 +49,10 @@ async fn names_typed_in_romanised_bangla_are_found() {
     assert!(both.contains("জন্ম নিবন্ধন") && both.contains("মৃত্যু নিবন্ধন"));
     let passport = app.get("/services?q=pasport").await.text().await.unwrap();
     assert!(passport.contains("ই-পাসপোর্ট ইস্যু"), "a misspelt English or romanised word");
+    // Common English words for what the charter names otherwise.
+    let certificate: Value = app.get("/api/v1/services?q=Birth%20certificate").await.json().await.unwrap();
+    assert_eq!(certificate["items"][0]["code"], "ORGBDR-001", "{certificate}");
+    assert_eq!(certificate["total"], 1);
     let api: Value = app.get("/api/v1/services?q=jonmo%20nibondhon").await.json().await.unwrap();
     assert_eq!(api["items"][0]["code"], "ORGBDR-001", "{api}");
     assert_eq!(api["total"], 1);
