@@ -5,14 +5,12 @@ use std::collections::HashMap;
 
 use super::synonyms::search_alternatives;
 use crate::db::services::ServiceListing;
-use crate::domain::text::{search_key, service_search_text};
+use crate::domain::text::search_key;
 
 /// Every service, found by code or exact name.
 pub struct ServiceLookup {
     listings: Vec<ServiceListing>,
     by_key: HashMap<String, usize>,
-    /// Each listing's search text (names, names without spaces, consonant skeletons).
-    texts: Vec<String>,
 }
 
 impl ServiceLookup {
@@ -36,12 +34,12 @@ impl ServiceLookup {
         for (i, (service, _, _)) in listings.iter().enumerate() {
             by_key.insert(search_key(&service.code), i);
         }
-        let texts = listings.iter().map(|(s, _, _)| service_search_text(&s.name_bn, &s.name_en, &s.code)).collect();
-        Self { listings, by_key, texts }
+        Self { listings, by_key }
     }
 
     /// Services every word of `typed` is part of (a name, a code, or a romanised name by its
-    /// consonant skeleton), as the citizens' search finds them; none for nothing typed.
+    /// consonant skeleton), as the citizens' search finds them (their stored search text, which
+    /// every start brings up to date); none for nothing typed.
     pub fn matching(&self, typed: &str) -> Vec<&ServiceListing> {
         let key = search_key(typed);
         let words: Vec<&str> = key.split_whitespace().collect();
@@ -49,12 +47,7 @@ impl ServiceLookup {
             return Vec::new();
         }
         let hit = |text: &str, word: &str| search_alternatives(word).iter().any(|a| text.contains(a.as_str()));
-        self.texts
-            .iter()
-            .zip(&self.listings)
-            .filter(|(text, _)| words.iter().all(|w| hit(text, w)))
-            .map(|(_, listing)| listing)
-            .collect()
+        self.listings.iter().filter(|(s, _, _)| words.iter().all(|w| hit(&s.search_text, w))).collect()
     }
 
     /// The service that `typed` names, if exactly one does.
@@ -102,7 +95,7 @@ mod tests {
             code: code.into(),
             name_bn: bn.into(),
             name_en: en.into(),
-            search_text: String::new(),
+            search_text: crate::domain::text::service_search_text(bn, en, code),
             delivery_mode: "manual".into(),
             steps: "[]".into(),
             documents: "[]".into(),

@@ -9,9 +9,13 @@ pub const MOST: usize = 6;
 /// service's search text: itself, its consonant skeleton when it is romanised, and its synonyms.
 pub fn search_alternatives(word: &str) -> Vec<String> {
     let mut out = vec![word.to_owned()];
-    out.extend(crate::domain::text::romanised_term(word));
-    out.extend(alternatives(word).iter().map(|s| (*s).to_owned()));
-    out.dedup();
+    let more =
+        crate::domain::text::romanised_term(word).into_iter().chain(alternatives(word).iter().map(|s| (*s).to_owned()));
+    for alternative in more {
+        if !out.contains(&alternative) {
+            out.push(alternative);
+        }
+    }
     out.truncate(MOST);
     out
 }

@@ -104,9 +104,9 @@ pub fn agreed_with(conn: &mut Conn, echo_id: i64) -> QueryResult<Option<i64>> {
 /// Records a voice that came without a submission of its own (the demo's voices, and
 /// those given before voices carried one) and adds it to the feedback's own count.
 pub fn insert_bare(conn: &mut Conn, feedback_id: i64, browser_key: &str, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::insert_into(me_too::table)
-        .values((me_too::feedback_id.eq(feedback_id), me_too::browser_key.eq(browser_key), me_too::created_at.eq(now)))
-        .execute(conn)?;
+    let voice =
+        NewVoice { feedback_id, browser_key, created_at: now, echo_id: None, token_nonce: None, address_key: "" };
+    insert(conn, &voice)?;
     diesel::update(feedback::table.find(feedback_id))
         .set(feedback::extra_voices.eq(feedback::extra_voices + 1))
         .execute(conn)

@@ -111,11 +111,12 @@ pub fn skeleton_bangla(word: &[char], out: &mut Vec<char>) {
     }
 }
 
-/// The consonant skeleton of one word of either script (lower-case Latin, or Bangla in NFC).
+/// The consonant skeleton of one word of either script (lower-case Latin, or Bangla in NFC): a
+/// word that starts with an ASCII character is read as Latin.
 pub fn skeleton_of(word: &str) -> String {
     let chars: Vec<char> = word.chars().collect();
     let mut out = Vec::new();
-    if chars.first().is_some_and(char::is_ascii_alphabetic) {
+    if chars.first().is_some_and(char::is_ascii) {
         let mut folded = Vec::new();
         fold_latin(&chars, &mut folded);
         skeleton_latin(&folded, &mut out);

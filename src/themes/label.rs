@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use super::fold::{fold_latin, skeleton_bangla, skeleton_latin};
+use super::fold::skeleton_of;
 use super::normalise::{normalise, script_of, words, Script};
 use super::stopwords::is_stopword;
 
@@ -23,19 +23,6 @@ pub(super) fn content_words(text: &str) -> Vec<String> {
         .filter(|w| matches!(w.chars().next().and_then(script_of), Some(Script::Bangla | Script::Latin)))
         .map(str::to_owned)
         .collect()
-}
-
-fn skeleton_of(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    let mut out = Vec::new();
-    if chars[0].is_ascii() {
-        let mut folded = Vec::new();
-        fold_latin(&chars, &mut folded);
-        skeleton_latin(&folded, &mut out);
-    } else {
-        skeleton_bangla(&chars, &mut out);
-    }
-    out.into_iter().collect()
 }
 
 /// Maps every word of the vocabulary to the key of the family it is counted in.

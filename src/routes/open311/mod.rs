@@ -106,17 +106,17 @@ fn form_error(err: actix_web::error::UrlencodedError, req: &HttpRequest) -> acti
 /// A resource that answers other methods with the specification's 405 and the methods it allows.
 fn resource(path: &str, allow: &'static str) -> actix_web::Resource {
     web::resource(path).default_service(web::to(move |req: HttpRequest| async move {
-        let mut response = fail(
-            Format::of_path(req.path()),
-            StatusCode::METHOD_NOT_ALLOWED,
-            &["This action is not allowed here".into()],
-        );
         // Of the top-level resources only `requests` takes a POST.
         let top_level_get = allow.contains("POST") && !req.match_info().query("resource").starts_with("requests.");
-        let allow = if top_level_get { "GET" } else { allow };
-        response.headers_mut().insert(header::ALLOW, header::HeaderValue::from_static(allow));
-        response
+        method_not_allowed(Format::of_path(req.path()), if top_level_get { "GET" } else { allow })
     }))
+}
+
+/// The specification's 405, with the methods the resource takes.
+pub fn method_not_allowed(format: Format, allow: &'static str) -> HttpResponse {
+    let mut response = fail(format, StatusCode::METHOD_NOT_ALLOWED, &["This action is not allowed here".into()]);
+    response.headers_mut().insert(header::ALLOW, header::HeaderValue::from_static(allow));
+    response
 }
 
 /// Registers the Open311 endpoints.

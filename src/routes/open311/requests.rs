@@ -41,12 +41,7 @@ pub async fn post_top_level(
             let form = web::Form::<Vec<(String, String)>>::from_request(&req, &mut payload.into_inner()).await?;
             create_request(&req, format, form.into_inner(), &pool, &writer).await
         }
-        Some(("discovery" | "services", format)) => {
-            let mut answer = fail(format, StatusCode::METHOD_NOT_ALLOWED, &["This action is not allowed here".into()]);
-            let allow = actix_web::http::header::HeaderValue::from_static("GET");
-            answer.headers_mut().insert(actix_web::http::header::ALLOW, allow);
-            answer
-        }
+        Some(("discovery" | "services", format)) => super::method_not_allowed(format, "GET"),
         _ => fail(Format::of_path(req.path()), StatusCode::NOT_FOUND, &["Unknown resource or format".into()]),
     })
 }

@@ -21,9 +21,14 @@ pub struct Browser {
     pub new_cookie: Option<Cookie<'static>>,
 }
 
+/// What is stored of the browser id the request carries, if the server gave it.
+fn known_browser(req: &HttpRequest, key: &VoiceKey) -> Option<String> {
+    req.cookie(BROWSER_COOKIE).and_then(|c| key.browser_key(c.value()))
+}
+
 /// The browser's id, or a fresh one (with its cookie) when it sent none the server signed.
 pub fn browser(req: &HttpRequest, key: &VoiceKey, settings: &Settings) -> Browser {
-    if let Some(known) = req.cookie(BROWSER_COOKIE).and_then(|c| key.browser_key(c.value())) {
+    if let Some(known) = known_browser(req, key) {
         return Browser { key: known, new_cookie: None };
     }
     let id = key.new_browser();
@@ -48,7 +53,7 @@ pub fn claim(
     feedback_id: i64,
     token: Option<&str>,
 ) -> MeTooClaim {
-    let browser_key = req.cookie(BROWSER_COOKIE).and_then(|c| key.browser_key(c.value())).unwrap_or_default();
+    let browser_key = known_browser(req, key).unwrap_or_default();
     let address = proxies.of_request(req).map(|ip| ip.to_string()).unwrap_or_default();
     let nonce = token.and_then(|t| key.check_step(t, service_id, &browser_key, feedback_id, Utc::now()));
     MeTooClaim {
