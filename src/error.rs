@@ -197,7 +197,7 @@ where
 {
     fn from(err: BlockingError<E>) -> Self {
         match err {
-            BlockingError::Pool(_) => AppError::Unavailable,
+            BlockingError::Pool(_) | BlockingError::Lost => AppError::Unavailable,
             BlockingError::Join(e) => AppError::Internal(anyhow::Error::new(e).context("database task failed")),
             BlockingError::Work(e) => e.into(),
         }

@@ -11,7 +11,7 @@ use actix_web::{web, FromRequest, HttpMessage};
 use chrono::Utc;
 
 use super::{session, Proof, Staff};
-use crate::db::{run_blocking, Pool};
+use crate::db::{run_read, Pool};
 use crate::error::AppError;
 use crate::web::page::{encode, see_other};
 
@@ -72,8 +72,8 @@ pub async fn authenticate(
     let token = bearer(&req);
     let cookie = req.cookie(session::COOKIE).map(|c| c.value().to_owned());
     let found = match (token, cookie) {
-        (Some(token), _) => run_blocking(&pool, move |c| session::find_by_token(c, &token)).await,
-        (None, Some(cookie)) => run_blocking(&pool, move |c| session::find(c, &cookie, Utc::now().naive_utc())).await,
+        (Some(token), _) => run_read(&pool, move |c| session::find_by_token(c, &token)).await,
+        (None, Some(cookie)) => run_read(&pool, move |c| session::find(c, &cookie, Utc::now().naive_utc())).await,
         (None, None) => Ok(None),
     }
     .map_err(AppError::from)?;

@@ -35,7 +35,7 @@ impl ServiceCache {
             }
         }
         let lookup = code.clone();
-        let found = db::run_blocking(pool, move |conn| db::services::find_by_code(conn, &lookup)).await?;
+        let found = db::run_read(pool, move |conn| db::services::find_by_code(conn, &lookup)).await?;
         Ok(found.map(|listing| {
             let listing = Arc::new(listing);
             let mut entries = self.entries.write().expect("cache lock");

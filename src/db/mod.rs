@@ -36,7 +36,7 @@ use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::pg::PgConnection;
 use diesel::sqlite::SqliteConnection;
 
-pub use pool::{build_pool, Backend, Pool, PoolError};
+pub use pool::{build_pool, Backend, Pool, PoolError, PooledConn};
 
 /// A database connection of either backend; queries are written once against it.
 #[derive(diesel::MultiConnection)]
@@ -63,6 +63,10 @@ pub enum BlockingError<E> {
     /// No connection could be had from the pool in time.
     #[error("database unavailable: {0}")]
     Pool(#[from] PoolError),
+    /// The connection died during the work (PostgreSQL restarted, failed over or ended it);
+    /// the pool drops it.
+    #[error("database connection lost")]
+    Lost,
     /// The blocking task panicked or was cancelled.
     #[error("database task failed: {0}")]
     Join(#[from] tokio::task::JoinError),
@@ -72,7 +76,9 @@ pub enum BlockingError<E> {
 }
 
 /// Runs `work` with a pooled connection on the blocking thread pool, so that
-/// no diesel call ever blocks the async executor.
+/// no diesel call ever blocks the async executor. When the work fails because its
+/// connection died, the answer is [`BlockingError::Lost`] (a 503: the client retries) and
+/// the pool drops the connection.
 pub async fn run_blocking<T, E, F>(pool: &Pool, work: F) -> Result<T, BlockingError<E>>
 where
     F: FnOnce(&mut Conn) -> Result<T, E> + Send + 'static,
@@ -81,8 +87,32 @@ where
 {
     let pool = pool.clone();
     tokio::task::spawn_blocking(move || {
-        let mut conn = pool.get()?;
-        work(&mut conn).map_err(BlockingError::Work)
+        let mut conn = pool.checkout()?;
+        work(&mut conn).map_err(|err| if pool.discard_if_dead(&mut conn) { BlockingError::Lost } else { BlockingError::Work(err) })
+    })
+    .await?
+}
+
+/// Like [`run_blocking`] for work that only reads: when its connection died, the work is
+/// run once more on another connection (checked first), so a database failover or a
+/// restarted proxy costs a reader nothing once the database answers again.
+pub async fn run_read<T, E, F>(pool: &Pool, work: F) -> Result<T, BlockingError<E>>
+where
+    F: FnMut(&mut Conn) -> Result<T, E> + Send + 'static,
+    T: Send + 'static,
+    E: Send + 'static,
+{
+    let pool = pool.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut work = work;
+        let mut conn = pool.checkout()?;
+        match work(&mut conn) {
+            Ok(value) => return Ok(value),
+            Err(err) if !pool.discard_if_dead(&mut conn) => return Err(BlockingError::Work(err)),
+            Err(_) => drop(conn),
+        }
+        let mut conn = pool.checkout()?;
+        work(&mut conn).map_err(|err| if pool.discard_if_dead(&mut conn) { BlockingError::Lost } else { BlockingError::Work(err) })
     })
     .await?
 }

@@ -189,6 +189,18 @@ pub fn mark_done(conn: &mut Conn, id: i64, state: &str, now: NaiveDateTime) -> Q
         .execute(conn)
 }
 
+/// Extends to `until` the claim on those of `ids` still queued and held until `held` (the
+/// worker's own lease: a message another worker took up since is left alone); returns the ids
+/// still held.
+pub fn renew_lease(conn: &mut Conn, ids: &[i64], held: NaiveDateTime, until: NaiveDateTime) -> QueryResult<Vec<i64>> {
+    diesel::update(
+        outbox::table.filter(outbox::id.eq_any(ids)).filter(outbox::state.eq(QUEUED)).filter(outbox::claimed_until.eq(held)),
+    )
+    .set(outbox::claimed_until.eq(until))
+    .returning(outbox::id)
+    .get_results(conn)
+}
+
 /// Records a failed attempt at `now`: the message waits until `retry_at`, or is parked when `retry_at` is `None`.
 pub fn mark_failed(
     conn: &mut Conn,

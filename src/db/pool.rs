@@ -1,20 +1,114 @@
 //! The r2d2 pool: picks the backend from the URL scheme itself (diesel's derived
 //! `establish` would try each backend in turn and hide the real PostgreSQL error).
 
-use std::time::Duration;
+use std::ops::Deref;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use diesel::connection::{SimpleConnection, TransactionManager};
 use diesel::pg::PgConnection;
-use diesel::r2d2::{CustomizeConnection, ManageConnection};
+use diesel::connection::TransactionManagerStatus;
+use diesel::r2d2::{CustomizeConnection, ManageConnection, PooledConnection};
 use diesel::sqlite::SqliteConnection;
 use diesel::Connection;
 
 use super::Conn;
 
-/// Pool of [`Conn`]s.
-pub type Pool = diesel::r2d2::Pool<ConnManager>;
 /// Error from the pool when no connection could be had.
 pub type PoolError = diesel::r2d2::PoolError;
+/// A connection lent by the [`Pool`].
+pub type PooledConn = PooledConnection<ConnManager>;
+
+/// How long a checkout waits while the pool knows its database is unreachable: requests
+/// fail fast (503) instead of each waiting the pool's full timeout.
+const WHILE_DOWN: Duration = Duration::from_millis(250);
+/// For this long after a connection was found dead, every connection is checked with a
+/// one-row query before it is lent out, so the pool's other dead connections (all of them
+/// die together in a failover or a `pg_terminate_backend`) are dropped, not used.
+const CHECK_AFTER_LOSS_MS: u64 = 30_000;
+
+/// What the pool has learned about its database.
+#[derive(Debug, Default)]
+pub struct Reachability {
+    /// The last attempt to open a connection failed.
+    down: AtomicBool,
+    /// When (ms since the epoch) a lent connection was last found dead; 0 if never.
+    lost_at: AtomicU64,
+}
+
+fn now_ms() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
+}
+
+impl Reachability {
+    fn check_out_with_care(&self) -> bool {
+        let lost = self.lost_at.load(Ordering::Relaxed);
+        lost != 0 && now_ms().saturating_sub(lost) < CHECK_AFTER_LOSS_MS
+    }
+}
+
+/// Pool of [`Conn`]s that knows when its database is unreachable and drops connections
+/// that died (see [`Pool::checkout`] and [`Pool::discard_if_dead`]).
+#[derive(Clone, Debug)]
+pub struct Pool {
+    inner: diesel::r2d2::Pool<ConnManager>,
+    reach: Arc<Reachability>,
+}
+
+impl Deref for Pool {
+    type Target = diesel::r2d2::Pool<ConnManager>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.inner
+    }
+}
+
+impl Pool {
+    /// A connection: at once (within [`WHILE_DOWN`]) or not at all while the database is known
+    /// to be unreachable, else within the pool's timeout; checked first shortly after a
+    /// connection was found dead.
+    pub fn checkout(&self) -> Result<PooledConn, PoolError> {
+        let timeout = if self.reach.down.load(Ordering::Relaxed) { WHILE_DOWN } else { self.connection_timeout() };
+        if !self.reach.check_out_with_care() {
+            return self.inner.get_timeout(timeout);
+        }
+        // Each dead connection is dropped and the next one tried; a fresh one is opened
+        // when none is left, so this ends within the pool's size plus one.
+        for _ in 0..=self.max_size() {
+            let mut conn = self.inner.get_timeout(timeout)?;
+            if conn.batch_execute("SELECT 1").is_ok() {
+                return Ok(conn);
+            }
+            mark_broken(&mut conn);
+        }
+        self.inner.get_timeout(timeout)
+    }
+
+    /// After a failed unit of work: whether `conn` died (a PostgreSQL connection no longer
+    /// answers `SELECT 1`). A dead connection is marked broken, so the pool drops it instead
+    /// of lending it again, and connections lent in the next seconds are checked first.
+    pub fn discard_if_dead(&self, conn: &mut Conn) -> bool {
+        if !matches!(conn, Conn::Pg(_)) || conn.batch_execute("SELECT 1").is_ok() {
+            return false;
+        }
+        mark_broken(conn);
+        self.reach.lost_at.store(now_ms(), Ordering::Relaxed);
+        true
+    }
+
+    /// Whether the last attempt to open a connection failed.
+    pub fn database_down(&self) -> bool {
+        self.reach.down.load(Ordering::Relaxed)
+    }
+}
+
+/// Makes the pool drop `conn` when it comes back (`has_broken` reads this).
+fn mark_broken(conn: &mut Conn) {
+    if let TransactionManagerStatus::Valid(_) = <Conn as Connection>::TransactionManager::transaction_manager_status_mut(conn) {
+        <Conn as Connection>::TransactionManager::transaction_manager_status_mut(conn).set_in_error();
+    }
+}
 
 /// The storage engine behind a database URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,12 +165,13 @@ fn redact_password(url: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct ConnManager {
     target: DatabaseTarget,
+    reach: Arc<Reachability>,
 }
 
 impl ConnManager {
     /// A manager for `target`.
     pub fn new(target: DatabaseTarget) -> Self {
-        Self { target }
+        Self { target, reach: Arc::default() }
     }
 }
 
@@ -96,13 +191,15 @@ impl ManageConnection for ConnManager {
     type Error = ConnError;
 
     fn connect(&self) -> Result<Conn, ConnError> {
-        Ok(match self.target.backend {
+        let conn = match self.target.backend {
             Backend::Postgres => {
                 super::pg_exit::before_first_connection();
-                Conn::Pg(PgConnection::establish(&self.target.target)?)
+                PgConnection::establish(&self.target.target).map(Conn::Pg)
             }
-            Backend::Sqlite => Conn::Sqlite(SqliteConnection::establish(&self.target.target)?),
-        })
+            Backend::Sqlite => SqliteConnection::establish(&self.target.target).map(Conn::Sqlite),
+        };
+        self.reach.down.store(conn.is_err(), Ordering::Relaxed);
+        Ok(conn?)
     }
 
     fn is_valid(&self, conn: &mut Conn) -> Result<(), ConnError> {
@@ -161,7 +258,8 @@ pub fn build_pool(url: &str, options: PoolOptions) -> anyhow::Result<Pool> {
         let cause = err.to_string().replace('\n', " ");
         anyhow::bail!("cannot open {what} at {}: {}", target.redacted(), cause.trim());
     }
-    let pool = diesel::r2d2::Pool::builder()
+    let reach = manager.reach.clone();
+    let inner = diesel::r2d2::Pool::builder()
         .max_size(options.max_size)
         .min_idle(Some(1))
         .connection_timeout(options.timeout)
@@ -170,7 +268,7 @@ pub fn build_pool(url: &str, options: PoolOptions) -> anyhow::Result<Pool> {
         .test_on_check_out(false)
         .connection_customizer(Box::new(SqlitePragmas { busy_timeout_ms: 5_000 }))
         .build(manager)?;
-    Ok(pool)
+    Ok(Pool { inner, reach })
 }
 
 #[cfg(test)]

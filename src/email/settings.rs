@@ -22,6 +22,9 @@ pub struct MailSettings {
     /// Milliseconds before the first retry; each later retry waits twice as long (with jitter),
     /// at most 15 minutes.
     pub retry_ms: u64,
+    /// Seconds a worker's claim on a message lasts; renewed every third of it while the worker
+    /// is still sending, so another process takes up a crashed worker's messages this soon.
+    pub lease_secs: u64,
     /// Hour of the day (UTC) from which daily digests and review reminders are queued.
     pub digest_hour_utc: u32,
     /// Key that signs unsubscribe links (empty: one is generated and kept in the database).
@@ -41,6 +44,7 @@ impl Default for MailSettings {
             max_age_minutes: 3 * 24 * 60,
             poll_ms: 2_000,
             retry_ms: 30_000,
+            lease_secs: 30,
             digest_hour_utc: 1,
             secret_key: String::new(),
             stub: false,
@@ -85,6 +89,9 @@ impl MailSettings {
         }
         if let Some(v) = var("NAGORIK_MAIL_RETRY_MS") {
             self.retry_ms = parsed("NAGORIK_MAIL_RETRY_MS", v)?;
+        }
+        if let Some(v) = var("NAGORIK_MAIL_LEASE_SECS") {
+            self.lease_secs = parsed("NAGORIK_MAIL_LEASE_SECS", v)?;
         }
         if let Some(v) = var("NAGORIK_DIGEST_HOUR_UTC") {
             self.digest_hour_utc = parsed("NAGORIK_DIGEST_HOUR_UTC", v)?;

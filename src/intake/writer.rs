@@ -167,7 +167,7 @@ fn store_group(
 const GROUP_RETRIES: usize = 3;
 
 fn write_batch(pool: &Pool, batch: Vec<Pending>, classifier: &Classifier, cache: &mut ThemeCache) {
-    let mut conn = match pool.get() {
+    let mut conn = match pool.checkout() {
         Ok(conn) => conn,
         Err(err) => {
             tracing::warn!(error = %err, size = batch.len(), "no connection for the intake writer");
@@ -208,7 +208,11 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>, classifier: &Classifier, cache:
             }
         }
         Err(err) => {
-            tracing::error!(error = %err, size = batch.len(), "storing a group of submissions failed");
+            if pool.discard_if_dead(&mut conn) {
+                tracing::warn!(size = batch.len(), "the database connection died while storing a group");
+            } else {
+                tracing::error!(error = %err, size = batch.len(), "storing a group of submissions failed");
+            }
             batch.into_iter().for_each(|p| drop(p.reply.send(Err(SubmitError::Unavailable))));
         }
     }

@@ -1,11 +1,12 @@
-//! The outbox worker's round: claim due messages (a lease, so a crashed worker's
-//! claim runs out), render each, send it, and record what happened. A message
-//! sent but not yet marked when the process dies is sent again after the lease:
-//! repeated at worst, never lost.
+//! The outbox worker's round: claim due messages (a short lease, renewed while the worker
+//! is still at them, so a crashed worker's claim runs out within the lease), render each,
+//! send it, and record what happened. A message sent but not yet marked when the process
+//! dies is sent again after the lease, with the same `Message-ID`: repeated at worst,
+//! never lost.
 
 use std::time::Duration;
 
-use chrono::Utc;
+use chrono::{NaiveDateTime, SubsecRound, Utc};
 use serde_json::Value;
 use tokio::sync::watch;
 
@@ -19,8 +20,6 @@ use crate::email::{EmailMessage, OutgoingEmail, SendError};
 
 /// Messages claimed per round.
 const BATCH: i64 = 20;
-/// How long a claim lasts (longer than any SMTP exchange, which times out after a minute).
-const LEASE_SECS: i64 = 300;
 /// Longest wait between two attempts (mail flows again soon after the server is back).
 const MAX_DELAY: Duration = Duration::from_secs(900);
 
@@ -48,9 +47,11 @@ pub async fn deliver_due(
     stopped: &mut watch::Receiver<bool>,
 ) -> anyhow::Result<bool> {
     let ctx = context.clone();
+    let lease = Duration::from_secs(context.settings.lease_secs.max(1));
+    let until = lease_until(lease);
     let claimed = db::run_blocking(&context.pool, move |c| {
         let now = Utc::now().naive_utc();
-        let rows = outbox::claim_due(c, now, now + chrono::Duration::seconds(LEASE_SECS), BATCH)?;
+        let rows = outbox::claim_due(c, now, until, BATCH)?;
         rows.into_iter()
             .map(|row| {
                 let prepared = prepare(c, &ctx, &row)?;
@@ -61,19 +62,58 @@ pub async fn deliver_due(
     .await
     .map_err(|e| anyhow::anyhow!("claiming mail: {e}"))?;
     let full = claimed.len() as i64 == BATCH;
-    for (row, prepared) in claimed {
+    let mut lease = Lease { every: lease / 3, next: tokio::time::Instant::now() + lease / 3, until, length: lease };
+    let ids: Vec<i64> = claimed.iter().map(|(row, _)| row.id).collect();
+    for (at, (row, prepared)) in claimed.into_iter().enumerate() {
         if *stopped.borrow() {
             // Unsent claims run out with their lease and are taken up again.
             return Ok(false);
         }
         let outcome = match prepared {
-            Prepared::Send(email) => context.mailer.send(&email).await.map(|_| outbox::SENT),
+            Prepared::Send(email) => {
+                // The claim on this message and the later ones is renewed while the server takes its time.
+                let send = context.mailer.send(&email);
+                tokio::pin!(send);
+                loop {
+                    tokio::select! {
+                        sent = &mut send => break sent.map(|_| outbox::SENT),
+                        () = tokio::time::sleep_until(lease.next) => lease.renew(context, &ids[at..]).await,
+                    }
+                }
+            }
             Prepared::Skip => Ok(outbox::SKIPPED),
             Prepared::Broken(err) => Err(err),
         };
         record(context, &row, outcome).await?;
     }
     Ok(full)
+}
+
+/// The end of a claim made now: whole milliseconds, so that it reads back equal on both
+/// databases (it identifies the claim when renewed).
+fn lease_until(lease: Duration) -> NaiveDateTime {
+    (Utc::now().naive_utc() + chrono::Duration::from_std(lease).unwrap_or_default()).trunc_subsecs(3)
+}
+
+/// This round's claim on its messages.
+struct Lease {
+    every: Duration,
+    next: tokio::time::Instant,
+    until: NaiveDateTime,
+    length: Duration,
+}
+
+impl Lease {
+    /// Extends the claim on the messages `ids` not yet done. Should the database not answer,
+    /// the claim may run out and another process send a message again (same `Message-ID`).
+    async fn renew(&mut self, context: &JobContext, ids: &[i64]) {
+        self.next = tokio::time::Instant::now() + self.every;
+        let (held, until, ids) = (self.until, lease_until(self.length), ids.to_vec());
+        match db::run_blocking(&context.pool, move |c| outbox::renew_lease(c, &ids, held, until)).await {
+            Ok(_) => self.until = until,
+            Err(err) => tracing::warn!(error = %err, "renewing the claim on mail failed"),
+        }
+    }
 }
 
 /// Renders a claimed message with what the worker adds: links, and the service's name.

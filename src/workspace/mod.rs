@@ -23,7 +23,7 @@ pub fn visible_service(conn: &mut Conn, staff: &Staff, code: &str) -> diesel::Qu
 pub async fn service_to_edit(pool: &Pool, staff: &Staff, code: String) -> Result<ServiceListing, AppError> {
     staff.require(Permission::EditThemes)?;
     let who = staff.clone();
-    let listing = db::run_blocking(pool, move |c| -> Result<_, AppError> {
+    let listing = db::run_read(pool, move |c| -> Result<_, AppError> {
         visible_service(c, &who, &code)?.ok_or(AppError::NotFound)
     })
     .await?;

@@ -88,11 +88,11 @@ pub async fn spawn_empty_app() -> TestApp {
     spawn_empty_app_with(|_| {}).await
 }
 
-/// The app on an empty database, with settings changed by `tweak`.
-pub async fn spawn_empty_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
-    let (url, db) = fresh_database();
+/// Settings of a test app on `url`: port 0, a small pool, no submission limit, mail to the
+/// in-memory stub, looked at every 100 ms.
+fn test_settings(url: &str) -> Settings {
     let mut settings = Settings {
-        database_url: url.clone(),
+        database_url: url.to_owned(),
         bind: "127.0.0.1:0".into(),
         pool_size: 4,
         workers: Some(2),
@@ -103,6 +103,24 @@ pub async fn spawn_empty_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp 
     settings.mail.stub = true;
     settings.mail.poll_ms = 100;
     settings.mail.retry_ms = 100;
+    settings
+}
+
+/// Another app server on the database of `app` (as a second process behind a load balancer
+/// would be), with settings changed by `tweak`; returns its address.
+pub async fn spawn_second_server(app: &TestApp, tweak: impl FnOnce(&mut Settings)) -> String {
+    let mut settings = test_settings(&app.database_url);
+    tweak(&mut settings);
+    let server = Application::build(&settings).expect("second app builds");
+    let address = format!("http://127.0.0.1:{}", server.port());
+    tokio::spawn(server.run_until_stopped());
+    address
+}
+
+/// The app on an empty database, with settings changed by `tweak`.
+pub async fn spawn_empty_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    let (url, db) = fresh_database();
+    let mut settings = test_settings(&url);
     tweak(&mut settings);
     let app = Application::build(&settings).expect("app builds");
     let address = format!("http://127.0.0.1:{}", app.port());

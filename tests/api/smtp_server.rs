@@ -43,6 +43,7 @@ pub struct SmtpServer {
     pub port: u16,
     received: Arc<Mutex<Vec<Received>>>,
     mode: Arc<Mutex<Mode>>,
+    hold: tokio::sync::watch::Sender<bool>,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -70,12 +71,13 @@ impl SmtpServer {
         let received = Arc::new(Mutex::new(Vec::new()));
         let mode = Arc::new(Mutex::new(mode));
         let (r, m) = (received.clone(), mode.clone());
+        let (hold, held) = tokio::sync::watch::channel(false);
         let task = tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                tokio::spawn(session(stream, r.clone(), m.clone()));
+                tokio::spawn(session(stream, r.clone(), m.clone(), held.clone()));
             }
         });
-        SmtpServer { port, received, mode, task }
+        SmtpServer { port, received, mode, hold, task }
     }
 
     /// `smtp://127.0.0.1:PORT` (no TLS).
@@ -86,6 +88,17 @@ impl SmtpServer {
     /// Changes how the server answers from now on.
     pub fn set_mode(&self, mode: Mode) {
         *self.mode.lock().unwrap() = mode;
+    }
+
+    /// From now on, keeps each message it receives without answering (a slow server) until
+    /// [`SmtpServer::release`].
+    pub fn hold(&self) {
+        self.hold.send_replace(true);
+    }
+
+    /// Answers the messages held, and every later one at once.
+    pub fn release(&self) {
+        self.hold.send_replace(false);
     }
 
     /// What arrived so far.
@@ -101,7 +114,12 @@ impl SmtpServer {
     }
 }
 
-async fn session(stream: TcpStream, received: Arc<Mutex<Vec<Received>>>, mode: Arc<Mutex<Mode>>) {
+async fn session(
+    stream: TcpStream,
+    received: Arc<Mutex<Vec<Received>>>,
+    mode: Arc<Mutex<Mode>>,
+    mut held: tokio::sync::watch::Receiver<bool>,
+) {
     let (read, mut write) = stream.into_split();
     let mut lines = BufReader::new(read);
     let mut recipients = Vec::new();
@@ -149,6 +167,9 @@ async fn session(stream: TcpStream, received: Arc<Mutex<Vec<Received>>>, mode: A
                 raw.push_str(line.strip_prefix('.').unwrap_or(&line));
             }
             received.lock().unwrap().push(Received { recipients: std::mem::take(&mut recipients), raw });
+            if held.wait_for(|hold| !*hold).await.is_err() {
+                return;
+            }
             b"250 2.0.0 queued\r\n"
         } else if command == "QUIT" {
             let _ = write.write_all(b"221 bye\r\n").await;

@@ -33,7 +33,7 @@ pub struct MinistryList {
     )
 )]
 pub async fn list_ministries(pool: web::Data<Pool>) -> Result<HttpResponse, AppError> {
-    let rows = db::run_blocking(&pool, db::ministries::list_with_service_counts).await?;
+    let rows = db::run_read(&pool, db::ministries::list_with_service_counts).await?;
     let items = rows
         .into_iter()
         .map(|(m, service_count)| MinistryResponse {

@@ -119,7 +119,7 @@ pub async fn list_services(query: web::Query<ListQuery>, pool: web::Data<Pool>) 
     };
     let terms = search_terms(query.q.as_deref().unwrap_or(""));
     let ministry_code = query.ministry.clone().unwrap_or_default().trim().to_ascii_uppercase();
-    let (rows, total) = db::run_blocking(&pool, move |conn| {
+    let (rows, total) = db::run_read(&pool, move |conn| {
         let ministry_id = match ministry_code.as_str() {
             "" => None,
             code => match db::ministries::find_by_code(conn, code)? {
@@ -128,7 +128,7 @@ pub async fn list_services(query: web::Query<ListQuery>, pool: web::Data<Pool>) 
             },
         };
         let search = ServiceQuery {
-            terms,
+            terms: terms.clone(),
             ministry_id,
             order_by_name: None,
             offset: ((page - 1) * per_page) as i64,

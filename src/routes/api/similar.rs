@@ -76,7 +76,7 @@ pub async fn find_similar(
         return Err(AppError::Validation(error.into()));
     }
     let service_id = listing.0.id;
-    let found = db::run_blocking(&pool, move |c| grouping::similar(c, service_id, &text, SHOWN)).await?;
+    let found = db::run_read(&pool, move |c| grouping::similar(c, service_id, &text, SHOWN)).await?;
     let similar = found.into_iter().map(|s| SimilarItem { id: s.id, text: s.text, voices: s.voices }).collect();
     Ok(HttpResponse::Ok().json(SimilarList { similar, me_too_url: format!("/services/{}/me-too", listing.0.code) }))
 }

@@ -61,10 +61,10 @@ pub fn fail(format: Format, status: StatusCode, descriptions: &[String]) -> Http
     response
 }
 
-/// A database failure as an Open311 error (503 when the pool is exhausted).
+/// A database failure as an Open311 error (503 when the pool is exhausted or the connection died).
 pub fn db_failure<E: std::fmt::Display>(format: Format, err: BlockingError<E>) -> HttpResponse {
     match err {
-        BlockingError::Pool(_) => {
+        BlockingError::Pool(_) | BlockingError::Lost => {
             fail(format, StatusCode::SERVICE_UNAVAILABLE, &["The service is busy; try again".into()])
         }
         other => {

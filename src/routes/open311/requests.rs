@@ -269,7 +269,7 @@ pub async fn list_requests(
         Err(problems) => return fail(format, StatusCode::BAD_REQUEST, &problems),
     };
     let lang = locale(req);
-    match db::run_blocking(pool, move |conn| db::feedback::list_public(conn, &filter)).await {
+    match db::run_read(pool, move |conn| db::feedback::list_public(conn, &filter)).await {
         Ok(rows) => {
             let items = rows.iter().map(|r| request_node(r, lang)).collect();
             reply(format, StatusCode::OK, "service_requests", &Node::List("request", items))
@@ -288,7 +288,7 @@ pub async fn get_request(req: HttpRequest, segment: web::Path<String>, pool: web
     };
     let filter = PublicFilter { tracking_codes: Some(vec![code.to_string()]), limit: 1, ..PublicFilter::default() };
     let lang = locale(&req);
-    match db::run_blocking(&pool, move |conn| db::feedback::list_public(conn, &filter)).await {
+    match db::run_read(&pool, move |conn| db::feedback::list_public(conn, &filter)).await {
         Ok(rows) if !rows.is_empty() => {
             let items = rows.iter().map(|r| request_node(r, lang)).collect();
             reply(format, StatusCode::OK, "service_requests", &Node::List("request", items))

@@ -69,7 +69,7 @@ fn service_node(listing: &ServiceListing, locale: Locale) -> Node {
 async fn list_services(req: &HttpRequest, format: Format, pool: &Pool) -> HttpResponse {
     let locale = locale(req);
     let query = ServiceQuery { limit: 100_000, ..ServiceQuery::default() };
-    match db::run_blocking(pool, move |conn| db::services::search(conn, &query)).await {
+    match db::run_read(pool, move |conn| db::services::search(conn, &query)).await {
         Ok((rows, _)) => {
             let services = rows.iter().map(|l| service_node(l, locale)).collect();
             reply(format, StatusCode::OK, "services", &Node::List("service", services))
@@ -147,7 +147,7 @@ pub async fn get_service_definition(
     };
     let code = code.to_ascii_uppercase();
     let lookup = code.clone();
-    match db::run_blocking(&pool, move |conn| db::services::find_by_code(conn, &lookup)).await {
+    match db::run_read(&pool, move |conn| db::services::find_by_code(conn, &lookup)).await {
         Ok(Some(listing)) => reply(format, StatusCode::OK, "service_definition", &definition(&listing, locale(&req))),
         Ok(None) => fail(format, StatusCode::NOT_FOUND, &[format!("service_code {code} was not found")]),
         Err(err) => db_failure(format, err),

@@ -19,7 +19,7 @@ pub async fn show_home(
     pool: web::Data<Pool>,
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
-    let (ministries, popular) = db::run_blocking(&pool, |c| -> diesel::QueryResult<_> {
+    let (ministries, popular) = db::run_read(&pool, |c| -> diesel::QueryResult<_> {
         Ok((db::ministries::list_with_service_counts(c)?, db::services::most_used(c, MOST_USED)?))
     })
     .await?;

@@ -45,13 +45,13 @@ pub async fn search_services(
     let page =
         query.page.as_deref().and_then(|p| parse_whole_number(p, 100_000).ok().flatten()).unwrap_or(1).max(1) as i64;
     let ministry_code = query.ministry.clone().unwrap_or_default().trim().to_ascii_uppercase();
-    let (ministry, rows, total) = db::run_blocking(&pool, move |conn| {
+    let (ministry, rows, total) = db::run_read(&pool, move |conn| {
         let ministry = match ministry_code.as_str() {
             "" => None,
             code => Some(db::ministries::find_by_code(conn, code)?.ok_or(AppError::NotFound)?),
         };
         let search = ServiceQuery {
-            terms,
+            terms: terms.clone(),
             ministry_id: ministry.as_ref().map(|m| m.id),
             order_by_name: Some(locale),
             offset: (page - 1) * PAGE_SIZE,
@@ -84,7 +84,7 @@ pub async fn search_services(
 /// Loads a service by the code in a URL (any case), or 404.
 pub async fn load_service(pool: &Pool, code: &str) -> Result<ServiceListing, AppError> {
     let code = code.trim().to_ascii_uppercase();
-    db::run_blocking(pool, move |conn| db::services::find_by_code(conn, &code)).await?.ok_or(AppError::NotFound)
+    db::run_read(pool, move |conn| db::services::find_by_code(conn, &code)).await?.ok_or(AppError::NotFound)
 }
 
 /// `GET /services/{code}`: the charter facts and the feedback form.
@@ -124,7 +124,7 @@ pub async fn render_service_page(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let service_id = listing.0.id;
-    let (voices, said) = db::run_blocking(pool, move |conn| -> diesel::QueryResult<_> {
+    let (voices, said) = db::run_read(pool, move |conn| -> diesel::QueryResult<_> {
         Ok((db::service_counts::total_voices(conn, service_id)?, crate::backlog::public::load(conn, service_id)?))
     })
     .await?;

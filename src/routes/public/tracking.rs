@@ -55,7 +55,7 @@ pub async fn show_tracking(
     let found = match TrackingCode::parse(&code) {
         Some(code) => {
             let lookup = code.as_str().to_owned();
-            db::run_blocking(&pool, move |conn| -> diesel::QueryResult<_> {
+            db::run_read(&pool, move |conn| -> diesel::QueryResult<_> {
                 let Some((feedback, service)) = db::feedback::find_by_tracking_code(conn, &lookup)? else {
                     return Ok(None);
                 };

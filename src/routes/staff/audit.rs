@@ -138,7 +138,7 @@ pub async fn list_audit(
     let page = query.page();
     let (status, errors, entries) = match query.filter(&staff) {
         Ok(filter) => {
-            let entries = db::run_blocking(&pool, move |c| audit_log::list(c, &filter)).await?;
+            let entries = db::run_read(&pool, move |c| audit_log::list(c, &filter)).await?;
             (StatusCode::OK, FieldErrors::new(), entries)
         }
         Err(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors, Vec::new()),

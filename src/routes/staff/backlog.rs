@@ -127,7 +127,7 @@ pub async fn show_backlog(
     let quarter = Quarter::of(now.date()).label();
     let (ranking, moved) = {
         let (who, quarter) = (staff.clone(), quarter.clone());
-        db::run_blocking(&pool, move |c| -> Result<_, AppError> {
+        db::run_read(&pool, move |c| -> Result<_, AppError> {
             let ranking = ranking::build(c, rates, now)?;
             snapshots::ensure(c, &ranking, now)?;
             let moved: Vec<Value> = snapshots::moved_since(c, &ranking, &quarter, |r| who.sees(r.ministry.id))?

@@ -66,7 +66,7 @@ pub async fn show_item(
     staff.require(Permission::ViewBacklog)?;
     let (id, who, rates) = (id.into_inner(), staff.clone(), settings.rates());
     let now = Utc::now().naive_utc();
-    let data = db::run_blocking(&pool, move |c| -> Result<Value, AppError> {
+    let data = db::run_read(&pool, move |c| -> Result<Value, AppError> {
         let (item, (service, office, ministry)) = scoped_item(c, &who, id)?;
         let ranking = ranking::build(c, rates, now)?;
         let ranked = ranking.of_service(service.id).ok_or(AppError::NotFound)?;

@@ -42,7 +42,7 @@ pub async fn show_dashboard(
     staff.require(Permission::ViewFeedback)?;
     let scope = staff.ministry_filter();
     let wanted = query.ministry.clone().filter(|m| !m.trim().is_empty());
-    let (rows, choices) = db::run_blocking(&pool, move |c| -> Result<_, AppError> {
+    let (rows, choices) = db::run_read(&pool, move |c| -> Result<_, AppError> {
         let mut visible: Vec<_> = ministries::list_with_service_counts(c)?
             .into_iter()
             .map(|(m, _)| m)
@@ -51,7 +51,7 @@ pub async fn show_dashboard(
         visible.sort_by(|a, b| a.code.cmp(&b.code));
         let filter: Option<Vec<i64>> = match &wanted {
             Some(code) => Some(vec![visible.iter().find(|m| &m.code == code).ok_or(AppError::NotFound)?.id]),
-            None => scope,
+            None => scope.clone(),
         };
         Ok((dashboard::ranked(c, filter.as_deref(), Utc::now().naive_utc())?, visible))
     })

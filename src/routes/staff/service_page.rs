@@ -104,7 +104,7 @@ pub async fn show_service(
     let mut list_filter = filter.clone();
     let classifier = classifier.into_inner();
     let (listing, stats, insights, (rows, more), theme_names, (backlog, refused)) =
-        db::run_blocking(&pool, move |c| -> Result<_, AppError> {
+        db::run_read(&pool, move |c| -> Result<_, AppError> {
             let listing = visible_service(c, &who, &code)?.ok_or(AppError::NotFound)?;
             list_filter.search_original = who.may(Permission::ViewPersonalData, listing.2.id);
             let stats = service_stats::load(c, &listing.0, Utc::now().naive_utc())?;
