@@ -88,7 +88,13 @@ where
     let pool = pool.clone();
     tokio::task::spawn_blocking(move || {
         let mut conn = pool.checkout()?;
-        work(&mut conn).map_err(|err| if pool.discard_if_dead(&mut conn) { BlockingError::Lost } else { BlockingError::Work(err) })
+        work(&mut conn).map_err(|err| {
+            if pool.discard_if_dead(&mut conn) {
+                BlockingError::Lost
+            } else {
+                BlockingError::Work(err)
+            }
+        })
     })
     .await?
 }
@@ -112,7 +118,13 @@ where
             Err(_) => drop(conn),
         }
         let mut conn = pool.checkout()?;
-        work(&mut conn).map_err(|err| if pool.discard_if_dead(&mut conn) { BlockingError::Lost } else { BlockingError::Work(err) })
+        work(&mut conn).map_err(|err| {
+            if pool.discard_if_dead(&mut conn) {
+                BlockingError::Lost
+            } else {
+                BlockingError::Work(err)
+            }
+        })
     })
     .await?
 }

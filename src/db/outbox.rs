@@ -194,7 +194,10 @@ pub fn mark_done(conn: &mut Conn, id: i64, state: &str, now: NaiveDateTime) -> Q
 /// still held.
 pub fn renew_lease(conn: &mut Conn, ids: &[i64], held: NaiveDateTime, until: NaiveDateTime) -> QueryResult<Vec<i64>> {
     diesel::update(
-        outbox::table.filter(outbox::id.eq_any(ids)).filter(outbox::state.eq(QUEUED)).filter(outbox::claimed_until.eq(held)),
+        outbox::table
+            .filter(outbox::id.eq_any(ids))
+            .filter(outbox::state.eq(QUEUED))
+            .filter(outbox::claimed_until.eq(held)),
     )
     .set(outbox::claimed_until.eq(until))
     .returning(outbox::id)

@@ -8,7 +8,6 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use diesel::connection::{SimpleConnection, TransactionManager};
 use diesel::pg::PgConnection;
-use diesel::connection::TransactionManagerStatus;
 use diesel::r2d2::{CustomizeConnection, ManageConnection, PooledConnection};
 use diesel::sqlite::SqliteConnection;
 use diesel::Connection;
@@ -105,9 +104,7 @@ impl Pool {
 
 /// Makes the pool drop `conn` when it comes back (`has_broken` reads this).
 fn mark_broken(conn: &mut Conn) {
-    if let TransactionManagerStatus::Valid(_) = <Conn as Connection>::TransactionManager::transaction_manager_status_mut(conn) {
-        <Conn as Connection>::TransactionManager::transaction_manager_status_mut(conn).set_in_error();
-    }
+    <Conn as Connection>::TransactionManager::transaction_manager_status_mut(conn).set_in_error();
 }
 
 /// The storage engine behind a database URL.

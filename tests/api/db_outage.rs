@@ -152,7 +152,11 @@ async fn while_the_database_is_unreachable_requests_fail_fast_with_503_and_recov
     let started = Instant::now();
     let response = app.post_api_feedback(&feedback()).await;
     assert_eq!(response.status(), 503);
-    assert!(started.elapsed() < Duration::from_secs(2), "a write waited {:?} for a database known to be down", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "a write waited {:?} for a database known to be down",
+        started.elapsed()
+    );
     let ready = Instant::now();
     assert_eq!(status_of(&app, "/health/ready").await, 503);
     assert!(ready.elapsed() < Duration::from_millis(1500), "readiness took {:?}", ready.elapsed());
