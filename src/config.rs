@@ -44,6 +44,8 @@ pub struct Settings {
     pub contact_retention_months: u32,
     /// Reverse proxies (comma-separated IP addresses) whose `X-Forwarded-For` names the client.
     pub trusted_proxies: String,
+    /// Address of `GET /metrics` (Prometheus); empty: no metrics served.
+    pub metrics_bind: String,
     /// "Me too" voices counted from one address in 24 hours (more are stored as the citizens' own feedback).
     pub me_too_per_address_per_day: u32,
     /// Hours a staff log-in lasts.
@@ -79,6 +81,7 @@ impl Default for Settings {
             submit_burst: 20,
             me_too_per_address_per_day: 10,
             trusted_proxies: String::new(),
+            metrics_bind: String::new(),
             contact_retention_months: 24,
             session_hours: 12,
             pain_lexicon: None,
@@ -110,6 +113,7 @@ struct FileSettings {
     submit_burst: Option<u32>,
     me_too_per_address_per_day: Option<u32>,
     trusted_proxies: Option<String>,
+    metrics_bind: Option<String>,
     contact_retention_months: Option<u32>,
     session_hours: Option<i64>,
     pain_lexicon: Option<String>,
@@ -128,6 +132,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("NAGORIK_POOL_SIZE", "most database connections, default 8"),
     ("NAGORIK_POOL_TIMEOUT_SECS", "seconds to wait for a connection before answering 503, default 5"),
     ("NAGORIK_LOG", "log filter, default info"),
+    ("NAGORIK_METRICS_BIND", "address of GET /metrics (Prometheus), e.g. 127.0.0.1:9090; unset: no metrics"),
     ("NAGORIK_WORKERS", "HTTP worker threads, default one per core"),
     ("NAGORIK_SECURE_COOKIES", "true when served over HTTPS: Secure cookies and HSTS, default false"),
     ("NAGORIK_INTAKE_QUEUE", "submissions that may wait to be written; beyond it 503, default 4096"),
@@ -152,6 +157,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "minutes a message is retried through mail server outages before it is parked, default 4320 (3 days)",
     ),
     ("NAGORIK_MAIL_POLL_MS", "milliseconds between looks at the outbox, default 2000"),
+    ("NAGORIK_MAIL_LEASE_SECS", "seconds a worker's claim on a message lasts, renewed while sending, default 30"),
     (
         "NAGORIK_MAIL_RETRY_MS",
         "milliseconds before the first retry (doubling, with jitter, up to 15 minutes), default 30000",
@@ -188,6 +194,7 @@ impl Settings {
         take!(
             me_too_per_address_per_day,
             trusted_proxies,
+            metrics_bind,
             contact_retention_months,
             rate_day_bdt,
             rate_visit_bdt,
@@ -216,7 +223,7 @@ impl Settings {
         }
         text!("NAGORIK_DATABASE_URL" => database_url, "NAGORIK_BIND" => bind, "NAGORIK_BASE_URL" => base_url,
               "NAGORIK_LOG" => log, "NAGORIK_LOG_FORMAT" => log_format,
-              "NAGORIK_TRUSTED_PROXIES" => trusted_proxies);
+              "NAGORIK_TRUSTED_PROXIES" => trusted_proxies, "NAGORIK_METRICS_BIND" => metrics_bind);
         number!("NAGORIK_POOL_SIZE" => pool_size, "NAGORIK_POOL_TIMEOUT_SECS" => pool_timeout_secs,
                 "NAGORIK_SECURE_COOKIES" => secure_cookies, "NAGORIK_INTAKE_QUEUE" => intake_queue,
                 "NAGORIK_INTAKE_BATCH" => intake_batch, "NAGORIK_INTAKE_WRITERS" => intake_writers,

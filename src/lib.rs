@@ -22,6 +22,7 @@ pub mod import;
 pub mod intake;
 pub mod jobs;
 pub mod moderation;
+pub mod observe;
 pub mod remask;
 pub mod routes;
 pub mod signing;

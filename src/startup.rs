@@ -27,6 +27,7 @@ use crate::web::{rate_limit, Renderer};
 /// A bound, not yet running, Nagorik server.
 pub struct Application {
     port: u16,
+    metrics: Option<(u16, Server)>,
     server: Server,
     pool: Pool,
     writer: std::thread::JoinHandle<()>,
@@ -72,6 +73,10 @@ impl Application {
         );
         let classifier = web::Data::from(classifier);
         let writer = web::Data::new(writer);
+        let metrics = match settings.metrics_bind.trim() {
+            "" => None,
+            bind => Some(crate::observe::serve_metrics(bind, pool.clone(), writer.clone())?),
+        };
         let service_cache = web::Data::new(ServiceCache::default());
         let jobs = std::sync::Arc::new(mail_jobs(settings, &pool)?);
         let unsubscribe_key = web::Data::new(jobs.key.clone());
@@ -86,6 +91,7 @@ impl Application {
         let governor = rate_limit::submit_limit(limit, settings.submit_burst, proxies.clone())
             .context("bad submission rate limit")?;
         let proxies = web::Data::new(proxies);
+        let counting = metrics.is_some();
         let mut server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(crate::web::control_chars::refuse_control_characters))
@@ -95,6 +101,7 @@ impl Application {
                 .wrap(security_headers(https))
                 .wrap(from_fn(crate::telemetry::request_id_header))
                 .wrap(TracingLogger::<crate::telemetry::PrivateRootSpan>::new())
+                .wrap(Condition::new(counting, from_fn(crate::observe::count_requests)))
                 .app_data(data_pool.clone())
                 .app_data(data_settings.clone())
                 .app_data(renderer.clone())
@@ -112,12 +119,17 @@ impl Application {
         if let Some(workers) = settings.workers {
             server = server.workers(workers);
         }
-        Ok(Self { port, server: server.shutdown_timeout(30).run(), pool, writer: writer_thread, jobs })
+        Ok(Self { port, metrics, server: server.shutdown_timeout(30).run(), pool, writer: writer_thread, jobs })
     }
 
     /// The port actually bound (useful with port 0).
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The port of `GET /metrics`, when served.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics.as_ref().map(|m| m.0)
     }
 
     /// The database pool the server uses.
@@ -135,7 +147,16 @@ impl Application {
     /// The mail jobs run alongside and stop after the message under way.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let jobs = Jobs::start(self.jobs);
+        let metrics = self.metrics.map(|(_, server)| {
+            let handle = server.handle();
+            tokio::spawn(server);
+            handle
+        });
         let served = self.server.await;
+        if let Some(handle) = metrics {
+            // It holds a handle to the intake writer, which drains only once every handle is gone.
+            handle.stop(false).await;
+        }
         jobs.stop(std::time::Duration::from_secs(10)).await;
         // The server's handles to the writer are gone now; wait until it has drained.
         let writer = self.writer;

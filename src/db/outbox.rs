@@ -264,6 +264,11 @@ pub fn requeue(conn: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResult<usiz
         .execute(conn)
 }
 
+/// When the oldest message still queued was queued.
+pub fn oldest_queued(conn: &mut Conn) -> QueryResult<Option<NaiveDateTime>> {
+    outbox::table.filter(outbox::state.eq(QUEUED)).select(diesel::dsl::min(outbox::created_at)).first(conn)
+}
+
 /// Messages in each state (for tests and the admin page).
 pub fn count_in_state(conn: &mut Conn, state: &str) -> QueryResult<i64> {
     outbox::table.filter(outbox::state.eq(state)).count().get_result(conn)

@@ -68,6 +68,13 @@ impl Pool {
     /// to be unreachable, else within the pool's timeout; checked first shortly after a
     /// connection was found dead.
     pub fn checkout(&self) -> Result<PooledConn, PoolError> {
+        let started = std::time::Instant::now();
+        let conn = self.checkout_now();
+        crate::observe::pool_wait(started.elapsed().as_secs_f64());
+        conn
+    }
+
+    fn checkout_now(&self) -> Result<PooledConn, PoolError> {
         let timeout = if self.reach.down.load(Ordering::Relaxed) { WHILE_DOWN } else { self.connection_timeout() };
         if !self.reach.check_out_with_care() {
             return self.inner.get_timeout(timeout);

@@ -83,6 +83,11 @@ impl IntakeWriter {
         (Self { queues }, all)
     }
 
+    /// Submissions waiting to be written, over every queue.
+    pub fn queued(&self) -> usize {
+        self.queues.iter().map(|q| q.max_capacity() - q.capacity()).sum()
+    }
+
     /// Queues one submission and waits until it is committed.
     pub async fn submit(
         &self,
@@ -176,6 +181,8 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>, classifier: &Classifier, cache:
         }
     };
     let now = Utc::now().naive_utc();
+    let started = std::time::Instant::now();
+    let size = batch.len();
     let mut together = write_transaction(&mut conn, |c| store_group(c, &batch, classifier, cache, now));
     for _ in 0..GROUP_RETRIES {
         match &together {
@@ -187,6 +194,7 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>, classifier: &Classifier, cache:
     }
     match together {
         Ok(outcomes) => {
+            crate::observe::intake_group(size, started.elapsed().as_secs_f64());
             for (pending, outcome) in batch.into_iter().zip(outcomes) {
                 let _ = pending.reply.send(answer(outcome));
             }

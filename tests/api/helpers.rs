@@ -23,6 +23,8 @@ pub struct TestApp {
     pub database_url: String,
     /// Where the app's mail goes (the in-memory stub unless a test chose SMTP).
     pub mailer: nagorik::email::Mailer,
+    /// `http://127.0.0.1:PORT` of `GET /metrics`, when the test asked for it.
+    pub metrics: Option<String>,
     _db: TestDatabase,
 }
 
@@ -126,9 +128,10 @@ pub async fn spawn_empty_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp 
     let address = format!("http://127.0.0.1:{}", app.port());
     let pool = app.pool();
     let mailer = app.mailer();
+    let metrics = app.metrics_port().map(|port| format!("http://127.0.0.1:{port}"));
     tokio::spawn(app.run_until_stopped());
     let client = crate::staff_helpers::browser();
-    TestApp { address, pool, client, database_url: url, mailer, _db: db }
+    TestApp { address, pool, client, database_url: url, mailer, metrics, _db: db }
 }
 
 /// Path of a file under `tests/fixtures`.

@@ -29,6 +29,7 @@ mod logs;
 mod mail_lease;
 mod me_too;
 mod merge_suggestions;
+mod metrics;
 mod moderation;
 mod open311;
 mod overload;

@@ -90,6 +90,7 @@ fn attempt(conn: &mut Conn, email: &str, pass: &str, address: &str, hours: i64) 
     // that nobody can learn from the answer that the password was right.
     let active = user.filter(|u| password::verify(pass, &u.password_hash) && u.disabled_at.is_none());
     let Some(user) = active else {
+        crate::observe::login_failed();
         login_failures::delete_older_than(conn, since)?;
         return Ok(Attempt::Wrong);
     };
