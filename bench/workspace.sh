@@ -37,7 +37,8 @@ $BIN serve --bind "127.0.0.1:$PORT" >"$tmp/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 200); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/health" 2>/dev/null && break; sleep 0.05; done
 base="http://127.0.0.1:$PORT"
-curl -s -c "$tmp/jar" -o /dev/null -d "email=bench@demo.nagorik.test&password=bench-password-123&next=/staff" "$base/staff/login"
+curl -s -c "$tmp/jar" -o /dev/null --data-urlencode "email=bench@demo.nagorik.test" \
+    --data-urlencode "password=ferry lantern mango 42 kite" -d "next=/staff" "$base/staff/login"
 code=$(curl -s -b "$tmp/jar" "$base/staff" | grep -o 'href="/staff/services/[^"]*"' | head -1 | sed 's/.*services\///; s/"//')
 theme=$(curl -s -b "$tmp/jar" "$base/staff/services/$code" | grep -o 'href="/staff/themes/[0-9]*"' | head -1 | sed 's/.*themes\///; s/"//')
 echo "service $code, biggest theme $theme; $ROUNDS sequential requests per page"

@@ -79,13 +79,11 @@ pub fn page(conn: &mut Conn, service_id: i64, filter: &FeedbackFilter) -> QueryR
     // cannot reveal where a masked phone number or name occurs.
     let column = if filter.search_original { "feedback.body" } else { "COALESCE(feedback.public_body, '')" };
     for word in &filter.words {
-        // Bangla has no letter case: only words with Latin letters pay for lower() on every row.
-        let fold = word.chars().any(|c| c.is_ascii_alphabetic());
-        let target = if fold { format!("lower({column})") } else { column.to_owned() };
-        let word = if fold { word.to_lowercase() } else { word.clone() };
+        // Always `lower(…)`, the expression PostgreSQL's trigram indexes are built on (Bangla has
+        // no case: lower() leaves it as it is).
         q = q.filter(
-            diesel::dsl::sql::<diesel::sql_types::Bool>(&format!("{target} LIKE "))
-                .bind::<diesel::sql_types::Text, _>(like_pattern(&word))
+            diesel::dsl::sql::<diesel::sql_types::Bool>(&format!("lower({column}) LIKE "))
+                .bind::<diesel::sql_types::Text, _>(like_pattern(&word.to_lowercase()))
                 .sql(" ESCAPE '\\'"),
         );
     }

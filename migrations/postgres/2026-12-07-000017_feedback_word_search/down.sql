@@ -1,0 +1,1 @@
+DROP INDEX feedback_public_body_words;
