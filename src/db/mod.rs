@@ -86,17 +86,20 @@ where
     E: Send + 'static,
 {
     let pool = pool.clone();
-    tokio::task::spawn_blocking(move || {
-        let mut conn = pool.checkout()?;
-        work(&mut conn).map_err(|err| {
-            if pool.discard_if_dead(&mut conn) {
-                BlockingError::Lost
-            } else {
-                BlockingError::Work(err)
-            }
-        })
+    tokio::task::spawn_blocking(move || attempt(&pool, work)).await?
+}
+
+/// `work` on a connection of `pool`; [`BlockingError::Lost`] when it failed because the
+/// connection died (which the pool then drops).
+fn attempt<T, E>(pool: &Pool, work: impl FnOnce(&mut Conn) -> Result<T, E>) -> Result<T, BlockingError<E>> {
+    let mut conn = pool.checkout()?;
+    work(&mut conn).map_err(|err| {
+        if pool.discard_if_dead(&mut conn) {
+            BlockingError::Lost
+        } else {
+            BlockingError::Work(err)
+        }
     })
-    .await?
 }
 
 /// Like [`run_blocking`] for work that only reads: when its connection died, the work is
@@ -111,20 +114,10 @@ where
     let pool = pool.clone();
     tokio::task::spawn_blocking(move || {
         let mut work = work;
-        let mut conn = pool.checkout()?;
-        match work(&mut conn) {
-            Ok(value) => return Ok(value),
-            Err(err) if !pool.discard_if_dead(&mut conn) => return Err(BlockingError::Work(err)),
-            Err(_) => drop(conn),
+        match attempt(&pool, &mut work) {
+            Err(BlockingError::Lost) => attempt(&pool, work),
+            done => done,
         }
-        let mut conn = pool.checkout()?;
-        work(&mut conn).map_err(|err| {
-            if pool.discard_if_dead(&mut conn) {
-                BlockingError::Lost
-            } else {
-                BlockingError::Work(err)
-            }
-        })
     })
     .await?
 }
