@@ -62,7 +62,15 @@ async fn an_operator_enters_feedback_by_service_name_stored_as_assisted_with_its
     app.assert_counts_match(stored.service_id).await;
 
     let after = operator.get(&format!("/staff/assisted?saved={code}")).await.text().await.unwrap();
-    assert!(after.contains(&shown(&code)) && after.contains("আজকের মোট: ১"), "flash with the code and today's count");
+    let panel = format!("<p class=\"tracking-code\" lang=\"en\"><strong>{}</strong></p>", shown(&code));
+    assert!(after.contains(&panel), "the code in the confirmation panel, to read out: {after}");
+    assert!(after.contains("id=\"saved\" role=\"status\"") && after.contains("আজ আপনি ১টি মত নথিভুক্ত করেছেন।"));
+    // The form speaks to the operator about the citizen, not as the citizen.
+    for label in ["নাগরিকের মতামত", "নাগরিকের কী খরচ হয়েছে?", "নাগরিকের জেলা", "নাগরিক এই সেবার অগ্রগতি ইমেইলে জানতে চান"]
+    {
+        assert!(after.contains(label), "operator label {label}");
+    }
+    assert!(!after.contains("আপনার মতামত") && !after.contains("আপনার জেলা") && !after.contains("আমাকে ইমেইলে"));
     assert!(after.contains("value=\"সাভার ইউনিয়ন ডিজিটাল সেন্টার\""), "the centre is kept for the next citizen");
     let dhaka = stored.created_at + chrono::Duration::hours(6);
     let shown: String = dhaka

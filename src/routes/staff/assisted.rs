@@ -86,6 +86,7 @@ fn render(req: &HttpRequest, locale: Locale, staff: &Staff, r: &Renderer, page: 
     let data = json!({
         "form": form,
         "flash": page.flash,
+        "saved": page.saved.map(|code| json!({ "code": code, "today": page.desk.today })),
         "today": page.desk.today,
         "recent": recent_rows(locale, page.desk, now),
     });
@@ -98,6 +99,8 @@ struct Page<'a> {
     form: &'a EntryForm,
     errors: &'a FieldErrors,
     flash: Option<String>,
+    /// The tracking code just saved (grouped), shown in the confirmation panel.
+    saved: Option<String>,
     status: StatusCode,
 }
 
@@ -119,10 +122,8 @@ pub async fn show_assisted(
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
     let desk = desk(&pool, &staff).await?;
-    let today = desk.today.to_string();
-    let message = match (&flash.saved, &flash.corrected) {
-        (Some(code), _) => TrackingCode::parse(code)
-            .map(|c| i18n::message(locale, "assisted-saved", &[("code", c.grouped()), ("count", today)])),
+    let saved = flash.saved.as_deref().and_then(TrackingCode::parse).map(|c| c.grouped());
+    let message = match (&saved, &flash.corrected) {
         (None, Some(code)) => {
             TrackingCode::parse(code).map(|c| i18n::message(locale, "assisted-corrected", &[("code", c.grouped())]))
         }
@@ -131,7 +132,8 @@ pub async fn show_assisted(
     let last = desk.recent.first().map(|(f, _, s)| (s.centre.clone(), s.reached_by.clone(), Some(f.district.clone())));
     let (centre, reached_by, district) = last.unwrap_or_default();
     let form = EntryForm::next(centre, reached_by, district);
-    let page = Page { desk: &desk, form: &form, errors: &FieldErrors::new(), flash: message, status: StatusCode::OK };
+    let page =
+        Page { desk: &desk, form: &form, errors: &FieldErrors::new(), flash: message, saved, status: StatusCode::OK };
     Ok(render(&req, locale, &staff, &renderer, page))
 }
 
@@ -157,7 +159,7 @@ pub async fn submit_assisted(
         }
         Err(errors) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            let page = Page { desk: &desk, form: &form, errors: &errors, flash: None, status };
+            let page = Page { desk: &desk, form: &form, errors: &errors, flash: None, saved: None, status };
             Ok(render(&req, locale, &staff, &renderer, page))
         }
     }
