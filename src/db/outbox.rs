@@ -190,9 +190,8 @@ pub fn mark_done(conn: &mut Conn, id: i64, state: &str, now: NaiveDateTime) -> Q
 }
 
 /// Extends to `until` the claim on those of `ids` still queued and held until `held` (the
-/// worker's own lease: a message another worker took up since is left alone); returns the ids
-/// still held.
-pub fn renew_lease(conn: &mut Conn, ids: &[i64], held: NaiveDateTime, until: NaiveDateTime) -> QueryResult<Vec<i64>> {
+/// worker's own lease: a message another worker took up since is left alone); returns how many.
+pub fn renew_lease(conn: &mut Conn, ids: &[i64], held: NaiveDateTime, until: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(
         outbox::table
             .filter(outbox::id.eq_any(ids))
@@ -200,8 +199,7 @@ pub fn renew_lease(conn: &mut Conn, ids: &[i64], held: NaiveDateTime, until: Nai
             .filter(outbox::claimed_until.eq(held)),
     )
     .set(outbox::claimed_until.eq(until))
-    .returning(outbox::id)
-    .get_results(conn)
+    .execute(conn)
 }
 
 /// Records a failed attempt at `now`: the message waits until `retry_at`, or is parked when `retry_at` is `None`.
@@ -267,6 +265,11 @@ pub fn requeue(conn: &mut Conn, id: i64, now: NaiveDateTime) -> QueryResult<usiz
 /// When the oldest message still queued was queued.
 pub fn oldest_queued(conn: &mut Conn) -> QueryResult<Option<NaiveDateTime>> {
     outbox::table.filter(outbox::state.eq(QUEUED)).select(diesel::dsl::min(outbox::created_at)).first(conn)
+}
+
+/// Messages per state, in one read (states without messages are left out).
+pub fn counts_by_state(conn: &mut Conn) -> QueryResult<Vec<(String, i64)>> {
+    outbox::table.group_by(outbox::state).select((outbox::state, diesel::dsl::count_star())).load(conn)
 }
 
 /// Messages in each state (for tests and the admin page).

@@ -83,7 +83,7 @@ impl Pool {
         // when none is left, so this ends within the pool's size plus one.
         for _ in 0..=self.max_size() {
             let mut conn = self.inner.get_timeout(timeout)?;
-            if conn.batch_execute("SELECT 1").is_ok() {
+            if answers(&mut conn) {
                 return Ok(conn);
             }
             mark_broken(&mut conn);
@@ -95,18 +95,18 @@ impl Pool {
     /// answers `SELECT 1`). A dead connection is marked broken, so the pool drops it instead
     /// of lending it again, and connections lent in the next seconds are checked first.
     pub fn discard_if_dead(&self, conn: &mut Conn) -> bool {
-        if !matches!(conn, Conn::Pg(_)) || conn.batch_execute("SELECT 1").is_ok() {
+        if !matches!(conn, Conn::Pg(_)) || answers(conn) {
             return false;
         }
         mark_broken(conn);
         self.reach.lost_at.store(now_ms(), Ordering::Relaxed);
         true
     }
+}
 
-    /// Whether the last attempt to open a connection failed.
-    pub fn database_down(&self) -> bool {
-        self.reach.down.load(Ordering::Relaxed)
-    }
+/// Whether `conn` still answers a one-row query.
+fn answers(conn: &mut Conn) -> bool {
+    conn.batch_execute("SELECT 1").is_ok()
 }
 
 /// Makes the pool drop `conn` when it comes back (`has_broken` reads this).

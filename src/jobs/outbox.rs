@@ -62,7 +62,7 @@ pub async fn deliver_due(
     .await
     .map_err(|e| anyhow::anyhow!("claiming mail: {e}"))?;
     let full = claimed.len() as i64 == BATCH;
-    let mut lease = Lease { every: lease / 3, next: tokio::time::Instant::now() + lease / 3, until, length: lease };
+    let mut lease = Lease { next: tokio::time::Instant::now() + lease / 3, until, length: lease };
     let ids: Vec<i64> = claimed.iter().map(|(row, _)| row.id).collect();
     for (at, (row, prepared)) in claimed.into_iter().enumerate() {
         if *stopped.borrow() {
@@ -95,9 +95,8 @@ fn lease_until(lease: Duration) -> NaiveDateTime {
     (Utc::now().naive_utc() + chrono::Duration::from_std(lease).unwrap_or_default()).trunc_subsecs(3)
 }
 
-/// This round's claim on its messages.
+/// This round's claim on its messages, renewed every third of its length.
 struct Lease {
-    every: Duration,
     next: tokio::time::Instant,
     until: NaiveDateTime,
     length: Duration,
@@ -107,7 +106,7 @@ impl Lease {
     /// Extends the claim on the messages `ids` not yet done. Should the database not answer,
     /// the claim may run out and another process send a message again (same `Message-ID`).
     async fn renew(&mut self, context: &JobContext, ids: &[i64]) {
-        self.next = tokio::time::Instant::now() + self.every;
+        self.next = tokio::time::Instant::now() + self.length / 3;
         let (held, until, ids) = (self.until, lease_until(self.length), ids.to_vec());
         match db::run_blocking(&context.pool, move |c| outbox::renew_lease(c, &ids, held, until)).await {
             Ok(_) => self.until = until,

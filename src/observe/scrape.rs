@@ -41,14 +41,13 @@ pub fn serve_metrics(bind: &str, pool: Pool, writer: web::Data<IntakeWriter>) ->
 async fn metrics(sources: web::Data<Sources>) -> HttpResponse {
     let now = Utc::now().naive_utc();
     let read = db::run_read(&sources.pool, move |c| -> diesel::QueryResult<_> {
-        let states = [outbox::QUEUED, outbox::SENT, outbox::FAILED, outbox::SKIPPED];
-        let counts = states.iter().map(|s| outbox::count_in_state(c, s)).collect::<Result<Vec<_>, _>>()?;
-        Ok((states.into_iter().zip(counts).collect::<Vec<_>>(), outbox::oldest_queued(c)?))
+        Ok((outbox::counts_by_state(c)?, outbox::oldest_queued(c)?))
     })
     .await;
     // The database may be down: the other metrics are still worth reading then.
     if let Ok((counts, oldest)) = read {
-        for (state, count) in counts {
+        for state in [outbox::QUEUED, outbox::SENT, outbox::FAILED, outbox::SKIPPED] {
+            let count = counts.iter().find(|(s, _)| s == state).map_or(0, |(_, n)| *n);
             metrics::gauge!("nagorik_outbox_messages", "state" => state).set(count as f64);
         }
         let age = oldest.map_or(0.0, |t| (now - t).num_milliseconds().max(0) as f64 / 1000.0);
