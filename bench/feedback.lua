@@ -1,6 +1,7 @@
 -- wrk script: POST /api/v1/feedback (or the web form with FORM=1) with varied
 -- services, kinds, districts and Bangla/English texts. WRK_DELAY_MS paces each
--- connection (for the half-load run).
+-- connection (for the half-load run). KEYED=1 sends a fresh Idempotency-Key with
+-- every request, as the README asks clients to.
 local services = {"ORGBDR-001", "ORGBDR-002", "DIP-001", "POLICE-001", "ACLAND-001", "ACLAND-002"}
 local kinds = {"complaint", "expectation", "suggestion"}
 local districts = {"dhaka", "chattogram", "sylhet", "rajshahi", "khulna", "barishal", "rangpur", "mymensingh"}
@@ -14,6 +15,7 @@ local texts = {
   "সার্ভার ডাউন, তাই আবেদন জমা দিতে পারিনি, please make it work on mobile",
 }
 local form = os.getenv("FORM") == "1"
+local keyed = os.getenv("KEYED") == "1"
 local delay_ms = tonumber(os.getenv("WRK_DELAY_MS") or "0")
 local requests = {}
 
@@ -40,9 +42,28 @@ for i = 1, 120 do
 end
 end
 
+-- Each wrk thread gets its own number, and each run its own start time, so keys never
+-- repeat across threads or runs (a repeated key is a cheaper replay).
+local threads = 0
+local run = os.time()
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_id", threads)
+  thread:set("run_id", run)
+end
+
 local n = 0
 request = function()
   n = n + 1
+  if keyed then
+    local i = (n % 120) + 1
+    local service = services[(i % #services) + 1]
+    local text = texts[(i % #texts) + 1] .. " #" .. i
+    local body = string.format('{"service_code":"%s","kind":"%s","district":"%s","days":%d,"visits":%d,"text":"%s"}',
+      service, kinds[(i % #kinds) + 1], districts[(i % #districts) + 1], i % 90, i % 6, text)
+    return wrk.format("POST", "/api/v1/feedback", {["Content-Type"] = "application/json",
+      ["Idempotency-Key"] = string.format("bench-%d-%d-%d", run_id or 0, thread_id or 0, n)}, body)
+  end
   return requests[(n % #requests) + 1]
 end
 

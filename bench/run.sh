@@ -59,11 +59,16 @@ intake_runs() {
     half=($(WRK_DELAY_MS=$delay measure "$HALF_CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
     ffull=($(FORM=1 measure "$CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
     fhalf=($(FORM=1 WRK_DELAY_MS=$delay measure "$HALF_CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
+    kfull=($(KEYED=1 measure "$CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
+    khalf=($(KEYED=1 WRK_DELAY_MS=$delay measure "$HALF_CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
     printf '| %s API, full load | %s/s | %s ms | %s ms | %s |\n' "$label" "${full[@]}"
     printf '| %s API, half load | %s/s | %s ms | %s ms | %s |\n' "$label" "${half[@]}"
     printf '| %s form, full load | %s/s | %s ms | %s ms | %s |\n' "$label" "${ffull[@]}"
     printf '| %s form, half load | %s/s | %s ms | %s ms | %s |\n' "$label" "${fhalf[@]}"
+    printf '| %s API with Idempotency-Key, full load | %s/s | %s ms | %s ms | %s |\n' "$label" "${kfull[@]}"
+    printf '| %s API with Idempotency-Key, half load | %s/s | %s ms | %s ms | %s |\n' "$label" "${khalf[@]}"
     echo "${full[0]}" >"$tmp/$label.full"
+    echo "${kfull[0]}" >"$tmp/$label.keyed"
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr)"
@@ -94,10 +99,13 @@ psql "$PG_URL" -qc "DROP DATABASE bench_raw WITH (FORCE)" -c "DROP DATABASE benc
 
 echo
 echo "raw PostgreSQL, one commit per row: $raw_pg/s"
-python3 - "$raw_sqlite" "$(cat "$tmp/SQLite.full")" "$raw_pg" "$(cat "$tmp/PostgreSQL.full")" "${hello[0]}" <<'PY'
+python3 - "$raw_sqlite" "$(cat "$tmp/SQLite.full")" "$raw_pg" "$(cat "$tmp/PostgreSQL.full")" "${hello[0]}" \
+    "$(cat "$tmp/SQLite.keyed")" "$(cat "$tmp/PostgreSQL.keyed")" <<'PY'
 import sys
-raw_sqlite, nag_sqlite, raw_pg, nag_pg, hello = map(float, sys.argv[1:])
+raw_sqlite, nag_sqlite, raw_pg, nag_pg, hello, keyed_sqlite, keyed_pg = map(float, sys.argv[1:])
 print(f"SQLite: Nagorik API / raw inserts = {nag_sqlite / raw_sqlite:.2f} (target >= 0.5)")
-print(f"PostgreSQL: Nagorik API / one-commit-per-row = {nag_pg / raw_pg:.2f} (target >= 5)")
+print(f"PostgreSQL: Nagorik API / one-commit-per-row = {nag_pg / raw_pg:.2f} (target >= 6)")
 print(f"Nagorik API on SQLite / actix hello world = {nag_sqlite / hello:.2f}")
+print(f"SQLite: keyed / unkeyed API = {keyed_sqlite / nag_sqlite:.2f} (target >= 0.8)")
+print(f"PostgreSQL: keyed / unkeyed API = {keyed_pg / nag_pg:.2f} (target >= 0.8)")
 PY

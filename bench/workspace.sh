@@ -2,7 +2,8 @@
 # Designer-page benchmark: one service with 100,000 feedback (demo texts, themed
 # on arrival as in production), then the latency of the pages a designer opens:
 # dashboard, service page (counts, charts, themes, quotes, first list page),
-# filtered lists, a theme page, and the staff API's stats. Sequential requests,
+# filtered lists, a theme page, the staff API's stats, and the backlog, an item and the
+# APA targets (the ranking of every service). Sequential requests,
 # p50/p95 per page. Usage: bench/workspace.sh   (FEEDBACK=100000 ROUNDS=100
 # DB=sqlite:///tmp/x.db or DB=postgres://postgres@127.0.0.1:5432/bench_ws to change)
 set -euo pipefail
@@ -66,3 +67,8 @@ measure "service page, text search (bn)" "/staff/services/$code?q=%E0%A6%A6%E0%A
 measure "service page, page 40" "/staff/services/$code?page=40"
 measure "theme page" "/staff/themes/$theme"
 measure "staff API stats" "/api/v1/staff/services/$code/stats"
+# The ranking of every service: cached while no counter, category or window changed.
+measure "backlog" "/staff/backlog"
+item=$(curl -s -b "$tmp/jar" "$base/staff/backlog" | grep -o 'href="/staff/backlog/items/[0-9]*"' | head -1 | sed 's/.*items\///; s/"//')
+if [ -n "$item" ]; then measure "backlog item" "/staff/backlog/items/$item"; fi
+measure "APA targets" "/staff/apa"

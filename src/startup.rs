@@ -78,6 +78,7 @@ impl Application {
             bind => Some(crate::observe::serve_metrics(bind, pool.clone(), writer.clone())?),
         };
         let service_cache = web::Data::new(ServiceCache::default());
+        let counted_cache = web::Data::new(crate::backlog::inputs::CountedCache::default());
         let jobs = std::sync::Arc::new(mail_jobs(settings, &pool)?);
         let unsubscribe_key = web::Data::new(jobs.key.clone());
         let voice_key = {
@@ -107,6 +108,7 @@ impl Application {
                 .app_data(renderer.clone())
                 .app_data(writer.clone())
                 .app_data(service_cache.clone())
+                .app_data(counted_cache.clone())
                 .app_data(classifier.clone())
                 .app_data(unsubscribe_key.clone())
                 .app_data(voice_key.clone())

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use diesel::QueryResult;
 
-use super::inputs;
+use super::inputs::{self, Counted, CountedCache};
 use crate::db::backlog_items::{self, BacklogItem};
 use crate::db::ministries::Ministry;
 use crate::db::offices::Office;
@@ -116,8 +116,19 @@ impl Ranking {
 /// Scores and ranks every service at `now`. The scale is national, so a service's score
 /// does not depend on which other services a page shows.
 pub fn build(conn: &mut Conn, rates: Rates, now: NaiveDateTime) -> QueryResult<Ranking> {
+    let counted = inputs::counted(conn, now)?;
+    rank(conn, &counted, rates)
+}
+
+/// [`build`], reading the counters through `cache` (pages; exports and snapshots read afresh).
+pub fn build_cached(conn: &mut Conn, cache: &CountedCache, rates: Rates, now: NaiveDateTime) -> QueryResult<Ranking> {
+    let counted = cache.get(conn, now)?;
+    rank(conn, &counted, rates)
+}
+
+fn rank(conn: &mut Conn, counted: &HashMap<i64, Counted>, rates: Rates) -> QueryResult<Ranking> {
     let listings = services::list_in_ministries(conn, None)?;
-    let mut inputs = inputs::load(conn, &listings, now)?;
+    let mut inputs = inputs::combine(&listings, counted);
     let mut items: HashMap<i64, BacklogItem> =
         backlog_items::all(conn)?.into_iter().map(|i| (i.service_id, i)).collect();
     let mut stored = score_weights::all(conn)?;

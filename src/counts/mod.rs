@@ -28,6 +28,8 @@ pub mod dim {
     pub const COST: &str = "cost";
     /// Visits made (TCV visits), zero-padded.
     pub const VISITS: &str = "visits";
+    /// How often the service's counters changed (a version for caches; bucket empty).
+    pub const CHANGES: &str = crate::db::service_counts::CHANGES;
 }
 
 /// The facts of one feedback entry that counters depend on.
@@ -131,9 +133,7 @@ impl Tally {
 
     /// Writes every change (inside the caller's transaction).
     pub fn apply(self, conn: &mut Conn) -> QueryResult<()> {
-        let mut changes: Vec<_> = self.changes.into_iter().filter(|(_, (f, v))| *f != 0 || *v != 0).collect();
-        // A fixed order keeps concurrent writers from deadlocking on PostgreSQL.
-        changes.sort_by(|a, b| a.0.cmp(&b.0));
+        let changes: Vec<_> = self.changes.into_iter().filter(|(_, (f, v))| *f != 0 || *v != 0).collect();
         let bumps: Vec<Bump> = changes
             .into_iter()
             .map(|((service_id, dimension, bucket), (feedback, voices))| Bump {

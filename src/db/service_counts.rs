@@ -38,12 +38,49 @@ pub struct Bump {
     pub voices: i64,
 }
 
+/// The dimension of one counter per service that every change to the service's other
+/// counters raises by one: a version of the counters, so a cache of what is computed from
+/// them (the backlog ranking) knows when it is stale, in any process.
+pub const CHANGES: &str = "changes";
+
 /// Most counters changed by one statement (5 bind parameters each).
 const BUMPS_PER_STATEMENT: usize = 100;
 
 /// Adds every change to its counter, creating counters as needed: one upsert statement per
-/// hundred counters. The changes must name distinct counters.
+/// hundred counters. The changes must name distinct counters. Each service's [`CHANGES`]
+/// counter rises by one in the same statements.
 pub fn bump_many(conn: &mut Conn, bumps: &[Bump]) -> QueryResult<()> {
+    let mut services: Vec<i64> = bumps.iter().map(|b| b.service_id).collect();
+    services.sort_unstable();
+    services.dedup();
+    let mut all: Vec<Bump> = bumps.iter().filter(|b| b.dimension != CHANGES).cloned().collect();
+    all.extend(services.into_iter().map(changed));
+    // A fixed order keeps concurrent writers from deadlocking on PostgreSQL.
+    all.sort_by(|a, b| (a.service_id, a.dimension, &a.bucket).cmp(&(b.service_id, b.dimension, &b.bucket)));
+    upsert(conn, &all)
+}
+
+fn changed(service_id: i64) -> Bump {
+    Bump { service_id, dimension: CHANGES, bucket: String::new(), feedback: 1, voices: 0 }
+}
+
+/// Marks a service's counters changed without changing a count (a theme's category, which
+/// the ranking's severity reads, changed).
+pub fn touch(conn: &mut Conn, service_id: i64) -> QueryResult<()> {
+    upsert(conn, &[changed(service_id)])
+}
+
+/// The version of every service's counters: the sum of their [`CHANGES`] counters, which only
+/// grows. Equal versions read in two transactions mean the same counters.
+pub fn version(conn: &mut Conn) -> QueryResult<i64> {
+    let changes: Vec<i64> = service_counts::table
+        .filter(service_counts::dimension.eq(CHANGES))
+        .select(service_counts::feedback)
+        .load(conn)?;
+    Ok(changes.iter().sum())
+}
+
+fn upsert(conn: &mut Conn, bumps: &[Bump]) -> QueryResult<()> {
     // An upsert: diesel's ON CONFLICT does not go through the multi-backend connection, so the
     // statement is written once here, with each backend's placeholders.
     fn statement(rows: usize, placeholder: impl Fn(usize) -> String) -> String {
@@ -124,13 +161,16 @@ pub fn of_dimension(conn: &mut Conn, dimension: &str, from: &str) -> QueryResult
         .load(conn)
 }
 
-/// Removes a service's counters (of one dimension, or all) before they are counted again.
+/// Removes a service's counters (of one dimension, or all) before they are counted again;
+/// its [`CHANGES`] counter stays, one higher.
 pub fn clear(conn: &mut Conn, service_id: i64, dimension: Option<&str>) -> QueryResult<usize> {
     let q = service_counts::table.filter(service_counts::service_id.eq(service_id));
-    match dimension {
-        Some(d) => diesel::delete(q.filter(service_counts::dimension.eq(d))).execute(conn),
-        None => diesel::delete(q).execute(conn),
-    }
+    let removed = match dimension {
+        Some(d) => diesel::delete(q.filter(service_counts::dimension.eq(d))).execute(conn)?,
+        None => diesel::delete(q.filter(service_counts::dimension.ne(CHANGES))).execute(conn)?,
+    };
+    touch(conn, service_id)?;
+    Ok(removed)
 }
 
 /// Voices of a service's visible feedback (its kind counters summed).

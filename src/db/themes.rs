@@ -130,14 +130,17 @@ pub fn set_grouping(
 ) -> QueryResult<usize> {
     let target = themes::table.find(id);
     match category {
-        Some(category) => diesel::update(target)
-            .set((
-                themes::centroid.eq(centroid),
-                themes::category_votes.eq(votes),
-                themes::category.eq(category),
-                themes::updated_at.eq(now),
-            ))
-            .execute(conn),
+        Some(category) => {
+            touch_service_of(conn, id)?;
+            diesel::update(target)
+                .set((
+                    themes::centroid.eq(centroid),
+                    themes::category_votes.eq(votes),
+                    themes::category.eq(category),
+                    themes::updated_at.eq(now),
+                ))
+                .execute(conn)
+        }
         None => diesel::update(target)
             .set((themes::centroid.eq(centroid), themes::category_votes.eq(votes), themes::updated_at.eq(now)))
             .execute(conn),
@@ -205,7 +208,18 @@ pub struct ThemeChanges {
 
 /// Applies a designer's changes.
 pub fn update(conn: &mut Conn, id: i64, changes: &ThemeChanges) -> QueryResult<usize> {
+    if changes.category.is_some() {
+        touch_service_of(conn, id)?;
+    }
     diesel::update(themes::table.find(id)).set(changes).execute(conn)
+}
+
+/// A theme's category feeds the backlog's severity: its service's counters are marked changed.
+fn touch_service_of(conn: &mut Conn, id: i64) -> QueryResult<()> {
+    match themes::table.find(id).select(themes::service_id).first::<i64>(conn).optional()? {
+        Some(service_id) => super::service_counts::touch(conn, service_id),
+        None => Ok(()),
+    }
 }
 
 /// Deletes a theme (its members must have moved first).

@@ -96,13 +96,28 @@ pub enum Outcome {
 
 /// What a retry key already stands for, if anything.
 pub fn replay(conn: &mut Conn, idem: &Idempotency) -> diesel::QueryResult<Option<Outcome>> {
-    Ok(idempotency_keys::find(conn, &idem.key)?.map(|row| {
-        if row.request_hash == idem.request_hash {
+    Ok(idempotency_keys::find(conn, &idem.key)?.map(|row| idem.answered_by(&row)))
+}
+
+impl Idempotency {
+    /// What a retry with this key gets, given the key `row` stored first.
+    pub fn answered_by(&self, row: &IdempotencyKey) -> Outcome {
+        if row.request_hash == self.request_hash {
             Outcome::Stored(TrackingCode::parse(&row.tracking_code).expect("stored codes are valid"))
         } else {
             Outcome::KeyReused
         }
-    }))
+    }
+
+    /// The row that records this key for the feedback `code`, stored at `now`.
+    pub fn row(&self, code: &TrackingCode, now: NaiveDateTime) -> IdempotencyKey {
+        IdempotencyKey {
+            key: self.key.clone(),
+            request_hash: self.request_hash.clone(),
+            tracking_code: code.as_str().to_owned(),
+            created_at: now,
+        }
+    }
 }
 
 /// Stores one submission on `conn` (inside the caller's transaction, if any),
@@ -141,13 +156,7 @@ pub fn store_one(
     }
     crate::email::notifications::queue_acknowledgements(conn, &rows, now)?;
     if let Some(idem) = idem {
-        let row = IdempotencyKey {
-            key: idem.key.clone(),
-            request_hash: idem.request_hash.clone(),
-            tracking_code: code.as_str().to_owned(),
-            created_at: now,
-        };
-        idempotency_keys::insert(conn, &row)?;
+        idempotency_keys::insert(conn, &idem.row(&code, now))?;
     }
     Ok(Outcome::Stored(code))
 }

@@ -5,6 +5,7 @@
 //! fsync) overlaps the next group's insert. A full queue is refused at once
 //! (503), so memory stays bounded under overload.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
@@ -17,6 +18,7 @@ use diesel::QueryResult;
 
 use super::{new_row, store_alone, store_one, Idempotency, Outcome};
 use crate::db::feedback::insert_batch;
+use crate::db::idempotency_keys::{find_many, insert_new, IdempotencyKey};
 use crate::db::{is_transient, is_unique_violation, write_transaction, Conn, Pool};
 use crate::domain::feedback::Submission;
 use crate::domain::tracking_code::TrackingCode;
@@ -135,33 +137,60 @@ fn answer(outcome: Outcome) -> Result<TrackingCode, SubmitError> {
 /// Most rows in one INSERT (keeps under both backends' bind-parameter limits).
 const ROWS_PER_INSERT: usize = 500;
 
-/// Stores a group: submissions without a retry key in multi-row INSERTs (one
-/// round trip per 500), the others one by one so their keys are honoured.
+/// Stores a group: submissions in multi-row INSERTs (one round trip per 500 rows, their
+/// retry keys in one more), those with an operator's details or a "me too" one by one.
+/// A retry key found in `known` (stored before) is answered from its row; a key stored
+/// before that `known` does not hold yet is put in `stored_before`, and the group rolls
+/// back to be tried again knowing it (retries are rare: no lookup on the common path).
 fn store_group(
     conn: &mut Conn,
     batch: &[Pending],
     classifier: &Classifier,
     cache: &mut ThemeCache,
     now: NaiveDateTime,
+    known: &HashMap<String, IdempotencyKey>,
+    stored_before: &mut Vec<String>,
 ) -> QueryResult<Vec<Outcome>> {
     let mut outcomes: Vec<Option<Outcome>> = vec![None; batch.len()];
-    let mut plain = Vec::new();
+    let mut in_group: HashMap<String, IdempotencyKey> = HashMap::new();
     for (i, p) in batch.iter().enumerate() {
-        // Entries with a retry key or an operator's details are stored one by one.
-        match (&p.idem, &p.submission.assisted) {
-            (None, None) => {
-                let code = TrackingCode::generate();
-                plain.push(new_row(&p.submission, p.service_id, &code, now));
-                outcomes[i] = Some(Outcome::Stored(code));
+        if p.submission.assisted.is_some() || p.submission.me_too.is_some() {
+            let outcome = store_one(conn, &p.submission, p.service_id, p.idem.as_ref(), classifier, cache, now)?;
+            if let (Some(idem), Outcome::Stored(code)) = (&p.idem, &outcome) {
+                in_group.insert(idem.key.clone(), idem.row(code, now));
             }
-            (idem, _) => {
-                outcomes[i] = Some(store_one(conn, &p.submission, p.service_id, idem.as_ref(), classifier, cache, now)?)
-            }
+            outcomes[i] = Some(outcome);
         }
+    }
+    let (mut plain, mut new_keys) = (Vec::new(), Vec::new());
+    for (p, outcome) in batch.iter().zip(outcomes.iter_mut()).filter(|(_, o)| o.is_none()) {
+        let earlier = p
+            .idem
+            .as_ref()
+            .and_then(|idem| known.get(&idem.key).or_else(|| in_group.get(&idem.key)).map(|row| idem.answered_by(row)));
+        if let Some(stored) = earlier {
+            *outcome = Some(stored);
+            continue;
+        }
+        let code = TrackingCode::generate();
+        if let Some(idem) = &p.idem {
+            // A second request with this key in the same group is answered by the first.
+            let row = idem.row(&code, now);
+            in_group.insert(row.key.clone(), row.clone());
+            new_keys.push(row);
+        }
+        plain.push(new_row(&p.submission, p.service_id, &code, now));
+        *outcome = Some(Outcome::Stored(code));
     }
     on_arrival(conn, &mut plain, classifier, cache, now)?;
     for chunk in plain.chunks(ROWS_PER_INSERT) {
         insert_batch(conn, chunk)?;
+    }
+    for chunk in new_keys.chunks(ROWS_PER_INSERT) {
+        stored_before.extend(insert_new(conn, chunk)?);
+    }
+    if !stored_before.is_empty() {
+        return Err(diesel::result::Error::RollbackTransaction);
     }
     crate::email::notifications::queue_acknowledgements(conn, &plain, now)?;
     Ok(outcomes.into_iter().map(|o| o.expect("every submission has an outcome")).collect())
@@ -183,15 +212,31 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>, classifier: &Classifier, cache:
     let now = Utc::now().naive_utc();
     let started = std::time::Instant::now();
     let size = batch.len();
-    let mut together = write_transaction(&mut conn, |c| store_group(c, &batch, classifier, cache, now));
-    for _ in 0..GROUP_RETRIES {
-        match &together {
-            Err(err) if is_transient(err) => {
-                together = write_transaction(&mut conn, |c| store_group(c, &batch, classifier, cache, now));
-            }
-            _ => break,
+    let mut known: HashMap<String, IdempotencyKey> = HashMap::new();
+    let mut tries = 0;
+    let together = loop {
+        tries += 1;
+        let mut stored_before = Vec::new();
+        let result = write_transaction(&mut conn, |c| {
+            store_group(c, &batch, classifier, cache, now, &known, &mut stored_before)
+        });
+        if tries > GROUP_RETRIES {
+            break result;
         }
-    }
+        if !stored_before.is_empty() {
+            // Retries of earlier submissions: read their keys' rows and store the group again.
+            let keys: Vec<&str> = stored_before.iter().map(String::as_str).collect();
+            match find_many(&mut conn, &keys) {
+                Ok(rows) => known.extend(rows.into_iter().map(|row| (row.key.clone(), row))),
+                Err(err) => break Err(err),
+            }
+            continue;
+        }
+        match result {
+            Err(err) if is_transient(&err) => continue,
+            result => break result,
+        }
+    };
     match together {
         Ok(outcomes) => {
             crate::observe::intake_group(size, started.elapsed().as_secs_f64());

@@ -3,6 +3,7 @@
 
 use chrono::{Duration, Utc};
 use diesel::prelude::*;
+use nagorik::backlog::inputs::CountedCache;
 use nagorik::backlog::{ranking, snapshots};
 use nagorik::db::{self, schema::backlog_items, schema::score_weights};
 use nagorik::domain::backlog::Quarter;
@@ -228,4 +229,47 @@ async fn the_public_page_shows_backlog_status_and_confirmed_themes_with_five_voi
     let after = app.get("/services/DIP-001").await.text().await.unwrap();
     assert!(after.contains("আপনি বলেছেন, আমরা করেছি") && after.contains("চিহ্নিত"));
     assert!(after.contains(&to_bangla_digits(&year)), "target year shown");
+}
+
+/// Birth registration's demand (voices) and severity (per mille) in a ranking read through `cache`.
+async fn demand_and_severity(app: &TestApp, cache: &std::sync::Arc<CountedCache>) -> (i64, i64) {
+    let cache = cache.clone();
+    let ranking = db::run_blocking(&app.pool, move |c| {
+        ranking::build_cached(c, &cache, Rates::default(), Utc::now().naive_utc())
+    })
+    .await
+    .unwrap();
+    let row = ranking.rows.iter().find(|r| r.service.code == "ORGBDR-001").unwrap();
+    (row.score.components[0].raw, row.score.components[3].raw)
+}
+
+#[tokio::test]
+async fn the_cached_ranking_follows_new_voices_and_a_designers_category_at_once() {
+    let app = spawn_app().await;
+    let cache = std::sync::Arc::new(CountedCache::default());
+    let first = app.submit_text("ORGBDR-001", "সনদ পেতে এক মাস লাগল").await;
+    assert_eq!(demand_and_severity(&app, &cache).await, (1, 500), "one complaint, no severe theme");
+    // Nothing changed: the second read is the cached one.
+    let (a, b) = {
+        let (one, two) = (cache.clone(), cache.clone());
+        let now = Utc::now().naive_utc();
+        let a = db::run_blocking(&app.pool, move |c| one.get(c, now)).await.unwrap();
+        let b = db::run_blocking(&app.pool, move |c| two.get(c, now)).await.unwrap();
+        (a, b)
+    };
+    assert!(std::sync::Arc::ptr_eq(&a, &b), "unchanged counters are read once");
+    app.submit_text("ORGBDR-001", "ত্রিশ দিন অপেক্ষা করতে হয়েছে").await;
+    assert_eq!(demand_and_severity(&app, &cache).await.0, 2, "a new voice is ranked at once");
+    // A designer tags the first feedback's theme as unofficial payment: severity reads it.
+    let designer = app.staff("designer", &["LGD"]).await;
+    let theme = first.theme_id.expect("themed on arrival");
+    let edited = designer.post(&format!("/staff/themes/{theme}"), &[("category", "unofficial-payment")]).await;
+    assert_eq!(edited.status(), 303);
+    let (_, severity) = demand_and_severity(&app, &cache).await;
+    assert!(severity > 500, "the severe theme's voices count at once: {severity}");
+    // The pages read the same way: the item page of a promoted service shows its two voices.
+    let admin = app.staff("ministry-admin", &["LGD"]).await;
+    let item = admin.promote(&app, "ORGBDR-001", "দেরি").await;
+    assert_eq!(admin.get(&format!("/staff/backlog/items/{item}")).await.status(), 200);
+    assert_eq!(admin.get("/staff/backlog").await.status(), 200);
 }

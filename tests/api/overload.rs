@@ -64,6 +64,52 @@ async fn concurrent_retries_with_one_key_store_one_feedback() {
 }
 
 #[tokio::test]
+async fn keyed_submissions_sent_together_are_stored_once_each_and_a_reused_key_is_refused() {
+    let app = spawn_app().await;
+    // Twenty keys, five of them retried at once, one reused for another text: the
+    // writer stores such a crowd in one group.
+    let mut sends: Vec<(String, String)> =
+        (0..20).map(|i| (format!("crowd-{i}"), format!("Crowd complaint number {i}"))).collect();
+    sends.extend((0..5).map(|i| (format!("crowd-{i}"), format!("Crowd complaint number {i}"))));
+    sends.push(("crowd-5".into(), "A different complaint under a used key".into()));
+    let tasks: Vec<_> = sends
+        .iter()
+        .map(|(key, text)| {
+            let request = app
+                .client
+                .post(format!("{}/api/v1/feedback", app.address))
+                .header("Idempotency-Key", key.as_str())
+                .json(&body(text));
+            tokio::spawn(async move { request.send().await.unwrap() })
+        })
+        .collect();
+    let mut codes: std::collections::HashMap<String, Vec<String>> = Default::default();
+    let mut refused = 0;
+    for ((key, text), task) in sends.iter().zip(tasks) {
+        let r = task.await.unwrap();
+        match r.status().as_u16() {
+            201 => codes
+                .entry(key.clone())
+                .or_default()
+                .push(r.json::<Value>().await.unwrap()["tracking_code"].as_str().unwrap().to_owned()),
+            409 => {
+                refused += 1;
+                // Whichever of crowd-5's two texts came first is stored; the other is refused.
+                assert_eq!(key, "crowd-5", "{text}");
+            }
+            other => panic!("{key}: {other}"),
+        }
+    }
+    assert_eq!(refused, 1);
+    assert_eq!(codes.len(), 20);
+    for (key, mut list) in codes {
+        list.dedup();
+        assert_eq!(list.len(), 1, "{key} got two tracking codes");
+    }
+    assert_eq!(app.feedback_count().await, 20);
+}
+
+#[tokio::test]
 async fn resending_the_same_form_stores_it_once() {
     let app = spawn_app().await;
     let mut form = valid_form();

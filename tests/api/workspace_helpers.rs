@@ -43,6 +43,8 @@ impl TestApp {
         let (stored, rows) = db::run_blocking(&self.pool, move |c| -> QueryResult<_> {
             let stored: Vec<(String, String, i64, i64)> = service_counts::table
                 .filter(service_counts::service_id.eq(service_id))
+                // The version counter of the service's counters counts changes, not feedback.
+                .filter(service_counts::dimension.ne("changes"))
                 .select((
                     service_counts::dimension,
                     service_counts::bucket,

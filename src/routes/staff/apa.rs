@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use crate::backlog::inputs::CountedCache;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
@@ -30,12 +31,14 @@ pub struct ApaQuery {
 }
 
 /// `GET /staff/apa`.
+#[allow(clippy::too_many_arguments)] // one argument per extractor
 pub async fn show_apa(
     req: HttpRequest,
     staff: Staff,
     locale: Locale,
     query: web::Query<ApaQuery>,
     pool: web::Data<Pool>,
+    counted: web::Data<CountedCache>,
     settings: web::Data<Settings>,
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
@@ -48,7 +51,7 @@ pub async fn show_apa(
     };
     let (rates, who) = (settings.rates(), staff.clone());
     let lines = db::run_blocking(&pool, move |c| -> Result<_, AppError> {
-        let ranking = ranking::build(c, rates, now)?;
+        let ranking = ranking::build_cached(c, &counted, rates, now)?;
         let last: HashMap<i64, _> = backlog_reviews::last_review_times(c)?.into_iter().collect();
         let all_offices: HashMap<i64, _> = offices::table
             .select(crate::db::offices::Office::as_select())

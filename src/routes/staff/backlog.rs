@@ -2,6 +2,7 @@
 //! explainable score, filtered by ministry, office, status, category and target year; why
 //! one service ranks above another; and what moved since the quarter opened.
 
+use crate::backlog::inputs::CountedCache;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
@@ -112,12 +113,14 @@ fn comparison(ranking: &Ranking, staff: &Staff, q: &BacklogQuery, locale: Locale
 }
 
 /// `GET /staff/backlog`.
+#[allow(clippy::too_many_arguments)] // one argument per extractor
 pub async fn show_backlog(
     req: HttpRequest,
     staff: Staff,
     locale: Locale,
     query: web::Query<BacklogQuery>,
     pool: web::Data<Pool>,
+    counted: web::Data<CountedCache>,
     settings: web::Data<Settings>,
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
@@ -128,7 +131,7 @@ pub async fn show_backlog(
     let (ranking, moved) = {
         let (who, quarter) = (staff.clone(), quarter.clone());
         db::run_read(&pool, move |c| -> Result<_, AppError> {
-            let ranking = ranking::build(c, rates, now)?;
+            let ranking = ranking::build_cached(c, &counted, rates, now)?;
             snapshots::ensure(c, &ranking, now)?;
             let moved: Vec<Value> = snapshots::moved_since(c, &ranking, &quarter, |r| who.sees(r.ministry.id))?
                 .iter()

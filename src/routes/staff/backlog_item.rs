@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::backlog::inputs::CountedCache;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
@@ -54,12 +55,14 @@ pub fn theme_choices(c: &mut Conn, service_id: i64, linked: &[i64], locale: Loca
 }
 
 /// `GET /staff/backlog/items/{id}`.
+#[allow(clippy::too_many_arguments)] // one argument per extractor
 pub async fn show_item(
     req: HttpRequest,
     staff: Staff,
     locale: Locale,
     id: web::Path<i64>,
     pool: web::Data<Pool>,
+    counted: web::Data<CountedCache>,
     settings: web::Data<Settings>,
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
@@ -68,7 +71,7 @@ pub async fn show_item(
     let now = Utc::now().naive_utc();
     let data = db::run_read(&pool, move |c| -> Result<Value, AppError> {
         let (item, (service, office, ministry)) = scoped_item(c, &who, id)?;
-        let ranking = ranking::build(c, rates, now)?;
+        let ranking = ranking::build_cached(c, &counted, rates, now)?;
         let ranked = ranking.of_service(service.id).ok_or(AppError::NotFound)?;
         let linked = backlog_items::theme_ids(c, id)?;
         let choices = theme_choices(c, service.id, &linked, locale)?;
