@@ -1,6 +1,7 @@
 //! Nagorik: citizen feedback and service design intake.
 
 pub mod accounts;
+pub mod allocator;
 pub mod assets;
 pub mod audit;
 pub mod auth;

@@ -269,6 +269,8 @@ fn api_keys(settings: &Settings, action: ApiKeyAction) -> anyhow::Result<()> {
 }
 
 fn serve(settings: &Settings, demo: bool) -> anyhow::Result<()> {
+    crate::allocator::bound();
+    crate::allocator::give_back_regularly();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         let pool = open_database(settings)?;

@@ -38,6 +38,7 @@ mod retention;
 mod search;
 mod security_headers;
 mod service_page;
+mod several_servers;
 mod smtp_server;
 mod staff_admin;
 mod staff_helpers;

@@ -40,12 +40,11 @@ fn hidden_value(page: &str, name: &str) -> Option<String> {
 }
 
 /// A browser's similar-feedback step: the page, its signed step and its form's one-off id.
-async fn step(app: &TestApp, citizen: &reqwest::Client) -> (String, String, String) {
+pub async fn step(base: &str, citizen: &reqwest::Client) -> (String, String, String) {
     let mut form = my_answers("");
     form.retain(|(k, _)| k != "submission_id");
     form.push(("action".into(), "check".into()));
-    let response =
-        citizen.post(format!("{}/services/ORGBDR-001/feedback", app.address)).form(&form).send().await.unwrap();
+    let response = citizen.post(format!("{base}/services/ORGBDR-001/feedback")).form(&form).send().await.unwrap();
     assert_eq!(response.status(), 200, "the similar-feedback step");
     let page = response.text().await.unwrap();
     let token = hidden_value(&page, "similar_token").expect("the step is signed");
@@ -54,12 +53,11 @@ async fn step(app: &TestApp, citizen: &reqwest::Client) -> (String, String, Stri
 }
 
 /// Sends the citizen's answers with "me too" for `feedback_id`; returns the thanks page's path.
-async fn me_too(app: &TestApp, citizen: &reqwest::Client, feedback_id: i64, token: &str, id: &str) -> String {
+pub async fn me_too(base: &str, citizen: &reqwest::Client, feedback_id: i64, token: &str, id: &str) -> String {
     let mut form = my_answers(id);
     form.push(("me_too".into(), feedback_id.to_string()));
     form.push(("similar_token".into(), token.to_owned()));
-    let response =
-        citizen.post(format!("{}/services/ORGBDR-001/feedback", app.address)).form(&form).send().await.unwrap();
+    let response = citizen.post(format!("{base}/services/ORGBDR-001/feedback")).form(&form).send().await.unwrap();
     assert_eq!(response.status(), 303);
     let location = response.headers()["location"].to_str().unwrap().to_owned();
     assert!(location.ends_with("?me_too=1"), "{location}");
@@ -114,8 +112,8 @@ async fn me_too_keeps_the_citizens_answers_gives_a_code_and_joins_the_theme() {
     let app = spawn_app().await;
     let first = app.submit_text("ORGBDR-001", FIRST).await;
     let citizen = browser();
-    let (_, token, id) = step(&app, &citizen).await;
-    let location = me_too(&app, &citizen, first.id, &token, &id).await;
+    let (_, token, id) = step(&app.address, &citizen).await;
+    let location = me_too(&app.address, &citizen, first.id, &token, &id).await;
     let code = location.trim_start_matches("/thanks/").split('?').next().unwrap().to_owned();
     let mine = app.stored_feedback(&code).await;
     assert_eq!(
@@ -140,10 +138,10 @@ async fn a_second_me_too_from_one_browser_is_stored_as_feedback_but_not_counted(
     let app = spawn_app().await;
     let first = app.submit_text("ORGBDR-001", FIRST).await;
     let citizen = browser();
-    let (_, token, id) = step(&app, &citizen).await;
-    me_too(&app, &citizen, first.id, &token, &id).await;
-    let (_, token, _) = step(&app, &citizen).await;
-    let location = me_too(&app, &citizen, first.id, &token, "second-form").await;
+    let (_, token, id) = step(&app.address, &citizen).await;
+    me_too(&app.address, &citizen, first.id, &token, &id).await;
+    let (_, token, _) = step(&app.address, &citizen).await;
+    let location = me_too(&app.address, &citizen, first.id, &token, "second-form").await;
     assert_eq!(app.feedback_count().await, 3, "nothing acknowledged is lost");
     assert_eq!(echoes(&app, first.id).await, 1, "one browser, one voice");
     let page = thanks(&app, &location).await;
@@ -171,18 +169,18 @@ async fn a_me_too_without_its_step_or_with_a_forged_or_spent_one_is_not_counted(
     assert_eq!(bare.status(), 303);
     // A step altered to list another feedback.
     let citizen = browser();
-    let (page, token, id) = step(&app, &citizen).await;
+    let (page, token, id) = step(&app.address, &citizen).await;
     assert!(page.contains(&format!("value=\"{}\"", second.id)), "both are shown");
     let mut parts: Vec<&str> = token.split('.').collect();
     parts[2] = "999999";
     let forged = parts.join(".");
-    me_too(&app, &citizen, 999_999, &forged, &id).await;
+    me_too(&app.address, &citizen, 999_999, &forged, &id).await;
     // Another browser's step.
-    me_too(&app, &browser(), first.id, &token, "other-browser").await;
+    me_too(&app.address, &browser(), first.id, &token, "other-browser").await;
     assert_eq!(echoes(&app, first.id).await, 0);
     // The step itself counts once: spent by the first voice it allows.
-    me_too(&app, &citizen, first.id, &token, "spent-1").await;
-    me_too(&app, &citizen, second.id, &token, "spent-2").await;
+    me_too(&app.address, &citizen, first.id, &token, "spent-1").await;
+    me_too(&app.address, &citizen, second.id, &token, "spent-2").await;
     assert_eq!((echoes(&app, first.id).await, echoes(&app, second.id).await), (1, 0));
     assert_eq!(app.feedback_count().await, 2 + 5, "every submission is stored as the citizen's own");
     app.assert_counts_match(first.service_id).await;
@@ -194,9 +192,9 @@ async fn me_too_for_feedback_hidden_since_the_step_is_not_counted() {
     let designer = app.staff("designer", &["LGD"]).await;
     let first = app.submit_text("ORGBDR-001", FIRST).await;
     let citizen = browser();
-    let (_, token, id) = step(&app, &citizen).await;
+    let (_, token, id) = step(&app.address, &citizen).await;
     designer.post(&format!("/staff/feedback/{}/state", first.id), &[("state", "hidden")]).await;
-    let location = me_too(&app, &citizen, first.id, &token, &id).await;
+    let location = me_too(&app.address, &citizen, first.id, &token, &id).await;
     assert_eq!(echoes(&app, first.id).await, 0);
     assert!(thanks(&app, &location).await.contains("id=\"me-too-not-counted\""));
 }
@@ -207,8 +205,8 @@ async fn an_address_counts_a_few_voices_a_day_and_moderators_see_the_burst() {
     let first = app.submit_text("ORGBDR-001", FIRST).await;
     for n in 0..6 {
         let citizen = browser();
-        let (_, token, id) = step(&app, &citizen).await;
-        let location = me_too(&app, &citizen, first.id, &token, &id).await;
+        let (_, token, id) = step(&app.address, &citizen).await;
+        let location = me_too(&app.address, &citizen, first.id, &token, &id).await;
         let page = thanks(&app, &location).await;
         assert_eq!(page.contains("id=\"me-too-not-counted\""), n > 0, "voice {n}");
     }
