@@ -66,6 +66,7 @@ pub struct Counted {
     complaint_voices: i64,
     severe_theme_voices: i64,
     medians: [Option<i64>; 3],
+    answers: [i64; 3],
 }
 
 /// What the score reads of every service's counters at `now`, by service id.
@@ -89,7 +90,10 @@ pub fn counted(conn: &mut Conn, now: NaiveDateTime) -> QueryResult<HashMap<i64, 
     }
     for (i, dimension) in [dim::DAYS, dim::COST, dim::VISITS].into_iter().enumerate() {
         for (id, counts) in by_service(of_dimension(conn, dimension, "")?) {
-            out.entry(id).or_default().medians[i] = median(&counts).0;
+            let (value, answers) = median(&counts);
+            let entry = out.entry(id).or_default();
+            entry.medians[i] = value;
+            entry.answers[i] = answers;
         }
     }
     Ok(out)
@@ -110,6 +114,7 @@ pub fn combine(services: &[ServiceListing], counted: &HashMap<i64, Counted>) -> 
                 median_days: c.medians[0],
                 median_cost: c.medians[1],
                 median_visits: c.medians[2],
+                answers: c.answers,
                 promised_days: s.promised_days.map(i64::from),
                 fee_bdt: s.fee_bdt,
                 category: s.roadmap_category,

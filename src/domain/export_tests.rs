@@ -19,6 +19,7 @@ pub(crate) fn sample() -> Export {
         median_days: Some(45),
         median_cost: Some(2_500),
         median_visits: Some(3),
+        answers: [80, 60, 70],
         promised_days: Some(21),
         fee_bdt: Some(50),
         category: Some(1),

@@ -69,6 +69,9 @@ impl Default for Rates {
     }
 }
 
+/// Fewest answers a burden estimate should rest on before it is read as more than a rough guide.
+pub const FEW_ANSWERS: i64 = 10;
+
 /// What is known of one service, read from counters and the charter.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Inputs {
@@ -88,6 +91,8 @@ pub struct Inputs {
     pub median_cost: Option<i64>,
     /// Median visits reported.
     pub median_visits: Option<i64>,
+    /// How many citizens' answers each median rests on: days, cost, visits.
+    pub answers: [i64; 3],
     /// Days the charter promises.
     pub promised_days: Option<i64>,
     /// The charter's fee in BDT.

@@ -10,6 +10,7 @@ fn busy() -> Inputs {
         median_days: Some(30),
         median_cost: Some(500),
         median_visits: Some(3),
+        answers: [40, 30, 35],
         promised_days: Some(15),
         fee_bdt: Some(200),
         category: Some(1),

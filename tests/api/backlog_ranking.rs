@@ -39,6 +39,9 @@ async fn the_item_page_shows_each_component_computed_from_the_counters() {
     assert!(page.contains("১,০৬৮ কোটি টাকা"), "the yearly burden in crore");
     assert!(page.contains("title=\"১০,৬৭,৫০,০০,০০০ টাকা\""), "with the full figure on hover");
     assert!(page.contains(&to_bangla_digits("2300")), "charter gap in BDT shown");
+    // The burden rests on three answers about days and none about money or visits: said, with a caveat.
+    assert!(page.contains("দিনের হিসাবে ৩টি, খরচের হিসাবে ০টি এবং যাতায়াতের হিসাবে ০টি উত্তর"), "answers counted");
+    assert!(page.contains("১০টির কম উত্তর"), "a caveat below ten answers");
     // Demand 3 voices; readiness 1 (category 1).
     let ranking =
         db::run_blocking(&app.pool, |c| ranking::build(c, Rates::default(), Utc::now().naive_utc())).await.unwrap();
@@ -271,5 +274,6 @@ async fn the_cached_ranking_follows_new_voices_and_a_designers_category_at_once(
     let admin = app.staff("ministry-admin", &["LGD"]).await;
     let item = admin.promote(&app, "ORGBDR-001", "দেরি").await;
     assert_eq!(admin.get(&format!("/staff/backlog/items/{item}")).await.status(), 200);
-    assert_eq!(admin.get("/staff/backlog").await.status(), 200);
+    let backlog = admin.get("/staff/backlog").await.text().await.unwrap();
+    assert!(backlog.contains(">জাতীয় ক্রম</th>"), "the rank column says it is the national rank");
 }

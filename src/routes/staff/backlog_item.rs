@@ -20,6 +20,7 @@ use crate::db::services::ServiceListing;
 use crate::db::{self, backlog_moves, backlog_reviews, offices, service_counts, staff_users, themes, Conn, Pool};
 use crate::domain::backlog::{FiscalYear, Quarter, Status};
 use crate::domain::digits::{lakh_crore, taka_in_full};
+use crate::domain::scoring::FEW_ANSWERS;
 use crate::domain::staff::Permission;
 use crate::domain::Locale;
 use crate::error::AppError;
@@ -118,6 +119,10 @@ pub async fn show_item(
                 "yearly_bdt": lakh_crore(b.yearly_bdt, locale), "yearly_hours": lakh_crore(b.yearly_hours, locale),
                 "yearly_full": taka_in_full(b.yearly_bdt, locale),
                 "median_days": i.median_days, "median_cost": i.median_cost, "median_visits": i.median_visits,
+                "answers_days": lakh_crore(i.answers[0], locale), "answers_cost": lakh_crore(i.answers[1], locale),
+                "answers_visits": lakh_crore(i.answers[2], locale),
+                "few_answers": i.answers.iter().any(|&n| n < FEW_ANSWERS),
+                "few": lakh_crore(FEW_ANSWERS, locale),
                 "promised_days": i.promised_days, "fee": i.fee_bdt, "rates": ranking.rates,
             },
             "themes": choices,

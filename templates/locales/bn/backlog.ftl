@@ -17,7 +17,7 @@ backlog-category = { $category ->
     [none] ক্যাটাগরি নেই
    *[other] ক্যাটাগরি { $category }
 }
-backlog-col-rank = ক্রম
+backlog-col-rank = জাতীয় ক্রম
 backlog-col-status = অবস্থা
 backlog-col-category = রোডম্যাপ ক্যাটাগরি
 backlog-col-year = লক্ষ্য অর্থবছর
@@ -67,6 +67,8 @@ backlog-normalised = স্বাভাবিকীকৃত (০–১)
 backlog-weight = ওজন
 backlog-points = পয়েন্ট
 backlog-burden-explained = একটি আবেদনে নাগরিকের খরচ { $per_bdt } টাকা ও { $per_hours } ঘণ্টা (অপেক্ষার এক দিন { $day } টাকা, এক বার যাতায়াত { $visit } টাকা ধরে); ই-সেবা হলে বছরে { $bdt } টাকা ও { $hours } ঘণ্টা বাঁচতে পারে।
+backlog-burden-answers = এই মধ্যমাগুলো নাগরিকদের উত্তরের ওপর দাঁড়িয়ে: দিনের হিসাবে { $days }টি, খরচের হিসাবে { $cost }টি এবং যাতায়াতের হিসাবে { $visits }টি উত্তর।
+backlog-burden-few-answers = কোনো মধ্যমার পেছনে { $few }টির কম উত্তর: এই হিসাবকে মোটামুটি ধারণা হিসেবে পড়ুন, মাপ হিসেবে নয়।
 backlog-problem = সমস্যার বিবরণ
 backlog-problem-bn = সমস্যার বিবরণ বাংলায়
 backlog-problem-en = সমস্যার বিবরণ ইংরেজিতে

@@ -17,7 +17,7 @@ backlog-category = { $category ->
     [none] No category
    *[other] Category { $category }
 }
-backlog-col-rank = Rank
+backlog-col-rank = National rank
 backlog-col-status = Status
 backlog-col-category = Roadmap category
 backlog-col-year = Target fiscal year
@@ -67,6 +67,8 @@ backlog-normalised = Normalised (0–1)
 backlog-weight = Weight
 backlog-points = Points
 backlog-burden-explained = One application costs a citizen { $per_bdt } BDT and { $per_hours } hours (a day of waiting counted at { $day } BDT, a visit at { $visit } BDT); an e-service could save { $bdt } BDT and { $hours } hours a year.
+backlog-burden-answers = These medians rest on citizens' answers: { $days } about days, { $cost } about money paid and { $visits } about visits.
+backlog-burden-few-answers = Fewer than { $few } answers behind a median: read these figures as a rough guide, not a measurement.
 backlog-problem = Problem statement
 backlog-problem-bn = Problem statement in Bangla
 backlog-problem-en = Problem statement in English
