@@ -133,6 +133,13 @@ async fn the_apa_view_shows_departments_with_and_without_a_committed_conversion(
     let after = cabinet.get("/staff/apa").await.text().await.unwrap();
     assert!(after.contains("২টি দপ্তরের মধ্যে ১টির প্রতিশ্রুত রূপান্তর আছে।"), "DIP committed, police not");
     assert!(after.contains("কিছু দপ্তরের প্রতিশ্রুতি নেই"));
+    // The national summary above the ministries: every ministry's departments counted, and the
+    // ministries still short linked to their sections.
+    let year_bn = to_bangla_digits(&year);
+    assert!(after.contains("এক নজরে সারা দেশ"), "the summary opens the page");
+    assert!(after.contains(&format!("দপ্তরের মধ্যে ১টির {year_bn} অর্থবছরের প্রতিশ্রুত রূপান্তর আছে।")), "{after}");
+    assert!(after.contains("href=\"#apa-MOHA\""), "a ministry still short is linked");
+    assert!(after.find("এক নজরে সারা দেশ") < after.find("id=\"apa-MOHA\""), "the summary comes first");
     let next_year = cabinet.get("/staff/apa?year=2099-00").await.text().await.unwrap();
     assert!(next_year.contains("২টি দপ্তরের মধ্যে ০টির"), "another year has no commitment");
     assert_eq!(cabinet.get("/staff/apa?year=2026").await.status(), 422);

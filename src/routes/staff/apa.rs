@@ -18,6 +18,7 @@ use crate::config::Settings;
 use crate::db::schema::offices;
 use crate::db::{self, backlog_reviews, Pool};
 use crate::domain::backlog::{FiscalYear, Status};
+use crate::domain::digits::{lakh_crore, to_bangla_digits};
 use crate::domain::staff::Permission;
 use crate::domain::{FieldError, Locale};
 use crate::error::AppError;
@@ -83,6 +84,31 @@ pub async fn show_apa(
             })
         })
         .collect();
-    let data = json!({ "year": year.label(), "ministries": ministries });
+    let data = json!({ "year": year.label(), "summary": summary(&lines, locale), "year_shown": match locale {
+        Locale::Bn => to_bangla_digits(&year.label()),
+        Locale::En => year.label(),
+    }, "ministries": ministries });
     Ok(renderer.respond_staff(&req, locale, &staff, StatusCode::OK, "staff/apa", data))
+}
+
+/// The national summary above the ministries' sections: departments with a committed
+/// conversion, ministries where every department has one (and links to those where not),
+/// and items overdue for their quarterly review.
+fn summary(lines: &[apa::MinistryApa], locale: Locale) -> Value {
+    let departments: usize = lines.iter().map(|l| l.departments.len()).sum();
+    let committed: usize = lines.iter().map(apa::MinistryApa::committed_departments).sum();
+    let short: Vec<&apa::MinistryApa> =
+        lines.iter().filter(|l| l.departments.is_empty() || l.committed_departments() < l.departments.len()).collect();
+    let overdue: usize = lines.iter().map(|l| l.overdue.len()).sum();
+    let overdue_ministries = lines.iter().filter(|l| !l.overdue.is_empty()).count();
+    let n = |x: usize| lakh_crore(x as i64, locale);
+    json!({
+        "departments": n(departments), "committed": n(committed),
+        "ministries": n(lines.len()), "met": n(lines.len() - short.len()),
+        "overdue": n(overdue), "overdue_ministries": n(overdue_ministries), "any_overdue": overdue > 0,
+        "short": short.iter().map(|l| json!({
+            "code": l.ministry.code, "name": locale.pick(&l.ministry.name_bn, &l.ministry.name_en),
+            "missing": n(l.departments.len() - l.committed_departments()),
+        })).collect::<Vec<_>>(),
+    })
 }
