@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { startNagorik } from './lib/nagorik.mjs';
 import { PHONE, launchBrowser, newContext } from './lib/browser.mjs';
 import { SEARCH, SERVICE, fixAndSubmit, submitWithErrors } from './lib/flows.mjs';
+import { msg } from './lib/messages.mjs';
 
 const BUDGET = 30 * 1024;
 
@@ -132,6 +133,30 @@ describe('page weight and network', () => {
             });
           }
           assert.ok((await page.locator('ul.results li').count()) > 0, 'a broad search finds services');
+          context.assertNoOutsideRequests();
+        } finally {
+          await context.close();
+        }
+      }
+      // The operator's entry page lists their recent and the most used services, not all 809
+      // (typing finds any other), so a Union Digital Centre's slow link loads it quickly.
+      const operator = demo.createStaff('operator', ['dhaka']);
+      for (const lang of ['bn', 'en']) {
+        const context = await newContext(browser, demo, { lang, cookieLang: lang === 'en' ? 'en' : undefined });
+        try {
+          const page = await context.newPage();
+          await page.goto('/staff/login');
+          await page.getByLabel(msg(lang, 'staff-email')).fill(operator.email);
+          await page.getByLabel(msg(lang, 'staff-password')).fill(operator.password);
+          await page.getByRole('button', { name: msg(lang, 'staff-login-submit') }).click();
+          await page.waitForURL((url) => url.pathname === '/staff/assisted');
+          const measure = await meter(context, page, demo);
+          const entry = await measure(`${lang} demo catalogue: operator's entry page`, async () => {
+            assert.equal((await page.goto('/staff/assisted')).status(), 200);
+          });
+          await assertGzipped(entry, "operator's entry page");
+          const options = await page.locator('datalist#services option').count();
+          assert.ok(options > 0 && options <= 40, `${options} services listed to choose from`);
           context.assertNoOutsideRequests();
         } finally {
           await context.close();

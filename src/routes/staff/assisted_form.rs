@@ -156,17 +156,18 @@ pub fn kind_choices(chosen: &Option<String>) -> Vec<Value> {
 /// Services offered to choose from when what was typed matches several.
 const CHOICES_SHOWN: usize = 20;
 
-/// What the entry form shows: the values, the choices and the messages.
+/// What the entry form shows: the values, the choices (the `suggested` services of `lookup`,
+/// in that order) and the messages.
 pub fn form_context(
     locale: Locale,
     form: &EntryForm,
-    lookup: &ServiceLookup,
+    (lookup, suggested): (&ServiceLookup, &[i64]),
     districts: &[String],
     errors: &FieldErrors,
 ) -> Value {
-    let services: Vec<Value> = lookup
-        .all()
+    let services: Vec<Value> = suggested
         .iter()
+        .filter_map(|id| lookup.all().iter().find(|(s, _, _)| s.id == *id))
         .map(|(s, _, _)| json!({ "code": s.code, "label": format!("{} · {}", s.name_bn, s.name_en) }))
         .collect();
     // The services that matched what was typed, when several did.

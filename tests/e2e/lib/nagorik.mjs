@@ -128,7 +128,8 @@ export async function startNagorik({ demo = false } = {}) {
           password: `e2e-${randomBytes(9).toString('hex')}`,
         };
         const args = ['--database-url', database, 'create-staff', '--email', account.email, '--name', account.name, '--role', role];
-        for (const code of ministries) args.push('--ministry', code);
+        // Operators are placed in districts; other roles see ministries.
+        for (const code of ministries) args.push(role === 'operator' ? '--district' : '--ministry', code);
         execFileSync(BIN, [...args, '--password-stdin'], { env, input: `${account.password}\n`, stdio: ['pipe', 'ignore', 'pipe'] });
         return account;
       },
