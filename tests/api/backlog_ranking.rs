@@ -75,6 +75,17 @@ async fn changing_a_ministrys_weights_reorders_its_ranking() {
     // Why: the comparison names the component that makes the difference.
     let page = admin.get("/staff/backlog?status=all&a=ORGBDR-001&b=ORGBDR-002").await.text().await.unwrap();
     assert!(page.contains("সবচেয়ে বড় পার্থক্য") && page.contains("<strong>প্রস্তুতি</strong>"), "readiness explains it");
+    // Every row but the last links to its comparison with the row below, keeping the filter.
+    let listed = admin.get("/staff/backlog?status=all").await.text().await.unwrap();
+    let start = listed.find("class=\"compare-next\" href=\"").expect("a compare link") + 27;
+    let link = listed[start..start + listed[start..].find('"').unwrap()].replace("&#x3D;", "=").replace("&amp;", "&");
+    assert_eq!(link, "/staff/backlog?status=all&a=ORGBDR%2D001&b=ORGBDR%2D002#compare-h", "compare with the next one");
+    let followed = admin.get(&link).await.text().await.unwrap();
+    assert!(followed.contains("<strong>প্রস্তুতি</strong>"), "the link compares the two");
+    // A code that names no service is said, not ignored.
+    let unknown = admin.get("/staff/backlog?status=all&a=ORGBDR-001&b=NOPE-9").await;
+    assert_eq!(unknown.status(), 422);
+    assert!(unknown.text().await.unwrap().contains("NOPE-9 কোডের কোনো সেবা আপনার দেখার তালিকায় নেই।"));
 
     // Back to the national default.
     let reset = [("scope", "LGD"), ("reset", "yes")];

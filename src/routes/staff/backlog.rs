@@ -88,11 +88,26 @@ pub fn parse_filter(q: &BacklogQuery, staff: &Staff, ranking: &Ranking) -> Resul
     }
 }
 
-fn comparison(ranking: &Ranking, staff: &Staff, q: &BacklogQuery, locale: Locale) -> Option<Value> {
-    let find = |code: &str| -> Option<&Ranked> {
-        ranking.rows.iter().find(|r| r.service.code.eq_ignore_ascii_case(code) && staff.sees(r.ministry.id))
+/// The comparison of the services `a` and `b` when both are given; a code that names no
+/// service the staff member sees is a field error.
+fn comparison(
+    ranking: &Ranking,
+    staff: &Staff,
+    q: &BacklogQuery,
+    locale: Locale,
+    errors: &mut FieldErrors,
+) -> Option<Value> {
+    let mut find = |field: &'static str, code: Option<&str>| -> Option<&Ranked> {
+        let code = code?;
+        let found =
+            ranking.rows.iter().find(|r| r.service.code.eq_ignore_ascii_case(code) && staff.sees(r.ministry.id));
+        if found.is_none() {
+            errors.push(FieldError::new(field, "error-backlog-compare-unknown").with("code", code));
+        }
+        found
     };
-    let (a, b) = (find(given(&q.a)?)?, find(given(&q.b)?)?);
+    let (a, b) = (find("a", given(&q.a)), find("b", given(&q.b)));
+    let (a, b) = (a?, b?);
     let (first, second) = if a.score.total >= b.score.total { (a, b) } else { (b, a) };
     let (main, diff) = explain(&first.score, &second.score);
     let rows: Vec<Value> = COMPONENTS
@@ -110,6 +125,23 @@ fn comparison(ranking: &Ranking, staff: &Staff, q: &BacklogQuery, locale: Locale
         "main_diff": format!("{:+.1}", diff[main]), "rows": rows,
         "same_weights": first.score.components.iter().zip(second.score.components.iter()).all(|(x, y)| x.weight == y.weight),
     }))
+}
+
+/// The backlog's address with the same filters, comparing `a` with `b`.
+fn compare_link(q: &BacklogQuery, a: &str, b: &str) -> String {
+    use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+    let kept = [
+        ("ministry", &q.ministry),
+        ("office", &q.office),
+        ("status", &q.status),
+        ("category", &q.category),
+        ("year", &q.year),
+    ];
+    let mut pairs: Vec<(&str, &str)> = kept.iter().filter_map(|(k, v)| given(v).map(|v| (*k, v))).collect();
+    pairs.extend([("a", a), ("b", b)]);
+    let query: Vec<String> =
+        pairs.iter().map(|(k, v)| format!("{k}={}", utf8_percent_encode(v, NON_ALPHANUMERIC))).collect();
+    format!("/staff/backlog?{}#compare-h", query.join("&"))
 }
 
 /// `GET /staff/backlog`.
@@ -148,12 +180,25 @@ pub async fn show_backlog(
         .await?
     };
     let q = query.into_inner();
-    let (filter, errors) = match parse_filter(&q, &staff, &ranking) {
+    let (filter, mut errors) = match parse_filter(&q, &staff, &ranking) {
         Ok(f) => (f, FieldErrors::new()),
         Err(e) => (Filter { within: staff.ministry_filter(), backlog_only: true, ..Filter::default() }, e),
     };
+    let compare = comparison(&ranking, &staff, &q, locale, &mut errors);
     let kept: Vec<&Ranked> = ranking.filtered(&filter).collect();
-    let rows: Vec<Value> = kept.iter().take(ROWS_LISTED).map(|r| row(r, locale)).collect();
+    let listed = &kept[..kept.len().min(ROWS_LISTED)];
+    let rows: Vec<Value> = listed
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut shown = row(r, locale);
+            // Each row but the last compares itself with the one below it, keeping the filters.
+            if let Some(next) = kept.get(i + 1) {
+                shown["compare_next"] = compare_link(&q, &r.service.code, &next.service.code).into();
+            }
+            shown
+        })
+        .collect();
     let totals = (
         kept.iter().map(|r| r.score.burden.yearly_bdt).sum::<i64>(),
         kept.iter().map(|r| r.score.burden.yearly_hours).sum::<i64>(),
@@ -186,7 +231,7 @@ pub async fn show_backlog(
         "statuses": status_options,
         "filter": { "office": chosen(&q.office), "category": chosen(&q.category), "year": chosen(&q.year) },
         "categories": (["1", "2", "none"]).iter().map(|c| json!({ "value": c, "selected": chosen(&q.category) == *c })).collect::<Vec<_>>(),
-        "services": services, "compare": comparison(&ranking, &staff, &q, locale),
+        "services": services, "compare": compare,
         "a": chosen(&q.a), "b": chosen(&q.b),
         "quarter": crate::i18n::localise_digits(locale, &quarter), "moved": moved,
         "weights": ranking.national.as_array(),
