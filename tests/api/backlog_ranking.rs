@@ -171,6 +171,7 @@ async fn items_without_a_review_for_three_months_are_overdue_until_reviewed() {
     .unwrap();
     let apa = admin.get("/staff/apa").await.text().await.unwrap();
     assert!(apa.contains("ত্রৈমাসিক পর্যালোচনা বাকি") && apa.contains(&format!("/staff/backlog/items/{item}")));
+    assert!(apa.contains("১টি মন্ত্রণালয়ের ১টি আইটেম তিন মাসের বেশি সময় পর্যালোচনা ছাড়া পড়ে আছে।"), "the summary counts it");
     let review = [("progress", "চলছে"), ("status", "identified"), ("next_step", "কর্মশালা")];
     assert_eq!(admin.post(&format!("/staff/backlog/items/{item}/reviews"), &review).await.status(), 303);
     let apa = admin.get("/staff/apa").await.text().await.unwrap();
