@@ -9,7 +9,7 @@ import re
 import sys
 
 ALIASES = {"Int8": "BigInt", "Int4": "Integer", "Int2": "SmallInt", "Float8": "Double", "Float4": "Float",
-           "Bool": "Bool", "Varchar": "Text", "Timestamptz": "Timestamptz", "Bpchar": "Text"}
+           "Bool": "Bool", "Varchar": "Text", "Timestamptz": "Timestamptz", "Bpchar": "Text", "Bytea": "Binary"}
 
 
 def tables(text):

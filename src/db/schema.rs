@@ -97,6 +97,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Sentence embeddings of feedback texts, from the optional embeddings service.
+    feedback_embeddings (feedback_id) {
+        feedback_id -> BigInt,
+        embedding -> Binary,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// Idempotency keys of client retries and the feedback they created.
     idempotency_keys (key) {
         key -> Text,
@@ -420,6 +429,7 @@ diesel::joinable!(feedback -> services (service_id));
 diesel::joinable!(feedback -> api_clients (api_client_id));
 
 diesel::joinable!(feedback -> themes (theme_id));
+diesel::joinable!(feedback_embeddings -> feedback (feedback_id));
 diesel::joinable!(backlog_items -> services (service_id));
 diesel::joinable!(backlog_items -> offices (owner_office_id));
 diesel::joinable!(backlog_themes -> backlog_items (backlog_item_id));
@@ -436,6 +446,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     services,
     feedback,
     api_clients,
+    feedback_embeddings,
     idempotency_keys,
     staff_users,
     staff_ministries,

@@ -179,18 +179,18 @@ pub enum Destination {
     New(Option<String>),
 }
 
-fn rebuild(c: &mut Conn, theme: &Theme, classifier: &Classifier) -> QueryResult<()> {
+pub(crate) fn rebuild(c: &mut Conn, theme: &Theme, classifier: &Classifier) -> QueryResult<()> {
     let members = theme_members::recent_of_theme(c, theme.id, CENTROID_POOL)?;
     let mut centroid: Option<Centroid> = None;
     let mut votes = CategoryVotes::default();
-    for m in &members {
-        let text = m.public_text();
-        let sig = signature(&text);
+    let categories = super::categories::of_members(c, classifier, &members)?;
+    for (m, category) in members.iter().zip(categories) {
+        let sig = signature(&m.public_text());
         match centroid.as_mut() {
             Some(cen) => cen.add(&sig),
             None => centroid = Some(Centroid::new(&sig)),
         }
-        votes.add(&classifier.votes(&text));
+        votes.vote(category, 1);
     }
     let Some(centroid) = centroid else { return Ok(()) };
     let category = (!theme.category_by_designer).then(|| votes.winner().as_str());

@@ -4,9 +4,11 @@
 //! (`crate::themes`). Counters (`crate::counts`) stay right through every change.
 
 pub mod arrival;
+pub mod categories;
 pub mod edits;
 pub mod insights;
 pub mod quotes;
+pub mod refine;
 pub mod regroup;
 pub mod suggestions;
 

@@ -108,7 +108,7 @@ fn plan(c: &mut Conn, service_id: i64, classifier: &Classifier) -> diesel::Query
         })
         .collect();
     let sigs: Vec<Signature> = texts.iter().map(|t| signature(t)).collect();
-    let categories: Vec<PainCategory> = texts.iter().map(|t| classifier.classify(t).category).collect();
+    let categories: Vec<PainCategory> = super::categories::of_members(c, classifier, &members)?;
     let by_doc: HashMap<i64, PainCategory> = members.iter().map(|m| m.id).zip(categories.iter().copied()).collect();
     let grouping = regroup_by_category(&docs, &sigs, &categories, &kept_themes);
     // A new group continues the automatic theme that gave it most of its members

@@ -5,6 +5,7 @@
 //! which the first server to claim the day runs.
 
 pub mod digest;
+pub mod embeddings;
 pub mod outbox;
 pub mod reminders;
 pub mod retention;
@@ -42,24 +43,34 @@ pub struct JobContext {
     pub rates: crate::domain::scoring::Rates,
     /// Months citizens' contact details are kept after their feedback last changed (0: kept).
     pub contact_retention_months: u32,
+    /// The embeddings job, when an embeddings service is configured.
+    pub embeddings: Option<Arc<embeddings::EmbeddingsJob>>,
 }
 
 /// The running jobs; dropping the handle leaves them running, [`Jobs::stop`] ends them.
 pub struct Jobs {
     stop: watch::Sender<bool>,
     task: tokio::task::JoinHandle<()>,
+    embeddings: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Jobs {
     /// Starts the jobs on the current Tokio runtime.
     pub fn start(context: Arc<JobContext>) -> Jobs {
         let (stop, stopped) = watch::channel(false);
-        Jobs { stop, task: tokio::spawn(run(context, stopped)) }
+        let embeddings = context.embeddings.clone().map(|job| tokio::spawn(embeddings::run(job, stopped.clone())));
+        Jobs { stop, task: tokio::spawn(run(context, stopped)), embeddings }
     }
 
     /// Asks the jobs to stop after the message under way, and waits (at most `grace`).
     pub async fn stop(self, grace: Duration) {
         let _ = self.stop.send(true);
+        if let Some(mut job) = self.embeddings {
+            // Its round is one transaction: cut off, it is done again by the next start.
+            if tokio::time::timeout(grace, &mut job).await.is_err() {
+                job.abort();
+            }
+        }
         let mut task = self.task;
         if tokio::time::timeout(grace, &mut task).await.is_err() {
             // A message cut off here is sent again once its claim expires: repeated, never lost.

@@ -15,6 +15,9 @@
 //! | `nagorik_db_pool_connections` | gauge | `state` (`in_use`, `idle`) |
 //! | `nagorik_db_pool_wait_seconds` | histogram | |
 //! | `nagorik_login_failures_total` | counter | |
+//! | `nagorik_embeddings_stored_total` | counter | |
+//! | `nagorik_embeddings_moved_total` | counter | |
+//! | `nagorik_embeddings_failures_total` | counter | |
 //!
 //! 429 and 503 answers are `nagorik_http_requests_total{status="429"}` / `{status="503"}`.
 

@@ -14,6 +14,7 @@ use super::centroid::Centroid;
 use super::classify::Classifier;
 use super::cluster::Doc;
 use super::corpus::CorpusRow;
+use super::embedding::Embedding;
 use super::hash::fixed_shuffle;
 use super::metrics::{agreement, category_scores, Agreement, CategoryScore};
 use super::signature::{signature, Signature};
@@ -145,8 +146,12 @@ fn score(per_service: &[(String, Vec<&CorpusRow>, Landing)]) -> ModeReport {
     report
 }
 
-/// Groups `rows` service by service both ways and scores them.
-pub fn evaluate(rows: &[CorpusRow], classifier: &Classifier) -> Report {
+/// Embeddings of texts, by text.
+pub type EmbeddingsByText = HashMap<String, Embedding>;
+
+/// Groups `rows` service by service both ways and scores them; the classifier reads a
+/// text's embedding when `embeddings` has it.
+pub fn evaluate(rows: &[CorpusRow], classifier: &Classifier, embeddings: &EmbeddingsByText) -> Report {
     let mut services: BTreeMap<&str, Vec<&CorpusRow>> = BTreeMap::new();
     for r in rows {
         services.entry(r.service.as_str()).or_default().push(r);
@@ -155,7 +160,8 @@ pub fn evaluate(rows: &[CorpusRow], classifier: &Classifier) -> Report {
     let (mut text_pred, mut text_truth) = (Vec::new(), Vec::new());
     for (code, rows) in services {
         let sigs: Vec<Signature> = rows.iter().map(|r| signature(&r.text)).collect();
-        let classes: Vec<PainCategory> = rows.iter().map(|r| classifier.classify(&r.text).category).collect();
+        let classes: Vec<PainCategory> =
+            rows.iter().map(|r| classifier.classify_with(&r.text, embeddings.get(&r.text)).category).collect();
         text_pred.extend(classes.iter().copied());
         text_truth.extend(rows.iter().map(|r| r.category));
         arrival.push((code.to_owned(), rows.clone(), on_arrival(&sigs, &classes)));

@@ -14,6 +14,7 @@ pub mod classify;
 mod cluster;
 mod cohesion;
 pub mod corpus;
+pub mod embedding;
 pub mod eval;
 mod fold;
 mod hash;

@@ -141,6 +141,7 @@ async fn an_address_that_unsubscribed_gets_no_update_even_one_already_queued() {
         base_url: app.address.clone(),
         rates: Default::default(),
         contact_retention_months: 24,
+        embeddings: None,
     });
     let (_stop, mut stopped) = tokio::sync::watch::channel(false);
     nagorik::jobs::outbox::deliver_due(&context, &mut stopped).await.unwrap();

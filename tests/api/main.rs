@@ -19,6 +19,7 @@ mod email;
 mod email_backlog;
 mod email_smtp;
 mod email_staff;
+mod embeddings;
 mod feedback_api;
 mod feedback_form;
 mod health;

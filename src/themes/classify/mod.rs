@@ -8,17 +8,20 @@
 //! keywords a designer adds count without retraining. Texts about nothing the
 //! categories name (off-topic, spam, no words) come out as `other`.
 
+mod dense;
 mod features;
 mod model;
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
+pub use dense::DenseModel;
 pub use features::{features, TextFeatures};
 pub use model::{Model, CLASSES};
 
 use super::category::{CategoryVotes, PainCategory};
 use super::corpus::{parse_corpus, CorpusRow, DEVELOPMENT};
+use super::embedding::{read_shipped, text_key, Embedding, SHIPPED};
 use super::lexicon::Lexicon;
 
 /// Probability `other` needs to win: below it the likeliest pain category wins, since a
@@ -28,6 +31,10 @@ pub const OTHER_MIN: f32 = 0.7;
 
 /// Words shown as the reason for a category.
 pub const DECIDING_WORDS: usize = 3;
+
+/// Weight of the embedding model's log-probabilities beside the word model's, where a
+/// text has an embedding.
+pub const EMBEDDING_WEIGHT: f32 = 1.0;
 
 /// The category of one text.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +52,27 @@ pub struct Classification {
 pub struct Classifier {
     lexicon: Arc<Lexicon>,
     model: Arc<Model>,
+    dense: Option<Dense>,
+}
+
+/// Where the embedding model comes from.
+#[derive(Debug, Clone)]
+enum Dense {
+    /// Trained on the shipped development embeddings on first use (about 2 s, once per process).
+    Builtin,
+    /// Trained on given examples.
+    Trained(Arc<DenseModel>),
+}
+
+fn builtin_dense() -> &'static DenseModel {
+    static DENSE: OnceLock<DenseModel> = OnceLock::new();
+    DENSE.get_or_init(|| {
+        let rows = parse_corpus(DEVELOPMENT).expect("the built-in corpus is valid (tested)");
+        let shipped = read_shipped(SHIPPED).expect("the shipped embeddings read (tested)");
+        let examples: Vec<(&Embedding, usize)> =
+            rows.iter().filter_map(|r| shipped.get(&text_key(&r.text)).map(|e| (e, r.category as usize))).collect();
+        DenseModel::train(&examples)
+    })
 }
 
 fn builtin_model() -> Arc<Model> {
@@ -73,13 +101,33 @@ impl Classifier {
 
     /// The built-in model reading `lexicon`'s keywords (the built-in ones plus a designer's).
     pub fn with_lexicon(lexicon: Lexicon) -> Self {
-        Classifier { lexicon: Arc::new(lexicon), model: builtin_model() }
+        Classifier { lexicon: Arc::new(lexicon), model: builtin_model(), dense: None }
     }
 
     /// A model trained on `rows` instead (for the evaluation and tuning).
     pub fn trained_on(rows: &[CorpusRow], lexicon: Lexicon) -> Self {
         let model = Arc::new(train(rows, &lexicon));
-        Classifier { lexicon: Arc::new(lexicon), model }
+        Classifier { lexicon: Arc::new(lexicon), model, dense: None }
+    }
+
+    /// This classifier with an embedding model trained on `examples` (embedding and true
+    /// category), read beside the word model for texts that have an embedding.
+    pub fn with_embeddings(mut self, examples: &[(&Embedding, PainCategory)]) -> Self {
+        let examples: Vec<(&Embedding, usize)> = examples.iter().map(|(e, c)| (*e, *c as usize)).collect();
+        self.dense = Some(Dense::Trained(Arc::new(DenseModel::train(&examples))));
+        self
+    }
+
+    /// This classifier with the embedding model trained on the development part's shipped
+    /// embeddings (trained on first use, once per process, shared).
+    pub fn with_builtin_embeddings(mut self) -> Self {
+        self.dense = Some(Dense::Builtin);
+        self
+    }
+
+    /// Whether an embedding model is read beside the words.
+    pub fn reads_embeddings(&self) -> bool {
+        self.dense.is_some()
     }
 
     /// The keyword lexicon.
@@ -95,18 +143,40 @@ impl Classifier {
             p[PainCategory::Other as usize] = 1.0;
             return p;
         }
+        self.blended(&f, None)
+    }
+
+    /// The word model's probabilities for `f`, combined with the embedding model's when
+    /// there are both a model and an embedding (a product of the two, weighted).
+    fn blended(&self, f: &TextFeatures, embedding: Option<&Embedding>) -> [f32; CLASSES] {
         let hashes: Vec<u32> = f.features.iter().map(|x| x.0).collect();
-        self.model.probabilities(&hashes)
+        let p = self.model.probabilities(&hashes);
+        let (Some(dense), Some(e)) = (&self.dense, embedding) else { return p };
+        let q = match dense {
+            Dense::Builtin => builtin_dense().log_probabilities(e),
+            Dense::Trained(model) => model.log_probabilities(e),
+        };
+        let mut logits = [0f32; CLASSES];
+        for c in 0..CLASSES {
+            logits[c] = p[c].max(1e-9).ln() + EMBEDDING_WEIGHT * q[c];
+        }
+        model::softmax(&mut logits);
+        logits
     }
 
     /// The category of `text`, its probability and the words that decided it.
     pub fn classify(&self, text: &str) -> Classification {
+        self.classify_with(text, None)
+    }
+
+    /// [`Classifier::classify`], reading `embedding` too when the classifier has an
+    /// embedding model.
+    pub fn classify_with(&self, text: &str, embedding: Option<&Embedding>) -> Classification {
         let f = features(text, &self.lexicon);
         if f.features.is_empty() {
             return Classification { category: PainCategory::Other, confidence: 1.0, deciding: Vec::new() };
         }
-        let hashes: Vec<u32> = f.features.iter().map(|x| x.0).collect();
-        let p = self.model.probabilities(&hashes);
+        let p = self.blended(&f, embedding);
         let other = PainCategory::Other as usize;
         let real =
             (0..CLASSES).filter(|&c| c != other).max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a))).unwrap_or(0);
