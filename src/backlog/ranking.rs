@@ -117,21 +117,45 @@ impl Ranking {
 /// does not depend on which other services a page shows.
 pub fn build(conn: &mut Conn, rates: Rates, now: NaiveDateTime) -> QueryResult<Ranking> {
     let counted = inputs::counted(conn, now)?;
-    rank(conn, &counted, rates)
+    rank(conn, &counted, rates, None)
 }
 
 /// [`build`], reading the counters through `cache` (pages; exports and snapshots read afresh).
 pub fn build_cached(conn: &mut Conn, cache: &CountedCache, rates: Rates, now: NaiveDateTime) -> QueryResult<Ranking> {
     let counted = cache.get(conn, now)?;
-    rank(conn, &counted, rates)
+    rank(conn, &counted, rates, None)
 }
 
-fn rank(conn: &mut Conn, counted: &HashMap<i64, Counted>, rates: Rates) -> QueryResult<Ranking> {
+/// Weights tried before saving: the national default (`None`) or one ministry's own.
+pub type TrialWeights = (Option<i64>, Weights);
+
+/// [`build_cached`] as it would be with `trial` in place of the stored weights of its scope
+/// (the weights page's preview; nothing is saved).
+pub fn build_trial(
+    conn: &mut Conn,
+    cache: &CountedCache,
+    rates: Rates,
+    now: NaiveDateTime,
+    trial: TrialWeights,
+) -> QueryResult<Ranking> {
+    let counted = cache.get(conn, now)?;
+    rank(conn, &counted, rates, Some(trial))
+}
+
+fn rank(
+    conn: &mut Conn,
+    counted: &HashMap<i64, Counted>,
+    rates: Rates,
+    trial: Option<TrialWeights>,
+) -> QueryResult<Ranking> {
     let listings = services::list_in_ministries(conn, None)?;
     let mut inputs = inputs::combine(&listings, counted);
     let mut items: HashMap<i64, BacklogItem> =
         backlog_items::all(conn)?.into_iter().map(|i| (i.service_id, i)).collect();
     let mut stored = score_weights::all(conn)?;
+    if let Some((scope, weights)) = trial {
+        stored.insert(scope, weights);
+    }
     let national = stored.remove(&None).unwrap_or(Weights::DEFAULT);
     let by_ministry: HashMap<i64, Weights> = stored.into_iter().filter_map(|(m, w)| Some((m?, w))).collect();
     let scale = Scale::of(inputs.values(), rates);

@@ -122,6 +122,50 @@ async fn bad_weights_are_refused_with_a_message_and_only_the_right_roles_set_the
 }
 
 #[tokio::test]
+async fn new_weights_can_be_previewed_before_saving_and_refused_ones_come_back_with_what_was_typed() {
+    let app = spawn_app().await;
+    for i in 0..6 {
+        app.submit_text("ORGBDR-002", &format!("মৃত্যু সনদ পেতে ভোগান্তি নম্বর {i} আরও কথা")).await;
+    }
+    let cabinet = app.staff("cabinet-admin", &[]).await;
+    let form = |w: [&'static str; 5], extra: Option<(&'static str, &'static str)>| {
+        let mut f = vec![("scope", "national"), ("demand", w[0]), ("burden", w[1]), ("gap", w[2])];
+        f.extend([("severity", w[3]), ("readiness", w[4])]);
+        f.extend(extra);
+        f
+    };
+    // Readiness alone puts category 1 (birth registration) first; demand alone, the service with voices.
+    let readiness = cabinet.post("/staff/backlog/weights", &form(["0", "0", "0", "0", "100"], None)).await;
+    assert_eq!(readiness.status(), 303);
+    assert_eq!(readiness.headers()["location"], "/staff/backlog/weights?saved=1");
+    let saved = cabinet.get("/staff/backlog/weights?saved=1").await.text().await.unwrap();
+    assert!(saved.contains("ওজন সংরক্ষিত হয়েছে"), "a saved change says so");
+
+    let preview =
+        cabinet.post("/staff/backlog/weights", &form(["100", "0", "0", "0", "0"], Some(("preview", "yes")))).await;
+    assert_eq!(preview.status(), 200);
+    let page = preview.text().await.unwrap();
+    let table = &page[page.find("এই ওজনে শীর্ষ ২০টি সেবা").expect("the preview")..];
+    let (death, birth) = (table.find("(ORGBDR-002)").unwrap(), table.find("(ORGBDR-001)").unwrap());
+    assert!(death < birth, "with demand alone the service with voices comes first");
+    assert!(table.contains("ধাপ ওপরে") && table.contains("ধাপ নিচে"), "each row says how it moved");
+    assert!(page.contains("value=\"100\""), "the typed weights stay in the form");
+    let ranked = cabinet.get("/staff/backlog?status=all").await.text().await.unwrap();
+    assert!(position(&ranked, "ORGBDR-001") < position(&ranked, "ORGBDR-002"), "a preview saves nothing");
+    assert_eq!(stored_weights(&app).await, 1);
+
+    // A refused value comes back on the weights page, beside its field, with what was typed.
+    let refused =
+        cabinet.post("/staff/backlog/weights", &form(["১০১", "0", "0", "0", "0"], Some(("preview", "yes")))).await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("id=\"error-summary\"") && page.contains("href=\"#national-demand\""), "{page}");
+    assert!(page.contains("value=\"১০১\"") && page.contains("aria-invalid=\"true\""), "typed value kept");
+    let english = cabinet.get("/staff/backlog/weights?lang=en").await;
+    assert_eq!(english.status(), 200);
+}
+
+#[tokio::test]
 async fn the_apa_view_shows_departments_with_and_without_a_committed_conversion() {
     let app = spawn_app().await;
     let admin = app.staff("ministry-admin", &["MOHA"]).await;

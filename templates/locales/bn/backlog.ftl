@@ -145,3 +145,21 @@ error-backlog-year = অর্থবছর লিখুন এভাবে: ২�
 error-backlog-applications = বছরে আবেদনের সংখ্যা পূর্ণসংখ্যা হতে হবে।
 error-weight-range = প্রতিটি ওজন ০ থেকে { $max }-এর পূর্ণসংখ্যা।
 error-weight-all-zero = অন্তত একটি ওজন শূন্যের বেশি হতে হবে।
+weights-saved = ওজন সংরক্ষিত হয়েছে; ব্যাকলগ এখন এই ওজনে সাজানো।
+weights-preview = ক্রম কেমন হবে দেখুন
+weights-preview-title = এই ওজনে শীর্ষ { $top }টি সেবা
+weights-preview-moved = { $moved ->
+    [0] শীর্ষ তালিকায় কোনো সেবার স্থান বদলায় না।
+   *[other] { $moved }টি সেবার স্থান বদলায়।
+}
+weights-preview-not-saved = “সংরক্ষণ করুন” চাপার আগে কিছুই সংরক্ষিত হয় না।
+weights-preview-rank-after = এই ওজনে ক্রম
+weights-preview-service = সেবা
+weights-preview-rank-before = এখনকার ক্রম
+weights-preview-change = পরিবর্তন
+weights-preview-up = { $n } ধাপ ওপরে
+weights-preview-down = { $n } ধাপ নিচে
+weights-preview-same = একই স্থানে
+weights-preview-entered = শীর্ষ তালিকায় নতুন
+weights-preview-left = শীর্ষ { $top }টি থেকে বাদ পড়বে:
+weights-preview-left-rank = এখন ক্রম { $was }, এই ওজনে { $rank }

@@ -148,3 +148,22 @@ error-backlog-year = Write the fiscal year as 2026-27.
 error-backlog-applications = Yearly applications must be a whole number.
 error-weight-range = Each weight is a whole number from 0 to { $max }.
 error-weight-all-zero = At least one weight must be above zero.
+weights-saved = The weights are saved; the backlog is ranked with them now.
+weights-preview = Preview the ranking
+weights-preview-title = The top { $top } with these weights
+weights-preview-moved = { $moved ->
+    [0] No service in the top changes place.
+    [one] One service changes place.
+   *[other] { $moved } services change place.
+}
+weights-preview-not-saved = Nothing is saved until you press Save.
+weights-preview-rank-after = Rank with these weights
+weights-preview-service = Service
+weights-preview-rank-before = Rank now
+weights-preview-change = Change
+weights-preview-up = up { $n }
+weights-preview-down = down { $n }
+weights-preview-same = same place
+weights-preview-entered = new in the top
+weights-preview-left = Would leave the top { $top }:
+weights-preview-left-rank = rank { $was } now, { $rank } with these weights
