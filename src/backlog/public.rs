@@ -1,5 +1,5 @@
 //! "You said, we did" on a service's public page: where its backlog item stands and the
-//! confirmed themes citizens raised, with their voices. Labels only, never quotes.
+//! published themes citizens raised, with their voices. Labels only, never quotes.
 
 use diesel::QueryResult;
 
@@ -15,7 +15,7 @@ pub const MIN_PUBLIC_VOICES: i64 = 5;
 pub struct YouSaid {
     /// Backlog status and target year, when the service is in the backlog.
     pub item: Option<(String, Option<String>)>,
-    /// Confirmed themes with at least [`MIN_PUBLIC_VOICES`]: (label bn, label en, voices), most first.
+    /// Published themes with at least [`MIN_PUBLIC_VOICES`]: (label bn, label en, voices), most first.
     pub themes: Vec<(String, String, i64)>,
 }
 
@@ -25,7 +25,7 @@ pub fn load(conn: &mut Conn, service_id: i64) -> QueryResult<YouSaid> {
     let voices = service_counts::voices_by_bucket(conn, service_id, dim::THEME)?;
     let mut shown: Vec<(String, String, i64)> = themes::labels_of_service(conn, service_id)?
         .into_iter()
-        .filter(|t| t.confirmed)
+        .filter(|t| t.published_at.is_some())
         .filter_map(|t| {
             let v = voices.get(&t.id.to_string()).copied().unwrap_or(0);
             (v >= MIN_PUBLIC_VOICES).then_some((t.label_bn, t.label_en, v))

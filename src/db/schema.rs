@@ -204,6 +204,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         label_by_designer -> Bool,
+        published_at -> Nullable<Timestamp>,
     }
 }
 

@@ -34,6 +34,8 @@ pub struct Theme {
     pub updated_at: NaiveDateTime,
     /// A designer wrote the labels (nothing automatic changes them); else they are suggested.
     pub label_by_designer: bool,
+    /// When a designer published it on the citizens' page (shown there from 5 voices); `None`: not shown.
+    pub published_at: Option<NaiveDateTime>,
 }
 
 /// A theme to insert.
@@ -280,11 +282,26 @@ pub struct ThemeLabel {
     pub confirmed: bool,
     /// The labels were written by a designer (else suggested automatically).
     pub label_by_designer: bool,
+    /// Published on the citizens' page.
+    pub published_at: Option<NaiveDateTime>,
 }
 
 /// The labels of every theme of a service.
 pub fn labels_of_service(conn: &mut Conn, service_id: i64) -> QueryResult<Vec<ThemeLabel>> {
     themes::table.filter(themes::service_id.eq(service_id)).order(themes::id).select(ThemeLabel::as_select()).load(conn)
+}
+
+/// Publishes the theme on the citizens' page (`Some(now)`, which also confirms it, so that
+/// regrouping keeps it) or takes it off (`None`).
+pub fn set_published(conn: &mut Conn, id: i64, at: Option<NaiveDateTime>, now: NaiveDateTime) -> QueryResult<usize> {
+    match at {
+        Some(_) => diesel::update(themes::table.find(id))
+            .set((themes::published_at.eq(at), themes::confirmed.eq(true), themes::updated_at.eq(now)))
+            .execute(conn),
+        None => diesel::update(themes::table.find(id))
+            .set((themes::published_at.eq(at), themes::updated_at.eq(now)))
+            .execute(conn),
+    }
 }
 
 /// Ids of a service's themes that a backlog item addresses.

@@ -71,7 +71,34 @@ fn label(field: &'static str, value: &Option<String>, errors: &mut FieldErrors) 
 
 fn snapshot(t: &Theme) -> serde_json::Value {
     json!({ "label_bn": t.label_bn, "label_en": t.label_en, "category": t.category, "confirmed": t.confirmed,
-            "label_by_designer": t.label_by_designer })
+            "label_by_designer": t.label_by_designer, "published": t.published_at.is_some() })
+}
+
+/// Whether a theme may be published: it needs an English label of its own (citizens reading
+/// English would otherwise see the Bangla one, or an automatic one nobody checked).
+pub fn publish_refusal(t: &Theme) -> Option<FieldError> {
+    let en = t.label_en.trim();
+    (en.is_empty() || en == t.label_bn.trim() || !t.label_by_designer)
+        .then(|| FieldError::new("label_en", "error-publish-needs-english"))
+}
+
+/// Publishes the theme on the citizens' page (confirming it) or takes it off, audited.
+pub fn publish(conn: &mut Conn, actor: &Actor, theme_id: i64, publish: bool) -> Result<Theme, EditError> {
+    write_transaction(conn, |c| {
+        let (before, ministry) = theme_with_ministry(c, theme_id)?.ok_or(EditError::NotFound)?;
+        if publish {
+            if let Some(refused) = publish_refusal(&before) {
+                return Err(EditError::Invalid(FieldErrors(vec![refused])));
+            }
+        }
+        let now = Utc::now().naive_utc();
+        themes::set_published(c, theme_id, publish.then_some(now), now)?;
+        let after = themes::find(c, theme_id)?.ok_or(EditError::NotFound)?;
+        let target = Target { kind: "theme", id: Some(theme_id), ministry_id: Some(ministry) };
+        let action = if publish { "theme.publish" } else { "theme.unpublish" };
+        audit::record(c, actor, action, target, Some(snapshot(&before)), Some(snapshot(&after)))?;
+        Ok(after)
+    })
 }
 
 fn category_of(t: &Theme) -> PainCategory {
@@ -111,6 +138,10 @@ pub fn edit_theme(conn: &mut Conn, actor: &Actor, theme_id: i64, edit: &ThemeEdi
             updated_at: Some(Utc::now().naive_utc()),
         };
         themes::update(c, theme_id, &changes)?;
+        if edit.confirmed == Some(false) && before.published_at.is_some() {
+            // A published theme is a confirmed one: un-confirming takes it off the citizens' page.
+            themes::set_published(c, theme_id, None, Utc::now().naive_utc())?;
+        }
         let mut after = themes::find(c, theme_id)?.ok_or(EditError::NotFound)?;
         if after.category != before.category && !after.label_by_designer {
             // A suggested label leads with the category: it follows the designer's choice.

@@ -37,6 +37,8 @@ pub struct ThemeCount {
     pub category: String,
     /// Confirmed by a designer.
     pub confirmed: bool,
+    /// Published on the citizens' page.
+    pub published: bool,
     /// A designer wrote its labels (else they are suggested automatically).
     pub label_by_designer: bool,
     /// Its visible feedback and voices.
@@ -137,6 +139,7 @@ pub fn load(conn: &mut Conn, service: &Service, now: NaiveDateTime) -> diesel::Q
             label_en: t.label_en,
             category: t.category,
             confirmed: t.confirmed,
+            published: t.published_at.is_some(),
             label_by_designer: t.label_by_designer,
         })
         .filter(|t| t.count.feedback > 0 || t.confirmed)

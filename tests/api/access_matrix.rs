@@ -68,6 +68,13 @@ const ROUTES: &[Route] = &[
     },
     Route {
         method: Method::Post,
+        path: "/staff/themes/{t}/publish",
+        form: &[("publish", "no")],
+        allowed: EDITORS,
+        scoped: true,
+    },
+    Route {
+        method: Method::Post,
         path: "/staff/themes/{t}/split",
         form: &[("feedback", "{f}")],
         allowed: EDITORS,

@@ -263,7 +263,7 @@ async fn each_quarter_keeps_a_snapshot_and_the_page_shows_what_moved_since() {
 }
 
 #[tokio::test]
-async fn the_public_page_shows_backlog_status_and_confirmed_themes_with_five_voices_or_more() {
+async fn the_public_page_shows_backlog_status_and_published_themes_with_five_voices_or_more() {
     let app = spawn_app().await;
     let mut theme = None;
     for _ in 0..5 {
@@ -274,8 +274,27 @@ async fn the_public_page_shows_backlog_status_and_confirmed_themes_with_five_voi
     let designer = app.staff("designer", &["MOHA"]).await;
     for (id, label) in [(theme.unwrap(), "দালালের দৌরাত্ম্য"), (small.theme_id.unwrap(), "বায়োমেট্রিক ক্যামেরা")]
     {
-        let form = [("label_bn", label), ("label_en", "label"), ("confirmed", "yes")];
+        // An automatic label is not published: the designer writes the labels first.
+        let refused = designer.post(&format!("/staff/themes/{id}/publish"), &[("publish", "yes")]).await;
+        assert_eq!(refused.status(), 422);
+        assert!(refused.text().await.unwrap().contains("ইংরেজি নামটি বাংলা নামের অনুলিপি নয়"));
+        let form = [("label_bn", label), ("label_en", label), ("confirmed", "yes")];
         assert_eq!(designer.post(&format!("/staff/themes/{id}"), &form).await.status(), 303);
+        let copied = designer.post(&format!("/staff/themes/{id}/publish"), &[("publish", "yes")]).await;
+        assert_eq!(copied.status(), 422, "the Bangla label copied into English is not an English label");
+        let confirmed = app.get("/services/DIP-001").await.text().await.unwrap();
+        assert!(!confirmed.contains(label), "confirming does not publish");
+        let form = [("label_bn", label), ("label_en", "Brokers everywhere"), ("confirmed", "yes")];
+        assert_eq!(designer.post(&format!("/staff/themes/{id}"), &form).await.status(), 303);
+        let page = designer.get(&format!("/staff/themes/{id}")).await.text().await.unwrap();
+        assert!(
+            page.contains("নাগরিকেরা দেখবেন:") && page.contains("Brokers everywhere ·"),
+            "a preview before publishing"
+        );
+        let published = designer.post(&format!("/staff/themes/{id}/publish"), &[("publish", "yes")]).await;
+        assert_eq!(published.status(), 303);
+        let page = designer.get(published.headers()["location"].to_str().unwrap()).await.text().await.unwrap();
+        assert!(page.contains("বিষয়টি নাগরিকদের পাতায় প্রকাশিত হয়েছে।"), "the page says it is published");
     }
     let before = app.get("/services/DIP-001").await.text().await.unwrap();
     assert!(before.contains("দালালের দৌরাত্ম্য") && before.contains("৫টি মত"), "a confirmed theme with 5 voices");
@@ -295,6 +314,9 @@ async fn the_public_page_shows_backlog_status_and_confirmed_themes_with_five_voi
     let after = app.get("/services/DIP-001").await.text().await.unwrap();
     assert!(after.contains("আপনি বলেছেন, আমরা করেছি") && after.contains("চিহ্নিত"));
     assert!(after.contains(&to_bangla_digits(&year)), "target year shown");
+    let off = designer.post(&format!("/staff/themes/{}/publish", theme.unwrap()), &[("publish", "no")]).await;
+    assert_eq!(off.status(), 303);
+    assert!(!app.get("/services/DIP-001").await.text().await.unwrap().contains("দালালের দৌরাত্ম্য"), "taken off");
 }
 
 /// Birth registration's demand (voices) and severity (per mille) in a ranking read through `cache`.

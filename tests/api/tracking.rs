@@ -36,6 +36,10 @@ async fn tracking_says_what_the_service_page_says_its_plan_and_the_published_the
         ("confirmed", "yes"),
     ];
     assert_eq!(designer.post(&format!("/staff/themes/{theme}"), &edit).await.status(), 303);
+    let confirmed = app.get(&format!("/track/{code}")).await.text().await.unwrap();
+    assert!(!confirmed.contains("ঘুষ চাওয়া"), "confirmed, not published");
+    let publish = designer.post(&format!("/staff/themes/{theme}/publish"), &[("publish", "yes")]).await;
+    assert_eq!(publish.status(), 303);
     designer.promote(&app, "DIP-001", "পাসপোর্টে ঘুষ আর দালাল").await;
     let html = app.get(&format!("/track/{code}")).await.text().await.unwrap();
     assert!(html.contains("ঘুষ চাওয়া"), "the published theme it joined");

@@ -88,6 +88,8 @@ pub struct ThemeOut {
     category: String,
     /// Confirmed by a designer (kept whole by a regroup).
     confirmed: bool,
+    /// Published on the citizens' page (its labels shown there from 5 voices).
+    published: bool,
     /// Visible feedback in it.
     feedback: i64,
     /// Voices (feedback and "me too").
@@ -134,6 +136,7 @@ fn theme_out(conn: &mut db::Conn, theme: Theme) -> Result<ThemeOut, AppError> {
         label_automatic: !theme.label_by_designer,
         category: theme.category,
         confirmed: theme.confirmed,
+        published: theme.published_at.is_some(),
         feedback: count.as_ref().map_or(0, |c| c.feedback),
         voices: count.as_ref().map_or(0, |c| c.voices),
         feedback_ids,

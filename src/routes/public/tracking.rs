@@ -60,9 +60,9 @@ pub async fn show_tracking(
                     return Ok(None);
                 };
                 let plan = db::backlog_items::for_service(conn, service.id)?;
-                // The theme it joined, once a designer has published it (confirmed) and while it is shown.
+                // The theme it joined, once a designer has published it and while it is shown.
                 let theme = match feedback.theme_id.filter(|_| feedback.moderation == "visible") {
-                    Some(id) => db::themes::find(conn, id)?.filter(|t| t.confirmed),
+                    Some(id) => db::themes::find(conn, id)?.filter(|t| t.published_at.is_some()),
                     None => None,
                 };
                 Ok(Some((feedback, service, plan, theme)))

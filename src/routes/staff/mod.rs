@@ -67,6 +67,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/themes/{id}", web::get().to(themes::show_theme))
                 .route("/themes/{id}", web::post().to(themes::edit_theme))
                 .route("/themes/{id}/merge", web::post().to(themes::merge_theme))
+                .route("/themes/{id}/publish", web::post().to(themes::publish_theme))
                 .route("/themes/{id}/split", web::post().to(themes::split_theme))
                 .route("/feedback/{id}", web::get().to(feedback::show_feedback))
                 .route("/feedback/{id}/state", web::post().to(feedback::set_state))

@@ -91,7 +91,7 @@ pub fn theme_cards(
             let quotes: Vec<String> = insight.quotes.iter().map(|(_, text)| shorten(text, QUOTE_CHARS)).collect();
             json!({
                 "id": t.id, "label": locale.pick(&t.label_bn, &t.label_en), "automatic": !t.label_by_designer,
-                "category_id": format!("category-{}", t.category), "confirmed": t.confirmed,
+                "category_id": format!("category-{}", t.category), "confirmed": t.confirmed, "published": t.published,
                 "feedback": t.count.feedback, "voices": t.count.voices,
                 "cohesion": cohesion(insight.cohesion),
                 "category_by_designer": insight.category_by_designer,
@@ -115,6 +115,7 @@ mod tests {
             label_en: format!("Theme {id}"),
             category: category.into(),
             confirmed: false,
+            published: false,
             label_by_designer: false,
             count: Tally { feedback: voices, voices },
         }

@@ -29,6 +29,8 @@ use crate::workspace::feedback_list::{self, FeedbackFilter};
 #[derive(Debug, Deserialize)]
 pub struct PageQuery {
     page: Option<i64>,
+    /// `published` or `unpublished` after the publish form: the page says so.
+    done: Option<String>,
 }
 
 /// `GET /staff/themes/{id}`.
@@ -87,7 +89,12 @@ pub async fn show_theme(
             "automatic": !theme.label_by_designer,
             "feedback": count.as_ref().map_or(0, |c| c.feedback), "voices": count.as_ref().map_or(0, |c| c.voices),
             "action": format!("/staff/themes/{}", theme.id),
+            "published": theme.published_at.map(|t| t.format("%Y-%m-%d").to_string()),
+            "publish_refused": edits::publish_refusal(&theme).is_some(),
+            "public_url": format!("/services/{}", service.code),
         },
+        "min_public_voices": crate::backlog::public::MIN_PUBLIC_VOICES,
+        "done": query.done.as_deref().filter(|d| matches!(*d, "published" | "unpublished")).map(|d| format!("staff-theme-{d}")),
         "service": { "name": locale.pick(&service.name_bn, &service.name_en), "url": format!("/staff/services/{}", service.code) },
         "can_edit": staff.may(Permission::EditThemes, ministry.id),
         "others": others,
@@ -133,6 +140,41 @@ pub async fn edit_theme(
         let actor = Actor::from(&staff);
         db::run_blocking(&pool, move |c| edits::edit_theme(c, &actor, id, &edit)).await?;
         Ok(see_other(&format!("/staff/themes/{id}")))
+    }
+    .await;
+    or_invalid_page(result, &req, locale, &staff, &renderer, &back)
+}
+
+/// The publish form: `publish` is `yes` (show it on the citizens' page) or `no` (take it off).
+#[derive(Debug, Deserialize)]
+pub struct PublishForm {
+    publish: Option<String>,
+}
+
+/// `POST /staff/themes/{id}/publish`: publishes the theme on the citizens' page or takes it off.
+#[allow(clippy::too_many_arguments)] // one argument per extractor
+pub async fn publish_theme(
+    req: HttpRequest,
+    staff: Staff,
+    locale: Locale,
+    id: web::Path<i64>,
+    form: web::Form<PublishForm>,
+    pool: web::Data<Pool>,
+    renderer: web::Data<Renderer>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let back = format!("/staff/themes/{id}#public-h");
+    let result = async {
+        scope::theme_allowed(&pool, &staff, id, Permission::EditThemes).await?;
+        let publish = match form.publish.as_deref().map(str::trim) {
+            Some("yes") => true,
+            Some("no") => false,
+            _ => return Err(AppError::Validation(FieldError::new("publish", "error-publish-choice").into())),
+        };
+        let actor = Actor::from(&staff);
+        db::run_blocking(&pool, move |c| edits::publish(c, &actor, id, publish)).await?;
+        let done = if publish { "published" } else { "unpublished" };
+        Ok(see_other(&format!("/staff/themes/{id}?done={done}#public-h")))
     }
     .await;
     or_invalid_page(result, &req, locale, &staff, &renderer, &back)

@@ -211,3 +211,20 @@ staff-theme-cohesion-few = too few feedback to say
 staff-theme-category-by-designer = set by a designer
 staff-page-cohesion-explain = “How alike” is the share of a theme's feedback that is more like the rest of the theme than like this service's feedback in general.
 staff-error-back = Back to the page you were on
+staff-theme-public-title = On the citizens' page
+staff-theme-public-explain = Not shown to citizens. Published, its labels (never quotes) appear on the service's public page and on the tracking page of its feedback, once it has { $min } voices.
+staff-theme-public-preview = Citizens would read:
+staff-theme-public-voices-bn = { $voices }টি মত
+staff-theme-public-voices-en = { $voices ->
+    [one] 1 voice
+   *[other] { $voices } voices
+}
+staff-theme-publish = Publish on the citizens' page
+staff-theme-unpublish = Take it off the citizens' page
+staff-theme-public-since = Published on { $date }: shown from 5 voices, labels only.
+staff-theme-public-link = See the public page
+staff-theme-published = The theme is published on the citizens' page.
+staff-theme-unpublished = The theme is no longer shown to citizens.
+error-publish-needs-english = Before publishing, write both labels yourself above, with an English label that is not the Bangla one: citizens reading English see it.
+error-publish-choice = Choose whether to publish the theme.
+staff-theme-published-badge = published
