@@ -66,6 +66,32 @@ pub struct NewTheme {
     pub label_by_designer: bool,
 }
 
+impl NewTheme {
+    /// A theme opened automatically for its first text: suggested labels, its category with
+    /// that text's vote, and the text's signature as centroid.
+    pub fn automatic(
+        service_id: i64,
+        (label_bn, label_en): (String, String),
+        votes: &crate::themes::CategoryVotes,
+        centroid: &crate::themes::Centroid,
+        now: NaiveDateTime,
+    ) -> Self {
+        NewTheme {
+            service_id,
+            label_bn,
+            label_en,
+            category: votes.winner().as_str().to_owned(),
+            category_by_designer: false,
+            category_votes: votes.encode(),
+            confirmed: false,
+            centroid: centroid.encode(),
+            created_at: now,
+            updated_at: now,
+            label_by_designer: false,
+        }
+    }
+}
+
 /// Stores a theme; returns its id.
 pub fn insert(conn: &mut Conn, new: &NewTheme) -> QueryResult<i64> {
     let id = diesel::insert_into(themes::table).values(new).returning(themes::id).get_result(conn)?;

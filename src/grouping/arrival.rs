@@ -209,19 +209,7 @@ fn assign(
                 let (label_bn, label_en) = auto_labels(&[text.as_str()], class.category);
                 let bare = [is_bare(&label_bn), is_bare(&label_en)];
                 let centroid = Centroid::new(&sig);
-                let new = NewTheme {
-                    service_id,
-                    label_bn,
-                    label_en,
-                    category: class.category.as_str().to_owned(),
-                    category_by_designer: false,
-                    category_votes: votes.encode(),
-                    confirmed: false,
-                    centroid: centroid.encode(),
-                    created_at: now,
-                    updated_at: now,
-                    label_by_designer: false,
-                };
+                let new = NewTheme::automatic(service_id, (label_bn, label_en), &votes, &centroid, now);
                 let id = themes::insert(conn, &new)?;
                 let category = class.category;
                 live.push(LiveTheme {

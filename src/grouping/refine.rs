@@ -128,19 +128,7 @@ fn refine_service(
                 let mut votes = CategoryVotes::default();
                 votes.vote(category, 1);
                 let centroid = Centroid::new(&sig);
-                let new = NewTheme {
-                    service_id,
-                    label_bn,
-                    label_en,
-                    category: category.as_str().to_owned(),
-                    category_by_designer: false,
-                    category_votes: votes.encode(),
-                    confirmed: false,
-                    centroid: centroid.encode(),
-                    created_at: now,
-                    updated_at: now,
-                    label_by_designer: false,
-                };
+                let new = NewTheme::automatic(service_id, (label_bn, label_en), &votes, &centroid, now);
                 let id = themes::insert(c, &new)?;
                 candidates.push(Candidate { id, centroid, votes, category, protected: false });
                 Some(id)

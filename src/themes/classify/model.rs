@@ -10,7 +10,8 @@ use super::super::hash::{fixed_shuffle, FastMap};
 
 /// Number of classes (the pain categories).
 pub const CLASSES: usize = 9;
-const EPOCHS: usize = 30;
+/// Passes over the training examples.
+pub const EPOCHS: usize = 30;
 const RATE: f32 = 0.4;
 const L2: f32 = 1e-4;
 
@@ -39,16 +40,80 @@ pub fn softmax(logits: &mut [f32; CLASSES]) {
     }
 }
 
+/// Per-class weights of the training loss: the inverse of each class's share, so that the
+/// rarer categories count as much as the common ones (0 for a class with no example).
+pub fn class_weights(classes: impl Iterator<Item = usize>) -> [f32; CLASSES] {
+    let mut counts = [0usize; CLASSES];
+    let mut total = 0usize;
+    for y in classes {
+        counts[y] += 1;
+        total += 1;
+    }
+    let present = counts.iter().filter(|&&n| n > 0).count().max(1);
+    counts.map(|n| if n == 0 { 0.0 } else { total as f32 / (present * n) as f32 })
+}
+
+/// Weights per feature and class, and the class biases, of a trained regression.
+pub struct Trained {
+    /// Per feature (by index), per class.
+    pub weights: Vec<[f32; CLASSES]>,
+    /// Per class.
+    pub bias: [f32; CLASSES],
+}
+
+/// Multinomial logistic regression trained with AdaGrad, [`EPOCHS`] passes in a fixed shuffled
+/// order, L2 [`L2`], classes weighted by [`class_weights`]. `class(i)` is example `i`'s class
+/// and `inputs(i)` its `(feature index, value)` pairs (each feature below `features`).
+pub fn train_adagrad<I: Iterator<Item = (usize, f32)>>(
+    features: usize,
+    examples: usize,
+    rate: f32,
+    class: impl Fn(usize) -> usize,
+    inputs: impl Fn(usize) -> I,
+) -> Trained {
+    let class_weight = class_weights((0..examples).map(&class));
+    let mut weights = vec![[0f32; CLASSES]; features];
+    let mut square = vec![[0f32; CLASSES]; features];
+    let mut bias = [0f32; CLASSES];
+    let mut bias_square = [0f32; CLASSES];
+    let mut order: Vec<usize> = (0..examples).collect();
+    let mut state = 0x2545_F491_4F6C_DD1D_u64;
+    for _ in 0..EPOCHS {
+        fixed_shuffle(&mut order, &mut state);
+        for &i in &order {
+            let y = class(i);
+            let mut p = bias;
+            for (f, x) in inputs(i) {
+                let w = &weights[f];
+                for c in 0..CLASSES {
+                    p[c] += w[c] * x;
+                }
+            }
+            softmax(&mut p);
+            let mut grad = [0f32; CLASSES];
+            for c in 0..CLASSES {
+                grad[c] = class_weight[y] * (p[c] - if c == y { 1.0 } else { 0.0 });
+            }
+            for c in 0..CLASSES {
+                bias_square[c] += grad[c] * grad[c];
+                bias[c] -= rate * grad[c] / (bias_square[c].sqrt() + 1e-6);
+            }
+            for (f, x) in inputs(i) {
+                let (w, g2) = (&mut weights[f], &mut square[f]);
+                for c in 0..CLASSES {
+                    let g = grad[c] * x + L2 * w[c];
+                    g2[c] += g * g;
+                    w[c] -= rate * g / (g2[c].sqrt() + 1e-6);
+                }
+            }
+        }
+    }
+    Trained { weights, bias }
+}
+
 impl Model {
     /// Trains on `(features, class)` examples.
     pub fn train(examples: &[(Vec<u32>, usize)]) -> Self {
-        let mut counts = [0usize; CLASSES];
-        for (_, y) in examples {
-            counts[*y] += 1;
-        }
-        let present = counts.iter().filter(|&&n| n > 0).count().max(1);
-        let class_weight: Vec<f32> =
-            counts.iter().map(|&n| if n == 0 { 0.0 } else { examples.len() as f32 / (present * n) as f32 }).collect();
         // Features as dense indices while training (no map lookups in the inner loop);
         // the result is the same as updating a map, feature by feature.
         let mut index: FastMap<u32, u32> = FastMap::default();
@@ -64,43 +129,17 @@ impl Model {
                     .collect()
             })
             .collect();
-        let mut weights = vec![[0f32; CLASSES]; index.len()];
-        let mut square = vec![[0f32; CLASSES]; index.len()];
-        let mut bias = [0f32; CLASSES];
-        let mut bias_square = [0f32; CLASSES];
-        let mut order: Vec<usize> = (0..examples.len()).collect();
-        let mut state = 0x2545_F491_4F6C_DD1D_u64;
-        for _ in 0..EPOCHS {
-            fixed_shuffle(&mut order, &mut state);
-            for &i in &order {
-                let (features, y) = (&dense[i], examples[i].1);
-                let x = scale(features.len());
-                let mut p = bias;
-                for &f in features {
-                    let w = &weights[f as usize];
-                    for c in 0..CLASSES {
-                        p[c] += w[c] * x;
-                    }
-                }
-                softmax(&mut p);
-                let mut grad = [0f32; CLASSES];
-                for c in 0..CLASSES {
-                    grad[c] = class_weight[y] * (p[c] - if c == y { 1.0 } else { 0.0 });
-                }
-                for c in 0..CLASSES {
-                    bias_square[c] += grad[c] * grad[c];
-                    bias[c] -= RATE * grad[c] / (bias_square[c].sqrt() + 1e-6);
-                }
-                for &f in features {
-                    let (w, g2) = (&mut weights[f as usize], &mut square[f as usize]);
-                    for c in 0..CLASSES {
-                        let g = grad[c] * x + L2 * w[c];
-                        g2[c] += g * g;
-                        w[c] -= RATE * g / (g2[c].sqrt() + 1e-6);
-                    }
-                }
-            }
-        }
+        let trained = train_adagrad(
+            index.len(),
+            examples.len(),
+            RATE,
+            |i| examples[i].1,
+            |i| {
+                let x = scale(dense[i].len());
+                dense[i].iter().map(move |&f| (f as usize, x))
+            },
+        );
+        let (weights, bias) = (trained.weights, trained.bias);
         let weights = index.into_iter().map(|(f, i)| (f, weights[i as usize])).collect();
         Model { weights, bias }
     }
