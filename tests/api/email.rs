@@ -22,6 +22,13 @@ impl TestApp {
         wait_until("no queued outbox message", || self.outbox_count(outbox::QUEUED), |&queued| queued == 0).await;
     }
 
+    /// Waits until exactly `n` outbox rows are marked sent: a message reaches the mail server a
+    /// moment before its row says so.
+    pub async fn wait_for_sent(&self, n: i64) {
+        let what = format!("{n} outbox messages marked sent");
+        wait_until(&what, || self.outbox_count(outbox::SENT), |&sent| sent == n).await;
+    }
+
     /// Outbox rows in `state`.
     pub async fn outbox_count(&self, state: &'static str) -> i64 {
         db::run_blocking(&self.pool, move |c| outbox::count_in_state(c, state)).await.unwrap()
@@ -44,7 +51,7 @@ async fn a_citizen_who_left_an_email_gets_an_acknowledgement_with_code_and_link_
     assert!(ack.text.contains(&format!("/track/{code}")), "{}", ack.text);
     assert!(ack.html.contains(&format!("/track/{code}")));
     assert!(!ack.html.contains("<script>") && !ack.text.contains("alert"), "nothing typed is repeated");
-    assert_eq!(app.outbox_count(outbox::SENT).await, 1);
+    app.wait_for_sent(1).await;
 
     let mut body = json!({"service_code": "DIP-001", "kind": "complaint", "district": "dhaka",
         "text": "Passport took three months and two visits", "email": "karim@example.com", "language": "en"});

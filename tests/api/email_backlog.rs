@@ -166,7 +166,7 @@ async fn hostile_notes_and_problems_are_escaped_in_html_and_kept_off_the_subject
     assert!(!headers.lines().any(|l| l.starts_with("Bcc:")), "{headers}");
     let url = update.unsubscribe_url.clone().expect("unsubscribe link");
     assert!(update.text.contains(&url) && !url.contains("rahim"), "no address in the link");
-    assert_eq!(app.outbox_count(outbox::SENT).await, 2);
+    app.wait_for_sent(2).await;
 }
 
 #[tokio::test]

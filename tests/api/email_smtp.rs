@@ -52,7 +52,7 @@ async fn mail_queued_while_the_smtp_server_is_down_arrives_exactly_once_when_it_
         let english = text.contains("We received your feedback");
         assert_eq!(english, i == 1, "language of submission {i}: {text}");
     }
-    assert_eq!(app.outbox_count(outbox::SENT).await, 3);
+    app.wait_for_sent(3).await;
 }
 
 #[tokio::test]
