@@ -118,11 +118,20 @@ async fn a_bad_theme_edit_is_explained_and_changes_nothing() {
     let designer = app.staff("designer", &["MOHA"]).await;
     let a = app.submit_text("DIP-001", BRIBE_1).await;
     let theme = a.theme_id.unwrap();
-    let response =
-        designer.post(&format!("/staff/themes/{theme}"), &[("label_bn", " "), ("category", "nonsense")]).await;
+    let typed = [("label_bn", " "), ("label_en", "Brokers at the gate"), ("category", "nonsense")];
+    let response = designer.post(&format!("/staff/themes/{theme}"), &typed).await;
     assert_eq!(response.status(), 422);
     let html = response.text().await.unwrap();
     assert!(html.contains("একটি নাম লিখুন"), "the message is in the page's language");
+    // The theme page itself comes back: an error summary linking to the field, the message
+    // beside it, and what was typed kept.
+    assert!(html.contains("id=\"error-summary\"") && html.contains("href=\"#label_bn\""), "{html}");
+    assert!(html.contains("id=\"label_bn-error\"") && html.contains("value=\"Brokers at the gate\""));
+    assert!(html.contains("id=\"members-h\""), "the whole theme page, not a dead end");
+    let saved = designer.post(&format!("/staff/themes/{theme}"), &[("label_bn", "দালাল"), ("label_en", "Brokers")]).await;
+    assert_eq!(saved.status(), 303);
+    let page = designer.get(saved.headers()["location"].to_str().unwrap()).await.text().await.unwrap();
+    assert!(page.contains("বিষয়টি সংরক্ষিত হয়েছে।"), "a saved change says so");
     let merge_self = designer.post(&format!("/staff/themes/{theme}/merge"), &[("into", &theme.to_string())]).await;
     assert_eq!(merge_self.status(), 422);
     let html = merge_self.text().await.unwrap();

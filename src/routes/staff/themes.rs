@@ -11,6 +11,7 @@ use serde_json::json;
 use super::feedback_row::feedback_row;
 use super::invalid::or_invalid_page;
 use super::scope;
+use super::view::field_messages;
 use crate::audit::Actor;
 use crate::auth::Staff;
 use crate::counts::dim;
@@ -44,7 +45,7 @@ pub async fn show_theme(
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ViewFeedback)?;
-    let (id, who, page) = (id.into_inner(), staff.clone(), query.page.unwrap_or(0).max(0));
+    let (id, page) = (id.into_inner(), query.page.unwrap_or(0).max(0));
     // A theme merged away leads to the theme it joined.
     let moved = db::run_blocking(&pool, move |c| -> diesel::QueryResult<_> {
         Ok(match themes::find(c, id)? {
@@ -57,7 +58,34 @@ pub async fn show_theme(
         // Not permanent: a browser must not remember it if SQLite gives the id to a new theme.
         return Ok(crate::web::page::see_other(&format!("/staff/themes/{to}")));
     }
-    let (theme, listing, siblings, count, (rows, more)) = db::run_blocking(&pool, move |c| -> Result<_, AppError> {
+    let done = query
+        .done
+        .as_deref()
+        .filter(|d| matches!(*d, "published" | "unpublished" | "saved"))
+        .map(|d| format!("staff-theme-{d}"));
+    theme_page(&req, &staff, locale, &pool, &renderer, (id, page), Sent { done, ..Sent::default() }).await
+}
+
+/// What a form sent back to the theme page: the labels typed, the messages, or what was done.
+#[derive(Debug, Default)]
+struct Sent {
+    labels: Option<(String, String)>,
+    errors: Vec<serde_json::Value>,
+    done: Option<String>,
+}
+
+/// The theme page (members page `page`), with what a form sent back.
+async fn theme_page(
+    req: &HttpRequest,
+    staff: &Staff,
+    locale: Locale,
+    pool: &Pool,
+    renderer: &Renderer,
+    (id, page): (i64, i64),
+    sent: Sent,
+) -> Result<HttpResponse, AppError> {
+    let who = staff.clone();
+    let (theme, listing, siblings, count, (rows, more)) = db::run_blocking(pool, move |c| -> Result<_, AppError> {
         let (theme, listing) = scope::theme(c, &who, id)?;
         let siblings = themes::labels_of_service(c, theme.service_id)?;
         let count = service_counts::of_service(c, theme.service_id, dim::THEME)?
@@ -94,7 +122,10 @@ pub async fn show_theme(
             "public_url": format!("/services/{}", service.code),
         },
         "min_public_voices": crate::backlog::public::MIN_PUBLIC_VOICES,
-        "done": query.done.as_deref().filter(|d| matches!(*d, "published" | "unpublished")).map(|d| format!("staff-theme-{d}")),
+        "done": sent.done,
+        "typed": sent.labels.as_ref().map(|(bn, en)| json!({ "label_bn": bn, "label_en": en })),
+        "errors": sent.errors, "has_errors": !sent.errors.is_empty(),
+        "field_errors": sent.errors.iter().filter_map(|e| Some((e["field"].as_str()?.to_owned(), e["message"].clone()))).collect::<serde_json::Map<_, _>>(),
         "service": { "name": locale.pick(&service.name_bn, &service.name_en), "url": format!("/staff/services/{}", service.code) },
         "can_edit": staff.may(Permission::EditThemes, ministry.id),
         "others": others,
@@ -103,7 +134,8 @@ pub async fn show_theme(
         "next_url": more.then(|| format!("/staff/themes/{}?page={}", theme.id, page + 1)),
         "prev_url": (page > 0).then(|| format!("/staff/themes/{}?page={}", theme.id, page - 1)),
     });
-    Ok(renderer.respond_staff(&req, locale, &staff, StatusCode::OK, "staff/theme", data))
+    let status = if sent.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    Ok(renderer.respond_staff(req, locale, staff, status, "staff/theme", data))
 }
 
 /// The edit form (labels, category, confirmation).
@@ -137,9 +169,16 @@ pub async fn edit_theme(
             category: form.category.filter(|c| !c.trim().is_empty()),
             confirmed: form.confirmed.map(|v| v == "yes" || v == "on" || v == "true"),
         };
+        let typed = (edit.label_bn.clone().unwrap_or_default(), edit.label_en.clone().unwrap_or_default());
         let actor = Actor::from(&staff);
-        db::run_blocking(&pool, move |c| edits::edit_theme(c, &actor, id, &edit)).await?;
-        Ok(see_other(&format!("/staff/themes/{id}")))
+        match db::run_blocking(&pool, move |c| edits::edit_theme(c, &actor, id, &edit)).await.map_err(AppError::from) {
+            Err(AppError::Validation(errors)) => {
+                let sent = Sent { labels: Some(typed), errors: field_messages(locale, &errors), done: None };
+                theme_page(&req, &staff, locale, &pool, &renderer, (id, 0), sent).await
+            }
+            Err(other) => Err(other),
+            Ok(_) => Ok(see_other(&format!("/staff/themes/{id}?done=saved"))),
+        }
     }
     .await;
     or_invalid_page(result, &req, locale, &staff, &renderer, &back)
@@ -172,7 +211,16 @@ pub async fn publish_theme(
             _ => return Err(AppError::Validation(FieldError::new("publish", "error-publish-choice").into())),
         };
         let actor = Actor::from(&staff);
-        db::run_blocking(&pool, move |c| edits::publish(c, &actor, id, publish)).await?;
+        let published =
+            db::run_blocking(&pool, move |c| edits::publish(c, &actor, id, publish)).await.map_err(AppError::from);
+        match published {
+            Err(AppError::Validation(errors)) => {
+                let sent = Sent { errors: field_messages(locale, &errors), ..Sent::default() };
+                return theme_page(&req, &staff, locale, &pool, &renderer, (id, 0), sent).await;
+            }
+            Err(other) => return Err(other),
+            Ok(_) => {}
+        }
         let done = if publish { "published" } else { "unpublished" };
         Ok(see_other(&format!("/staff/themes/{id}?done={done}#public-h")))
     }

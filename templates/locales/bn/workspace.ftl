@@ -213,3 +213,4 @@ staff-theme-unpublished = বিষয়টি আর নাগরিকদে�
 error-publish-needs-english = প্রকাশের আগে ওপরে দুটি নামই নিজে লিখুন, ইংরেজি নামটি বাংলা নামের অনুলিপি নয় এমনভাবে: ইংরেজিতে পড়া নাগরিকেরা সেটি দেখেন।
 error-publish-choice = বিষয়টি প্রকাশ করবেন কি না বেছে নিন।
 staff-theme-published-badge = প্রকাশিত
+staff-theme-saved = বিষয়টি সংরক্ষিত হয়েছে।

@@ -228,3 +228,4 @@ staff-theme-unpublished = The theme is no longer shown to citizens.
 error-publish-needs-english = Before publishing, write both labels yourself above, with an English label that is not the Bangla one: citizens reading English see it.
 error-publish-choice = Choose whether to publish the theme.
 staff-theme-published-badge = published
+staff-theme-saved = The theme is saved.
