@@ -30,7 +30,7 @@ use crate::workspace::feedback_list::{self, FeedbackFilter};
 #[derive(Debug, Deserialize)]
 pub struct PageQuery {
     page: Option<i64>,
-    /// `published` or `unpublished` after the publish form: the page says so.
+    /// `published`, `unpublished` or `saved` after a theme form: the page says so.
     done: Option<String>,
 }
 
