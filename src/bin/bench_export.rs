@@ -173,9 +173,9 @@ fn export(
 ) -> anyhow::Result<usize> {
     let query =
         ExportQuery { candidates: if candidates { "1".into() } else { String::new() }, ..ExportQuery::default() };
-    let request = query.resolve(c, None).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let request = query.resolve(c, None, nagorik::domain::Locale::Bn).map_err(|e| anyhow::anyhow!("{e:?}"))?;
     let export = load::from_ranking(c, ranking, &request, now)?;
-    Ok(exports::render(&export, format, "backlog")?.len())
+    Ok(exports::render(&export, format, "backlog", request.locale)?.len())
 }
 
 fn main() -> anyhow::Result<()> {

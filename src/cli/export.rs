@@ -8,6 +8,7 @@ use chrono::Utc;
 use clap::Args;
 
 use crate::config::Settings;
+use crate::domain::Locale;
 use crate::exports::request::{ExportQuery, RequestError};
 use crate::exports::{self, Format};
 use crate::startup::open_database;
@@ -30,6 +31,13 @@ pub struct ExportArgs {
     /// The table a CSV holds: backlog, themes, weights or parameters.
     #[arg(long, default_value = "backlog")]
     pub table: String,
+    /// Language of the headings, statuses and categories of a CSV or workbook: bn or en.
+    #[arg(long, value_parser = parse_lang, default_value = "bn")]
+    pub lang: Locale,
+}
+
+fn parse_lang(s: &str) -> Result<Locale, String> {
+    Locale::parse(s).ok_or_else(|| format!("unknown language {s} (bn or en)"))
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -55,7 +63,7 @@ pub fn export_backlog(settings: &Settings, args: ExportArgs) -> anyhow::Result<(
         table: args.table,
         ..ExportQuery::default()
     };
-    let request = query.resolve(&mut conn, None).map_err(|e| match e {
+    let request = query.resolve(&mut conn, None, args.lang).map_err(|e| match e {
         RequestError::NotFound(what) => anyhow::anyhow!("{what}"),
         RequestError::Invalid(_) => anyhow::anyhow!("unknown table (backlog, themes, weights or parameters)"),
         RequestError::Database(e) => anyhow::Error::new(e).context("cannot read the database"),
@@ -65,7 +73,7 @@ pub fn export_backlog(settings: &Settings, args: ExportArgs) -> anyhow::Result<(
     let export = exports::load::load(&mut conn, settings.rates(), now, &request).context("cannot read the backlog")?;
     bar.inc(1);
     bar.set_message("writing");
-    let bytes = exports::render(&export, format, &request.table)?;
+    let bytes = exports::render(&export, format, &request.table, request.locale)?;
     bar.inc(1);
     let path = args
         .output

@@ -8,8 +8,9 @@
 use chrono::NaiveDateTime;
 
 use super::scoring::{Inputs, Rates, Scale, Score, Weights};
+use super::Locale;
 
-pub use super::export_columns::{BACKLOG, PARAMETERS, THEMES, WEIGHTS};
+pub use super::export_columns::{BACKLOG, CATEGORIES, PARAMETERS, STATUSES, THEMES, UNITS, WEIGHTS, WEIGHTS_SOURCES};
 
 /// How a column's cells are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,20 +25,68 @@ pub enum Kind {
     Bool,
     /// Text or a whole number, row by row (the parameters' values).
     Any,
+    /// A code of a closed set (a status, a pain category): the code in JSON, its name in
+    /// the export's language in CSV and XLSX.
+    Term(&'static Terms),
 }
 
-/// One column: its identifier (CSV header, JSON key, XLSX header), its Bangla heading
-/// (an XLSX header note), its kind and its XLSX width in characters.
+/// A closed set of codes a column holds, and where their names are: the message
+/// `<prefix>-<code>` of the catalogs, the code in lower case with every run of other
+/// characters than letters and digits written `-` ([`Terms::message_id`]).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Terms {
+    /// Message id prefix (`backlog-status`).
+    pub prefix: &'static str,
+    /// Every code.
+    pub codes: &'static [&'static str],
+}
+
+impl Terms {
+    /// The message id of `code`'s name (`backlog-status-designing`,
+    /// `export-unit-bdt-per-visit-to-an-office`).
+    pub fn message_id(&self, code: &str) -> String {
+        let mut id = self.prefix.to_owned();
+        let mut gap = true;
+        for ch in code.chars() {
+            if ch.is_ascii_alphanumeric() {
+                if gap {
+                    id.push('-');
+                }
+                id.push(ch.to_ascii_lowercase());
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        id
+    }
+}
+
+/// One column: its identifier (JSON key, the second header row of CSV and XLSX), its
+/// headings people read (the first header row, in the export's language), its kind and its
+/// XLSX width in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Column {
-    /// English identifier.
+    /// Identifier, for machines and formulas.
     pub id: &'static str,
     /// Bangla heading.
     pub bn: &'static str,
+    /// English heading.
+    pub en: &'static str,
     /// How its cells are written.
     pub kind: Kind,
     /// Width in the XLSX, in characters.
     pub width: u8,
+}
+
+impl Column {
+    /// The heading in `locale`.
+    pub fn heading(&self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::Bn => self.bn,
+            Locale::En => self.en,
+        }
+    }
 }
 
 /// One cell. Blank text is `Empty`, so CSV (which cannot tell them apart) agrees with JSON.

@@ -10,6 +10,7 @@ pub mod write;
 use chrono::NaiveDate;
 
 use crate::domain::export::{Export, Table};
+use crate::domain::Locale;
 
 /// A file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,15 +62,17 @@ pub fn filename(scope: &str, table: &str, day: NaiveDate, format: Format) -> Str
     format!("nagorik-backlog-{safe}{part}-{}.{}", day.format("%Y-%m-%d"), format.extension())
 }
 
-/// Writes `export` in `format`; a CSV holds the table named `table` (one of [`TABLES`]).
-pub fn render(export: &Export, format: Format, table: &str) -> anyhow::Result<Vec<u8>> {
+/// Writes `export` in `format`, headings, statuses and categories of a CSV or workbook in
+/// `locale` (JSON keeps the identifiers and codes); a CSV holds the table named `table` (one
+/// of [`TABLES`]).
+pub fn render(export: &Export, format: Format, table: &str, locale: Locale) -> anyhow::Result<Vec<u8>> {
     let tables: [Table; 4] = export.tables();
     Ok(match format {
         Format::Csv => {
             let t = tables.iter().find(|t| t.name == table).ok_or_else(|| anyhow::anyhow!("no table {table}"))?;
-            write::csv(t)?
+            write::csv(t, locale)?
         }
-        Format::Xlsx => write::xlsx(&tables)?,
+        Format::Xlsx => write::xlsx(&tables, locale)?,
         Format::Json => write::json(export, &tables)?,
     })
 }

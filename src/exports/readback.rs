@@ -6,8 +6,9 @@ use std::io::Cursor;
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use serde_json::Value;
 
-use super::write::{BOM, JSON_FORMAT, SHEETS};
+use super::write::{term_name, yes_no, BOM, JSON_FORMAT, SHEETS, XLSX_HEADER_ROWS};
 use crate::domain::export::{Cell, Column, Kind, BACKLOG, PARAMETERS, THEMES, WEIGHTS};
+use crate::domain::Locale;
 
 /// The columns of the four tables, in `Export::tables()` order.
 pub const COLUMNS: [&[Column]; 4] = [BACKLOG, THEMES, WEIGHTS, PARAMETERS];
@@ -19,31 +20,61 @@ fn text_cell(s: &str) -> Cell {
     Cell::text(s)
 }
 
-/// A CSV (with its BOM) of a table with `columns`: the header must match them.
+/// The language of a row of headings of `columns`; an error unless it is one of them.
+fn headings_locale<S: AsRef<str>>(headings: &[S], columns: &[Column]) -> anyhow::Result<Locale> {
+    let given: Vec<&str> = headings.iter().take(columns.len()).map(AsRef::as_ref).collect();
+    Locale::ALL
+        .into_iter()
+        .find(|&l| given.iter().copied().eq(columns.iter().map(|c| c.heading(l))))
+        .ok_or_else(|| anyhow::anyhow!("headings {given:?}"))
+}
+
+/// The code of a term written by name in `locale` (a text that names none stays as it is).
+fn term_code(kind: Kind, s: &str, locale: Locale) -> Cell {
+    match kind {
+        Kind::Term(terms) => {
+            let code = terms.codes.iter().find(|c| term_name(terms, c, locale) == s);
+            text_cell(code.copied().unwrap_or(s))
+        }
+        _ => text_cell(s),
+    }
+}
+
+/// A CSV (with its BOM) of a table with `columns`: a row of headings in either language and
+/// one of identifiers, which must match them; cells as the export holds them (terms by code).
 pub fn csv(bytes: &[u8], columns: &[Column]) -> anyhow::Result<Rows> {
     let body = bytes.strip_prefix(BOM.as_bytes()).ok_or_else(|| anyhow::anyhow!("no BOM"))?;
-    let mut reader = csv::Reader::from_reader(body);
-    let header: Vec<String> = reader.headers()?.iter().map(str::to_owned).collect();
-    anyhow::ensure!(header.iter().eq(columns.iter().map(|c| c.id)), "header {header:?}");
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(body);
+    let mut records = reader.records();
+    let headings = records.next().ok_or_else(|| anyhow::anyhow!("no headings"))??;
+    let locale = headings_locale(&headings.iter().collect::<Vec<_>>(), columns)?;
+    let ids = records.next().ok_or_else(|| anyhow::anyhow!("no identifiers"))??;
+    anyhow::ensure!(ids.iter().eq(columns.iter().map(|c| c.id)), "identifiers {ids:?}");
     let mut rows = Vec::new();
-    for record in reader.records() {
+    for record in records {
         let record = record?;
-        let row = record.iter().zip(columns).map(|(field, col)| csv_cell(field, col.kind)).collect::<Result<_, _>>()?;
+        let row = record
+            .iter()
+            .zip(columns)
+            .map(|(field, col)| csv_cell(field, col.kind, locale))
+            .collect::<Result<_, _>>()?;
         rows.push(row);
     }
     Ok(rows)
 }
 
-fn csv_cell(field: &str, kind: Kind) -> anyhow::Result<Cell> {
+fn csv_cell(field: &str, kind: Kind, locale: Locale) -> anyhow::Result<Cell> {
     if field.is_empty() {
         return Ok(Cell::Empty);
     }
     Ok(match kind {
         Kind::Int => Cell::Int(field.parse()?),
         Kind::Dec(_) => Cell::Dec(field.parse()?),
-        Kind::Bool => Cell::Bool(field == "true"),
+        Kind::Bool if field == yes_no(true, locale) => Cell::Bool(true),
+        Kind::Bool if field == yes_no(false, locale) => Cell::Bool(false),
+        Kind::Bool => anyhow::bail!("not yes or no: {field}"),
         Kind::Any => field.parse().map_or_else(|_| text_cell(unguard(field)), Cell::Int),
-        Kind::Text => text_cell(unguard(field)),
+        Kind::Text | Kind::Term(_) => term_code(kind, unguard(field), locale),
     })
 }
 
@@ -55,10 +86,10 @@ fn unguard(field: &str) -> &str {
     }
 }
 
-fn xlsx_cell(data: &Data, kind: Kind) -> Cell {
+fn xlsx_cell(data: &Data, kind: Kind, locale: Locale) -> Cell {
     match (data, kind) {
         (Data::Empty, _) => Cell::Empty,
-        (Data::String(s), _) => text_cell(s),
+        (Data::String(s), _) => term_code(kind, s, locale),
         (Data::Float(f), Kind::Dec(_)) => Cell::Dec(*f),
         (Data::Float(f), _) => Cell::Int(*f as i64),
         (Data::Int(n), _) => Cell::Int(*n),
@@ -68,12 +99,18 @@ fn xlsx_cell(data: &Data, kind: Kind) -> Cell {
 }
 
 fn xlsx_rows(rows: &[Vec<Data>], columns: &[Column]) -> anyhow::Result<Rows> {
-    let (header, body) = rows.split_first().ok_or_else(|| anyhow::anyhow!("no header"))?;
-    let ids: Vec<String> = header.iter().take(columns.len()).map(|d| d.to_string()).collect();
-    anyhow::ensure!(ids.iter().eq(columns.iter().map(|c| c.id)), "header {ids:?}");
-    Ok(body
+    let header_rows = XLSX_HEADER_ROWS as usize;
+    anyhow::ensure!(rows.len() >= header_rows, "no header");
+    let text = |row: &[Data]| -> Vec<String> { row.iter().take(columns.len()).map(|d| d.to_string()).collect() };
+    let locale = headings_locale(&text(&rows[0]), columns)?;
+    let ids = text(&rows[1]);
+    anyhow::ensure!(ids.iter().eq(columns.iter().map(|c| c.id)), "identifiers {ids:?}");
+    Ok(rows[header_rows..]
         .iter()
-        .map(|r| columns.iter().enumerate().map(|(i, c)| xlsx_cell(r.get(i).unwrap_or(&Data::Empty), c.kind)).collect())
+        .map(|r| {
+            let cell = |(i, c): (usize, &Column)| xlsx_cell(r.get(i).unwrap_or(&Data::Empty), c.kind, locale);
+            columns.iter().enumerate().map(cell).collect()
+        })
         .collect())
 }
 

@@ -9,7 +9,7 @@ use crate::db::ministries;
 use crate::db::schema::offices;
 use crate::db::Conn;
 use crate::domain::backlog::{FiscalYear, Status};
-use crate::domain::{FieldError, FieldErrors};
+use crate::domain::{FieldError, FieldErrors, Locale};
 
 /// The export query as typed (`?ministry=LGD&status=designing&candidates=1`).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -35,6 +35,10 @@ pub struct ExportQuery {
     /// The table a CSV holds: `backlog` (default), `themes`, `weights` or `parameters`.
     #[serde(default)]
     pub table: String,
+    /// Language of the headings, statuses and categories of a CSV or workbook: `bn` or `en`
+    /// (default: the page's language).
+    #[serde(default)]
+    pub lang: String,
 }
 
 /// Why a query was refused.
@@ -65,6 +69,8 @@ pub struct ExportRequest {
     pub scope: String,
     /// The table of a CSV.
     pub table: String,
+    /// The language people read the file in.
+    pub locale: Locale,
 }
 
 fn given(s: &str) -> Option<&str> {
@@ -78,9 +84,22 @@ pub fn is_yes(s: &str) -> bool {
 }
 
 impl ExportQuery {
-    /// Resolves the query for someone who sees `within` (`None`: every ministry).
-    pub fn resolve(&self, conn: &mut Conn, within: Option<Vec<i64>>) -> Result<ExportRequest, RequestError> {
+    /// Resolves the query for someone who sees `within` (`None`: every ministry), in
+    /// `page_locale` unless `lang` names another language.
+    pub fn resolve(
+        &self,
+        conn: &mut Conn,
+        within: Option<Vec<i64>>,
+        page_locale: Locale,
+    ) -> Result<ExportRequest, RequestError> {
         let mut errors = FieldErrors::new();
+        let locale = match given(&self.lang) {
+            None => page_locale,
+            Some(code) => Locale::parse(code).unwrap_or_else(|| {
+                errors.push(FieldError::new("lang", "error-export-lang"));
+                page_locale
+            }),
+        };
         let mut words: Vec<String> = Vec::new();
         let candidates = is_yes(&self.candidates);
         let status = given(&self.status).map(|s| match s {
@@ -150,6 +169,6 @@ impl ExportQuery {
         }
         filter.target_year = year;
         words.push(format!("candidates={}", if filter.backlog_only { "no" } else { "yes" }));
-        Ok(ExportRequest { filter, description: words.join("; "), scope, table })
+        Ok(ExportRequest { filter, description: words.join("; "), scope, table, locale })
     }
 }

@@ -3,10 +3,11 @@
 
 use std::borrow::Cow;
 
-use rust_xlsxwriter::{Format, FormatBorder, Note, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatBorder, Workbook, Worksheet, XlsxError};
 use serde_json::{Map, Value};
 
-use crate::domain::export::{Cell, Export, Kind, Table};
+use crate::domain::export::{Cell, Export, Kind, Table, Terms};
+use crate::domain::Locale;
 
 /// Byte order mark that tells Excel the CSV is UTF-8 (without it, Bangla turns to mojibake).
 pub const BOM: &str = "\u{FEFF}";
@@ -35,18 +36,42 @@ fn csv_number(x: f64, kind: Kind) -> String {
     }
 }
 
-/// One table as CSV: UTF-8 with BOM, CRLF line ends, a header of column identifiers.
-pub fn csv(table: &Table) -> Result<Vec<u8>, csv::Error> {
+/// The name of `code` in `locale` (the code itself when it is none of `terms`').
+pub fn term_name(terms: &Terms, code: &str, locale: Locale) -> String {
+    if terms.codes.contains(&code) {
+        crate::i18n::message(locale, &terms.message_id(code), &[])
+    } else {
+        code.to_owned()
+    }
+}
+
+/// A text cell as people read it: a term's name in `locale`, other text as it is.
+fn readable<'a>(s: &'a str, kind: Kind, locale: Locale) -> Cow<'a, str> {
+    match kind {
+        Kind::Term(terms) => Cow::Owned(term_name(terms, s, locale)),
+        _ => Cow::Borrowed(s),
+    }
+}
+
+/// Yes or no in `locale`, as CSV writes a yes/no cell.
+pub fn yes_no(b: bool, locale: Locale) -> String {
+    crate::i18n::message(locale, if b { "export-yes" } else { "export-no" }, &[])
+}
+
+/// One table as CSV: UTF-8 with BOM, CRLF line ends, a header row of headings in `locale`
+/// and one of column identifiers; statuses, categories and yes/no in `locale`.
+pub fn csv(table: &Table, locale: Locale) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(BOM.as_bytes().to_vec());
+    w.write_record(table.columns.iter().map(|c| c.heading(locale)))?;
     w.write_record(table.columns.iter().map(|c| c.id))?;
     for row in &table.rows {
         for (cell, col) in row.iter().zip(table.columns) {
             let field = match cell {
                 Cell::Empty => Cow::Borrowed(""),
-                Cell::Text(s) => csv_text(s),
+                Cell::Text(s) => Cow::Owned(csv_text(&readable(s, col.kind, locale)).into_owned()),
                 Cell::Int(n) => Cow::Owned(n.to_string()),
                 Cell::Dec(x) => Cow::Owned(csv_number(*x, col.kind)),
-                Cell::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+                Cell::Bool(b) => Cow::Owned(yes_no(*b, locale)),
             };
             w.write_field(field.as_bytes())?;
         }
@@ -88,29 +113,36 @@ pub fn json(export: &Export, tables: &[Table]) -> serde_json::Result<Vec<u8>> {
     serde_json::to_vec_pretty(&Value::Object(doc))
 }
 
-/// Formats of one workbook.
+/// Formats of one workbook, and its language.
 struct Formats {
     header: Format,
+    ids: Format,
     dec: [Format; 4],
+    locale: Locale,
 }
 
 impl Formats {
-    fn new() -> Formats {
-        let header = Format::new().set_bold().set_text_wrap().set_border_bottom(FormatBorder::Thin);
+    fn new(locale: Locale) -> Formats {
+        let header = Format::new().set_bold().set_text_wrap();
+        let ids = Format::new().set_italic().set_font_color("#595959").set_border_bottom(FormatBorder::Thin);
         let dec = ["0", "0.0", "0.00", "0.000"].map(|f| Format::new().set_num_format(f));
-        Formats { header, dec }
+        Formats { header, ids, dec, locale }
     }
 }
 
-/// Writes `table` from `first_row`: a bold header with each column's Bangla heading as a
-/// note, then the cells (numbers as numbers). Returns the row after the last.
+/// Header rows of a table in a sheet: headings, then identifiers.
+pub const XLSX_HEADER_ROWS: u32 = 2;
+
+/// Writes `table` from `first_row`: a bold row of headings in the workbook's language, a row
+/// of column identifiers, then the cells (numbers as numbers, terms by name). Returns the row
+/// after the last.
 fn write_table(sheet: &mut Worksheet, table: &Table, first_row: u32, f: &Formats) -> Result<u32, XlsxError> {
     for (c, col) in table.columns.iter().enumerate() {
         let c = c as u16;
-        sheet.write_string_with_format(first_row, c, col.id, &f.header)?;
-        sheet.insert_note(first_row, c, &Note::new(col.bn).add_author_prefix(false))?;
+        sheet.write_string_with_format(first_row, c, col.heading(f.locale), &f.header)?;
+        sheet.write_string_with_format(first_row + 1, c, col.id, &f.ids)?;
     }
-    let mut r = first_row;
+    let mut r = first_row + 1;
     for row in &table.rows {
         r += 1;
         for (c, (cell, col)) in row.iter().zip(table.columns).enumerate() {
@@ -118,7 +150,7 @@ fn write_table(sheet: &mut Worksheet, table: &Table, first_row: u32, f: &Formats
             match cell {
                 Cell::Empty => {}
                 Cell::Text(s) => {
-                    sheet.write_string(r, c, s)?;
+                    sheet.write_string(r, c, readable(s, col.kind, f.locale))?;
                 }
                 Cell::Int(n) => {
                     sheet.write_number(r, c, *n as f64)?;
@@ -139,7 +171,7 @@ fn write_table(sheet: &mut Worksheet, table: &Table, first_row: u32, f: &Formats
     Ok(r + 1)
 }
 
-/// A column's width: its own, or enough for its header.
+/// A column's width: its own, or enough for its identifier (the heading wraps).
 fn width(col: &crate::domain::export::Column) -> f64 {
     f64::from(col.width).max(col.id.len() as f64 * 0.9)
 }
@@ -149,9 +181,10 @@ fn width(col: &crate::domain::export::Column) -> f64 {
 pub const SHEETS: [&str; 3] = ["Backlog", "Themes", "Weights"];
 
 /// The workbook: sheets Backlog, Themes and Weights (with the parameters below), each
-/// with a bold frozen header row, column widths and an autofilter on the data tables.
-pub fn xlsx(tables: &[Table; 4]) -> Result<Vec<u8>, XlsxError> {
-    let f = Formats::new();
+/// with frozen header rows (headings in `locale`, then identifiers), column widths and an
+/// autofilter on the data tables.
+pub fn xlsx(tables: &[Table; 4], locale: Locale) -> Result<Vec<u8>, XlsxError> {
+    let f = Formats::new(locale);
     let mut workbook = Workbook::new();
     for (i, name) in SHEETS.iter().enumerate() {
         let table = &tables[i];
@@ -160,10 +193,10 @@ pub fn xlsx(tables: &[Table; 4]) -> Result<Vec<u8>, XlsxError> {
         let end = write_table(sheet, table, 0, &f)?;
         let mut widths: Vec<f64> = table.columns.iter().map(width).collect();
         // The backlog keeps its rank and service code in view while scrolling right.
-        sheet.set_freeze_panes(1, if i == 0 { 3 } else { 0 })?;
+        sheet.set_freeze_panes(XLSX_HEADER_ROWS, if i == 0 { 3 } else { 0 })?;
         let last_col = table.columns.len().saturating_sub(1) as u16;
         if i < 2 {
-            sheet.autofilter(0, 0, end - 1, last_col)?;
+            sheet.autofilter(XLSX_HEADER_ROWS - 1, 0, end - 1, last_col)?;
         } else {
             write_table(sheet, &tables[3], end + 1, &f)?;
             for (c, col) in tables[3].columns.iter().enumerate() {

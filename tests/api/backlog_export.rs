@@ -181,6 +181,14 @@ fn export_backlog_writes_a_file_from_the_command_line_and_refuses_an_unknown_min
         nagorik(&["export-backlog", "--format", "xlsx", "--include-candidates", "-o", xlsx.to_str().unwrap()], &url);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(readback::xlsx(&std::fs::read(&xlsx).unwrap()).unwrap()[0].len(), 6, "every ministry");
+    let english = dir.path().join("en.csv");
+    let out =
+        nagorik(&["export-backlog", "--lang", "en", "--include-candidates", "-o", english.to_str().unwrap()], &url);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8(std::fs::read(&english).unwrap()).unwrap().contains("Rank (this list),National rank,"));
+    std::fs::remove_file(&english).unwrap();
+    let out = nagorik(&["export-backlog", "--lang", "fr", "-o", english.to_str().unwrap()], &url);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown language fr (bn or en)"));
 
     let missing = dir.path().join("nope.json");
     let out = nagorik(&["export-backlog", "--ministry", "NOPE", "-o", missing.to_str().unwrap()], &url);
@@ -192,4 +200,42 @@ fn export_backlog_writes_a_file_from_the_command_line_and_refuses_an_unknown_min
     );
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(left.len(), 2, "no partial file: {left:?}");
+}
+
+#[tokio::test]
+async fn headings_statuses_and_categories_come_in_the_language_chosen_on_export() {
+    let app = spawn_app().await;
+    backlog_with_personal_data(&app).await;
+    let admin = app.staff("ministry-admin", &["LGD"]).await;
+    let page = admin.get("/staff/backlog?ministry=LGD").await.text().await.unwrap();
+    assert!(page.contains(r#"<input type="hidden" name="ministry" value="LGD">"#), "the filter goes with the export");
+    assert!(
+        page.contains(r#"<select id="export-lang" name="lang"><option value="bn" selected>"#),
+        "page language first"
+    );
+    let first_lines = |bytes: &[u8]| -> Vec<String> {
+        String::from_utf8_lossy(bytes).trim_start_matches('\u{FEFF}').lines().take(3).map(str::to_owned).collect()
+    };
+    let bangla = admin.get("/staff/backlog/export.csv?ministry=LGD").await.bytes().await.unwrap();
+    let lines = first_lines(&bangla);
+    assert!(lines[0].starts_with("ক্রম (এই তালিকায়),জাতীয় ক্রম,সেবার কোড,"), "{lines:?}");
+    assert!(lines[1].starts_with("rank,national_rank,service_code,"), "{lines:?}");
+    assert!(lines[2].contains(",চিহ্নিত,"), "status by its Bangla name: {lines:?}");
+    let english = admin.get("/staff/backlog/export.csv?ministry=LGD&lang=en").await.bytes().await.unwrap();
+    let lines = first_lines(&english);
+    assert!(lines[0].starts_with("Rank (this list),National rank,Service code,"), "{lines:?}");
+    assert!(lines[2].contains(",Identified,"), "{lines:?}");
+    assert_eq!(
+        readback::csv(&english, readback::COLUMNS[0]).unwrap(),
+        readback::csv(&bangla, readback::COLUMNS[0]).unwrap()
+    );
+    let xlsx = admin.get("/staff/backlog/export.xlsx?lang=en").await.bytes().await.unwrap();
+    let json = admin.get("/staff/backlog/export.json?lang=en").await.bytes().await.unwrap();
+    let (from_xlsx, from_json) = (readback::xlsx(&xlsx).unwrap(), readback::json(&json).unwrap());
+    assert_eq!(from_xlsx[1], from_json[1], "themes: categories by name in the workbook, by code in JSON");
+    let doc: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(doc["backlog"][0]["status"], "identified", "JSON keeps codes");
+    let refused = admin.get("/staff/backlog/export.csv?lang=fr").await;
+    assert_eq!(refused.status(), 422);
+    assert!(refused.text().await.unwrap().contains("শিরোনামের ভাষা বেছে নিন"), "said in the page's language");
 }

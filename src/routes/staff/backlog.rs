@@ -43,6 +43,16 @@ fn given(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// The page's filters, carried into the export form as hidden fields.
+fn export_fields(q: &BacklogQuery) -> Vec<Value> {
+    let filters = [("ministry", &q.ministry), ("office", &q.office), ("status", &q.status), ("category", &q.category)];
+    filters
+        .into_iter()
+        .chain([("year", &q.year)])
+        .filter_map(|(name, v)| given(v).map(|value| json!({ "name": name, "value": value })))
+        .collect()
+}
+
 /// Turns the query into a filter over `ranking`, within the staff member's ministries.
 pub fn parse_filter(q: &BacklogQuery, staff: &Staff, ranking: &Ranking) -> Result<Filter, FieldErrors> {
     let mut errors = FieldErrors::new();
@@ -236,7 +246,8 @@ pub async fn show_backlog(
         "quarter": crate::i18n::localise_digits(locale, &quarter), "moved": moved,
         "weights": ranking.national.as_array(),
         "can_export": staff.role.allows(Permission::ExportBacklog),
-        "export_query": req.query_string(),
+        "export_fields": export_fields(&q),
+        "export_in_english": locale == Locale::En,
     });
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     Ok(renderer.respond_staff(&req, locale, &staff, status, "staff/backlog", data))

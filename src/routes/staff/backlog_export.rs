@@ -11,6 +11,7 @@ use crate::auth::Staff;
 use crate::config::Settings;
 use crate::db::{self, Pool};
 use crate::domain::staff::Permission;
+use crate::domain::Locale;
 use crate::error::AppError;
 use crate::exports::request::{ExportQuery, RequestError};
 use crate::exports::{self, Format};
@@ -27,6 +28,7 @@ impl From<RequestError> for AppError {
 
 async fn export(
     staff: Staff,
+    locale: Locale,
     query: ExportQuery,
     pool: &Pool,
     settings: &Settings,
@@ -35,10 +37,10 @@ async fn export(
     staff.require(Permission::ExportBacklog)?;
     let rates = settings.rates();
     let (name, bytes) = db::run_blocking(pool, move |c| -> Result<(String, Vec<u8>), AppError> {
-        let request = query.resolve(c, staff.ministry_filter())?;
+        let request = query.resolve(c, staff.ministry_filter(), locale)?;
         let now = Utc::now().naive_utc();
         let export = exports::load::load(c, rates, now, &request)?;
-        let bytes = exports::render(&export, format, &request.table).map_err(AppError::Internal)?;
+        let bytes = exports::render(&export, format, &request.table, request.locale).map_err(AppError::Internal)?;
         Ok((exports::filename(&request.scope, &request.table, now.date(), format), bytes))
     })
     .await?;
@@ -57,29 +59,32 @@ async fn export(
 /// The backlog as CSV (UTF-8 with BOM; one table, the backlog unless `table` says otherwise).
 pub async fn export_backlog_csv(
     staff: Staff,
+    locale: Locale,
     query: web::Query<ExportQuery>,
     pool: web::Data<Pool>,
     settings: web::Data<Settings>,
 ) -> Result<HttpResponse, AppError> {
-    export(staff, query.into_inner(), &pool, &settings, Format::Csv).await
+    export(staff, locale, query.into_inner(), &pool, &settings, Format::Csv).await
 }
 
 /// The backlog as an XLSX workbook (Backlog, Themes, Weights).
 pub async fn export_backlog_xlsx(
     staff: Staff,
+    locale: Locale,
     query: web::Query<ExportQuery>,
     pool: web::Data<Pool>,
     settings: web::Data<Settings>,
 ) -> Result<HttpResponse, AppError> {
-    export(staff, query.into_inner(), &pool, &settings, Format::Xlsx).await
+    export(staff, locale, query.into_inner(), &pool, &settings, Format::Xlsx).await
 }
 
 /// The backlog as one JSON document (schema in `docs/export.md`).
 pub async fn export_backlog_json(
     staff: Staff,
+    locale: Locale,
     query: web::Query<ExportQuery>,
     pool: web::Data<Pool>,
     settings: web::Data<Settings>,
 ) -> Result<HttpResponse, AppError> {
-    export(staff, query.into_inner(), &pool, &settings, Format::Json).await
+    export(staff, locale, query.into_inner(), &pool, &settings, Format::Json).await
 }
