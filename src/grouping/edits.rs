@@ -247,8 +247,17 @@ pub fn move_feedback(
     to: &Destination,
     classifier: &Classifier,
 ) -> Result<Theme, EditError> {
+    let mut errors = FieldErrors::new();
     if ids.is_empty() {
-        return Err(EditError::Invalid(FieldErrors(vec![FieldError::new("feedback", "error-move-none-chosen")])));
+        errors.push(FieldError::new("feedback", "error-move-none-chosen"));
+    }
+    if let Destination::New(Some(given)) = to {
+        if crate::domain::text::clean_line(given).chars().count() > LABEL_MAX {
+            errors.push(FieldError::new("label", "error-theme-label-too-long").with("max", LABEL_MAX));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(EditError::Invalid(errors));
     }
     write_transaction(conn, |c| {
         let members: Vec<Member> = theme_members::with_ids(c, ids)?;

@@ -144,6 +144,53 @@ async fn a_bad_theme_edit_is_explained_and_changes_nothing() {
 }
 
 #[tokio::test]
+async fn a_refused_merge_or_split_comes_back_on_the_theme_page_with_what_was_chosen() {
+    let app = spawn_app().await;
+    let designer = app.staff("designer", &["MOHA"]).await;
+    let a = app.submit_text("DIP-001", BRIBE_1).await;
+    let b = app.submit_text("DIP-001", BRIBE_2).await;
+    let c = app.submit_text("DIP-001", SERVER).await;
+    let (theme, other) = (a.theme_id.unwrap(), c.theme_id.unwrap());
+    let path = |what: &str| format!("/staff/themes/{theme}/{what}");
+    // A merge into a theme that is not one of the service's.
+    let refused = designer.post(&path("merge"), &[("into", "999999")]).await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains("href=\"#into\"") && html.contains("id=\"into-error\""), "{html}");
+    assert!(html.contains("এই সেবার একটি বিষয় বেছে নিন"));
+    // A split with nothing ticked keeps the destination and label typed.
+    let typed = [("into", "new"), ("label", "দালালের আলাদা অভিযোগ")];
+    let refused = designer.post(&path("split"), &typed).await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains("href=\"#split_feedback\"") && html.contains("id=\"split_feedback-error\""), "{html}");
+    assert!(html.contains("সরানোর জন্য অন্তত একটি মতামত বেছে নিন"));
+    assert!(html.contains("value=\"দালালের আলাদা অভিযোগ\""), "the label typed is kept");
+    // A label too long keeps the feedback ticked.
+    let long = "দ".repeat(200);
+    let b_id = b.id.to_string();
+    let refused =
+        designer.post(&path("split"), &[("feedback", b_id.as_str()), ("into", "new"), ("label", &long)]).await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains(&format!("id=\"pick-{}\" name=\"feedback\" value=\"{}\" checked", b.id, b.id)), "{html}");
+    assert!(html.contains("id=\"split_label-error\""));
+    assert_eq!(app.reload(b.id).await.theme_id, Some(theme), "nothing moved");
+    app.assert_counts_match(a.service_id).await;
+    // Done: each says so on the theme it leads to.
+    let split = designer.post(&path("split"), &[("feedback", b_id.as_str()), ("into", &other.to_string())]).await;
+    assert_eq!(split.status(), 303);
+    let to = split.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(to, format!("/staff/themes/{other}?done=split"));
+    assert!(designer.get(&to).await.text().await.unwrap().contains("বেছে নেওয়া মতামতগুলো এখন এই বিষয়ে।"));
+    let merged = designer.post(&path("merge"), &[("into", &other.to_string())]).await;
+    let to = merged.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(to, format!("/staff/themes/{other}?done=merged"));
+    assert!(designer.get(&to).await.text().await.unwrap().contains("বিষয় দুটি এক হয়েছে"));
+    app.assert_counts_match(a.service_id).await;
+}
+
+#[tokio::test]
 async fn spam_waits_as_not_yet_grouped_instead_of_opening_a_theme() {
     let app = spawn_app().await;
     let designer = app.staff("designer", &["MOHA"]).await;

@@ -30,7 +30,7 @@ use crate::workspace::feedback_list::{self, FeedbackFilter};
 #[derive(Debug, Deserialize)]
 pub struct PageQuery {
     page: Option<i64>,
-    /// `published`, `unpublished` or `saved` after a theme form: the page says so.
+    /// One of [`DONE`] after a theme form: the page says so.
     done: Option<String>,
 }
 
@@ -58,21 +58,24 @@ pub async fn show_theme(
         // Not permanent: a browser must not remember it if SQLite gives the id to a new theme.
         return Ok(crate::web::page::see_other(&format!("/staff/themes/{to}")));
     }
-    let done = query
-        .done
-        .as_deref()
-        .filter(|d| matches!(*d, "published" | "unpublished" | "saved"))
-        .map(|d| format!("staff-theme-{d}"));
+    let done = query.done.as_deref().filter(|d| DONE.contains(d)).map(|d| format!("staff-theme-{d}"));
     theme_page(&req, &staff, locale, &pool, &renderer, (id, page), Sent { done, ..Sent::default() }).await
 }
 
-/// What a form sent back to the theme page: the labels typed, the messages, or what was done.
+/// What a form sent back to the theme page: the values typed, the messages, or what was done.
 #[derive(Debug, Default)]
 struct Sent {
     labels: Option<(String, String)>,
+    /// The theme chosen in the merge form.
+    merge_into: Option<String>,
+    /// The split form: feedback ticked, destination, label.
+    split: Option<(Vec<i64>, String, String)>,
     errors: Vec<serde_json::Value>,
     done: Option<String>,
 }
+
+/// The outcomes `?done=` names on the theme page, each with its message.
+const DONE: [&str; 5] = ["published", "unpublished", "saved", "merged", "split"];
 
 /// The theme page (members page `page`), with what a form sent back.
 async fn theme_page(
@@ -100,11 +103,11 @@ async fn theme_page(
     let personal = staff.may(Permission::ViewPersonalData, ministry.id);
     let names: HashMap<i64, (String, String)> =
         siblings.iter().map(|t| (t.id, (t.label_bn.clone(), t.label_en.clone()))).collect();
-    let others: Vec<_> = siblings
-        .iter()
-        .filter(|t| t.id != theme.id)
-        .map(|t| json!({ "id": t.id, "label": locale.pick(&t.label_bn, &t.label_en) }))
-        .collect();
+    let (merge_into, (ticked, split_into, split_label)) =
+        (sent.merge_into.unwrap_or_default(), sent.split.unwrap_or_default());
+    let option = |t: &themes::ThemeLabel, chosen: &str| json!({ "id": t.id, "label": locale.pick(&t.label_bn, &t.label_en), "selected": t.id.to_string() == chosen });
+    let others: Vec<_> = siblings.iter().filter(|t| t.id != theme.id).map(|t| option(t, &merge_into)).collect();
+    let split_to: Vec<_> = siblings.iter().filter(|t| t.id != theme.id).map(|t| option(t, &split_into)).collect();
     let categories: Vec<_> = PainCategory::ALL
         .iter()
         .map(|c| json!({ "value": c.as_str(), "label_id": format!("category-{}", c.as_str()), "selected": c.as_str() == theme.category }))
@@ -128,9 +131,13 @@ async fn theme_page(
         "field_errors": sent.errors.iter().filter_map(|e| Some((e["field"].as_str()?.to_owned(), e["message"].clone()))).collect::<serde_json::Map<_, _>>(),
         "service": { "name": locale.pick(&service.name_bn, &service.name_en), "url": format!("/staff/services/{}", service.code) },
         "can_edit": staff.may(Permission::EditThemes, ministry.id),
-        "others": others,
+        "others": others, "split_to": split_to, "split_label": split_label,
         "categories": categories,
-        "rows": rows.iter().map(|f| feedback_row(f, locale, personal, &names)).collect::<Vec<_>>(),
+        "rows": rows.iter().map(|f| {
+            let mut row = feedback_row(f, locale, personal, &names);
+            row["ticked"] = json!(ticked.contains(&f.id));
+            row
+        }).collect::<Vec<_>>(),
         "next_url": more.then(|| format!("/staff/themes/{}?page={}", theme.id, page + 1)),
         "prev_url": (page > 0).then(|| format!("/staff/themes/{}?page={}", theme.id, page - 1)),
     });
@@ -173,7 +180,7 @@ pub async fn edit_theme(
         let actor = Actor::from(&staff);
         match db::run_blocking(&pool, move |c| edits::edit_theme(c, &actor, id, &edit)).await.map_err(AppError::from) {
             Err(AppError::Validation(errors)) => {
-                let sent = Sent { labels: Some(typed), errors: field_messages(locale, &errors), done: None };
+                let sent = Sent { labels: Some(typed), errors: field_messages(locale, &errors), ..Sent::default() };
                 theme_page(&req, &staff, locale, &pool, &renderer, (id, 0), sent).await
             }
             Err(other) => Err(other),
@@ -255,10 +262,22 @@ pub async fn merge_theme(
     let back = format!("/staff/themes/{id}");
     let result = async {
         scope::theme_allowed(&pool, &staff, id, Permission::EditThemes).await?;
-        let into = theme_id("into", form.into.as_deref())?;
-        let actor = Actor::from(&staff);
-        let merged = db::run_blocking(&pool, move |c| edits::merge(c, &actor, id, into)).await?;
-        Ok(see_other(&format!("/staff/themes/{}", merged.id)))
+        let typed = form.into.clone().unwrap_or_default();
+        let merged = match theme_id("into", form.into.as_deref()) {
+            Ok(into) => {
+                let actor = Actor::from(&staff);
+                db::run_blocking(&pool, move |c| edits::merge(c, &actor, id, into)).await.map_err(AppError::from)
+            }
+            Err(e) => Err(e),
+        };
+        match merged {
+            Err(AppError::Validation(errors)) => {
+                let sent = Sent { merge_into: Some(typed), errors: field_messages(locale, &errors), ..Sent::default() };
+                theme_page(&req, &staff, locale, &pool, &renderer, (id, 0), sent).await
+            }
+            Err(other) => Err(other),
+            Ok(merged) => Ok(see_other(&format!("/staff/themes/{}?done=merged", merged.id))),
+        }
     }
     .await;
     or_invalid_page(result, &req, locale, &staff, &renderer, &back)
@@ -291,19 +310,40 @@ pub async fn split_theme(
         let form = form.into_inner();
         let chosen: Vec<&str> = form.iter().filter(|(k, _)| k == "feedback").map(|(_, v)| v.as_str()).collect();
         let ids: Vec<i64> = chosen.iter().filter_map(|v| to_ascii_digits(v.trim()).parse().ok()).collect();
-        if ids.len() != chosen.len() {
-            return Err(AppError::Validation(FieldError::new("feedback", "error-move-none-chosen").into()));
-        }
-        let to = match field(&form, "into").map(str::trim) {
-            None | Some("") | Some("new") => Destination::New(field(&form, "label").map(str::to_owned)),
-            Some(other) => Destination::Theme(theme_id("into", Some(other))?),
+        let typed = (
+            ids.clone(),
+            field(&form, "into").unwrap_or("").to_owned(),
+            field(&form, "label").unwrap_or("").to_owned(),
+        );
+        let moved = async {
+            if ids.len() != chosen.len() {
+                return Err(AppError::Validation(FieldError::new("feedback", "error-move-none-chosen").into()));
+            }
+            let to = match field(&form, "into").map(str::trim) {
+                None | Some("") | Some("new") => Destination::New(field(&form, "label").map(str::to_owned)),
+                Some(other) => Destination::Theme(theme_id("into", Some(other))?),
+            };
+            let (actor, classifier) = (Actor::from(&staff), classifier.into_inner());
+            let moved = db::run_blocking(&pool, move |c| {
+                edits::move_feedback(c, &actor, service_id, ministry, &ids, &to, &classifier)
+            });
+            Ok(moved.await?)
         };
-        let (actor, classifier) = (Actor::from(&staff), classifier.into_inner());
-        let theme = db::run_blocking(&pool, move |c| {
-            edits::move_feedback(c, &actor, service_id, ministry, &ids, &to, &classifier)
-        })
-        .await?;
-        Ok(see_other(&format!("/staff/themes/{}", theme.id)))
+        match moved.await {
+            Err(AppError::Validation(errors)) => {
+                // The split form's fields carry a `split_` prefix on the page (the merge form has an `into` too).
+                let mut errors = field_messages(locale, &errors);
+                for e in &mut errors {
+                    if let Some(name) = e["field"].as_str() {
+                        e["field"] = json!(format!("split_{name}"));
+                    }
+                }
+                let sent = Sent { split: Some(typed), errors, ..Sent::default() };
+                theme_page(&req, &staff, locale, &pool, &renderer, (id, 0), sent).await
+            }
+            Err(other) => Err(other),
+            Ok(theme) => Ok(see_other(&format!("/staff/themes/{}?done=split", theme.id))),
+        }
     }
     .await;
     or_invalid_page(result, &req, locale, &staff, &renderer, &back)

@@ -214,3 +214,5 @@ error-publish-needs-english = প্রকাশের আগে ওপরে �
 error-publish-choice = বিষয়টি প্রকাশ করবেন কি না বেছে নিন।
 staff-theme-published-badge = প্রকাশিত
 staff-theme-saved = বিষয়টি সংরক্ষিত হয়েছে।
+staff-theme-merged = বিষয় দুটি এক হয়েছে: অন্য বিষয়টির সব মতামত এখন এখানে।
+staff-theme-split = বেছে নেওয়া মতামতগুলো এখন এই বিষয়ে।

@@ -229,3 +229,5 @@ error-publish-needs-english = Before publishing, write both labels yourself abov
 error-publish-choice = Choose whether to publish the theme.
 staff-theme-published-badge = published
 staff-theme-saved = The theme is saved.
+staff-theme-merged = The themes are merged: every feedback of the other theme is now here.
+staff-theme-split = The chosen feedback are now in this theme.
