@@ -104,3 +104,30 @@ async fn forgetting_erases_contact_details_and_the_original_text() {
     assert!(!f.body.contains("01711") && f.forgotten_at.is_some());
     assert!(!f.consent_updates);
 }
+
+#[tokio::test]
+async fn a_refused_redaction_or_move_comes_back_on_the_feedback_page_with_what_was_typed() {
+    let app = spawn_app().await;
+    let designer = app.staff("designer", &["MOHA"]).await;
+    let a = app.submit_text("DIP-001", WITH_PHONE).await;
+    let page = format!("/staff/feedback/{}", a.id);
+    let refused = designer.post(&format!("{page}/redact"), &[("span", "Karim Mia")]).await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains("href=\"#span\"") && html.contains("id=\"span-error\""), "{html}");
+    assert!(html.contains("value=\"Karim Mia\""), "the text typed is kept");
+    assert!(html.contains("action=\"/staff/logout\""), "the staff layout");
+    let before = app.reload(a.id).await.public_text();
+    let refused = designer.post(&format!("{page}/theme"), &[("theme", "999999")]).await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains("এই সেবার একটি বিষয় বেছে নিন") && html.contains("id=\"theme-error\""), "{html}");
+    assert_eq!(app.reload(a.id).await.theme_id, a.theme_id, "nothing moved");
+    assert_eq!(app.reload(a.id).await.public_text(), before, "nothing masked");
+    let done = designer.post(&format!("{page}/redact"), &[("span", "Rahim Uddin")]).await;
+    let to = done.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(to, format!("{page}?done=redacted"));
+    assert!(designer.get(&to).await.text().await.unwrap().contains("লেখার অংশটি ঢেকে দেওয়া হয়েছে"));
+    let hidden = designer.post(&format!("{page}/state"), &[("state", "hidden")]).await;
+    assert_eq!(hidden.headers()["location"].to_str().unwrap(), format!("{page}?done=hidden"));
+}

@@ -4,14 +4,13 @@
 
 use std::collections::HashMap;
 
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::json;
 
 use super::feedback_row::feedback_row;
-use super::invalid::or_invalid_page;
 use super::scope;
+use super::sent::Sent;
 use crate::audit::Actor;
 use crate::auth::Staff;
 use crate::db::{self, themes, Pool};
@@ -26,18 +25,42 @@ use crate::themes::Classifier;
 use crate::web::page::see_other;
 use crate::web::Renderer;
 
+/// What the feedback page says was done (`?done=`).
+const DONE: [&str; 6] = ["hidden", "spam", "visible", "redacted", "moved", "forgotten"];
+
+/// `?done=` after a form.
+#[derive(Debug, Deserialize)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
 /// `GET /staff/feedback/{id}`.
 pub async fn show_feedback(
     req: HttpRequest,
     staff: Staff,
     locale: Locale,
     id: web::Path<i64>,
+    query: web::Query<DoneQuery>,
     pool: web::Data<Pool>,
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
+    let sent = Sent::done("staff-feedback-done", query.done.as_deref(), &DONE);
+    feedback_page(&req, &staff, locale, &pool, &renderer, id.into_inner(), sent).await
+}
+
+/// The feedback page, with what a form sent back.
+async fn feedback_page(
+    req: &HttpRequest,
+    staff: &Staff,
+    locale: Locale,
+    pool: &Pool,
+    renderer: &Renderer,
+    id: i64,
+    sent: Sent,
+) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ViewFeedback)?;
-    let (id, who) = (id.into_inner(), staff.clone());
-    let (f, listing, siblings) = db::run_blocking(&pool, move |c| -> Result<_, AppError> {
+    let who = staff.clone();
+    let (f, listing, siblings) = db::run_blocking(pool, move |c| -> Result<_, AppError> {
         let (f, listing) = scope::feedback(c, &who, id)?;
         let siblings = themes::labels_of_service(c, f.service_id)?;
         Ok((f, listing, siblings))
@@ -47,11 +70,13 @@ pub async fn show_feedback(
     let personal = staff.may(Permission::ViewPersonalData, ministry.id);
     let names: HashMap<i64, (String, String)> =
         siblings.iter().map(|t| (t.id, (t.label_bn.clone(), t.label_en.clone()))).collect();
+    let chosen = sent.typed.as_ref().and_then(|t| t["move"]["theme"].as_str().map(str::to_owned));
+    let selected = |id: i64| chosen.as_ref().map_or(Some(id) == f.theme_id, |c| *c == id.to_string());
     let themes: Vec<_> = siblings
         .iter()
-        .map(|t| json!({ "id": t.id, "label": locale.pick(&t.label_bn, &t.label_en), "selected": Some(t.id) == f.theme_id }))
+        .map(|t| json!({ "id": t.id, "label": locale.pick(&t.label_bn, &t.label_en), "selected": selected(t.id) }))
         .collect();
-    let data = json!({
+    let mut data = json!({
         "row": feedback_row(&f, locale, personal, &names),
         "public_text": f.public_text(),
         "tracking_code": if personal { Some(f.tracking_code.clone()) } else { None },
@@ -63,7 +88,33 @@ pub async fn show_feedback(
         "visible": f.moderation == "visible",
         "themes": themes,
     });
-    Ok(renderer.respond_staff(&req, locale, &staff, StatusCode::OK, "staff/feedback", data))
+    let status = sent.status();
+    sent.into_page(&mut data);
+    Ok(renderer.respond_staff(req, locale, staff, status, "staff/feedback", data))
+}
+
+/// The outcome of a feedback form: back to the page saying `done`, or the page again with
+/// the messages and what was typed in `form`.
+#[allow(clippy::too_many_arguments)] // the page's parts, then the outcome
+async fn answer(
+    req: &HttpRequest,
+    staff: &Staff,
+    locale: Locale,
+    pool: &Pool,
+    renderer: &Renderer,
+    id: i64,
+    outcome: Result<&str, AppError>,
+    (form, typed): (&str, serde_json::Value),
+) -> Result<HttpResponse, AppError> {
+    match outcome {
+        Ok(done) => Ok(see_other(&format!("/staff/feedback/{id}?done={done}"))),
+        Err(AppError::Validation(errors)) => {
+            // A move names its destination `into`; the page's field is `theme`.
+            let sent = Sent::refused(locale, &errors, form, typed).renamed(&[("into", "theme")]);
+            feedback_page(req, staff, locale, pool, renderer, id, sent).await
+        }
+        Err(other) => Err(other),
+    }
 }
 
 /// The moderation form.
@@ -84,9 +135,8 @@ pub async fn set_state(
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let back = format!("/staff/feedback/{id}");
-    let result = async {
-        let (_, ministry) = scope::feedback_allowed(&pool, &staff, id, Permission::Moderate).await?;
+    let (_, ministry) = scope::feedback_allowed(&pool, &staff, id, Permission::Moderate).await?;
+    let outcome = async {
         let state = form
             .state
             .as_deref()
@@ -94,10 +144,10 @@ pub async fn set_state(
             .ok_or_else(|| AppError::Validation(FieldError::new("state", "error-filter-state").into()))?;
         let actor = Actor::from(&staff);
         db::run_blocking(&pool, move |c| moderation::set_state(c, &actor, id, ministry, state)).await?;
-        Ok(see_other(&back))
+        Ok(state.as_str())
     }
     .await;
-    or_invalid_page(result, &req, locale, &staff, &renderer, &format!("/staff/feedback/{id}"))
+    answer(&req, &staff, locale, &pool, &renderer, id, outcome, ("state", json!({}))).await
 }
 
 /// The redaction form.
@@ -118,16 +168,13 @@ pub async fn redact(
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let back = format!("/staff/feedback/{id}");
-    let result = async {
-        let (_, ministry) = scope::feedback_allowed(&pool, &staff, id, Permission::Moderate).await?;
-        let span = form.into_inner().span.unwrap_or_default();
-        let actor = Actor::from(&staff);
-        db::run_blocking(&pool, move |c| moderation::redact(c, &actor, id, ministry, &span)).await?;
-        Ok(see_other(&back))
-    }
-    .await;
-    or_invalid_page(result, &req, locale, &staff, &renderer, &format!("/staff/feedback/{id}"))
+    let (_, ministry) = scope::feedback_allowed(&pool, &staff, id, Permission::Moderate).await?;
+    let span = form.into_inner().span.unwrap_or_default();
+    let typed = json!({ "span": span });
+    let actor = Actor::from(&staff);
+    let outcome = db::run_blocking(&pool, move |c| moderation::redact(c, &actor, id, ministry, &span)).await;
+    let outcome = outcome.map(|_| "redacted").map_err(AppError::from);
+    answer(&req, &staff, locale, &pool, &renderer, id, outcome, ("redact", typed)).await
 }
 
 /// `POST /staff/feedback/{id}/forget`: erases the citizen's personal data for good.
@@ -136,7 +183,7 @@ pub async fn forget(staff: Staff, id: web::Path<i64>, pool: web::Data<Pool>) -> 
     let (_, ministry) = scope::feedback_allowed(&pool, &staff, id, Permission::ForgetPersonalData).await?;
     let actor = Actor::from(&staff);
     db::run_blocking(&pool, move |c| moderation::forget(c, &actor, id, ministry)).await?;
-    Ok(see_other(&format!("/staff/feedback/{id}")))
+    Ok(see_other(&format!("/staff/feedback/{id}?done=forgotten")))
 }
 
 /// The move form.
@@ -158,9 +205,9 @@ pub async fn move_to_theme(
     classifier: web::Data<Classifier>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let back = format!("/staff/feedback/{id}");
-    let result = async {
-        let (service_id, ministry) = scope::feedback_allowed(&pool, &staff, id, Permission::EditThemes).await?;
+    let (service_id, ministry) = scope::feedback_allowed(&pool, &staff, id, Permission::EditThemes).await?;
+    let typed = json!({ "theme": form.theme.clone().unwrap_or_default() });
+    let outcome = async {
         let to = match form.theme.as_deref().map(str::trim) {
             None | Some("") | Some("new") => Destination::New(None),
             Some(t) => Destination::Theme(
@@ -174,8 +221,8 @@ pub async fn move_to_theme(
             edits::move_feedback(c, &actor, service_id, ministry, &[id], &to, &classifier)
         })
         .await?;
-        Ok(see_other(&back))
+        Ok("moved")
     }
     .await;
-    or_invalid_page(result, &req, locale, &staff, &renderer, &format!("/staff/feedback/{id}"))
+    answer(&req, &staff, locale, &pool, &renderer, id, outcome, ("move", typed)).await
 }

@@ -16,6 +16,7 @@ mod login;
 mod merge_suggestions;
 mod regroup;
 pub mod scope;
+mod sent;
 mod service_page;
 mod service_themes;
 mod themes;

@@ -3,15 +3,14 @@
 
 use std::collections::HashMap;
 
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
-use serde_json::json;
+use serde_json::{json, Value};
 
 use super::feedback_row::feedback_row;
 use super::invalid::or_invalid_page;
 use super::scope;
-use super::view::field_messages;
+use super::sent::Sent;
 use crate::audit::Actor;
 use crate::auth::Staff;
 use crate::counts::dim;
@@ -58,20 +57,8 @@ pub async fn show_theme(
         // Not permanent: a browser must not remember it if SQLite gives the id to a new theme.
         return Ok(crate::web::page::see_other(&format!("/staff/themes/{to}")));
     }
-    let done = query.done.as_deref().filter(|d| DONE.contains(d)).map(|d| format!("staff-theme-{d}"));
-    theme_page(&req, &staff, locale, &pool, &renderer, (id, page), Sent { done, ..Sent::default() }).await
-}
-
-/// What a form sent back to the theme page: the values typed, the messages, or what was done.
-#[derive(Debug, Default)]
-struct Sent {
-    labels: Option<(String, String)>,
-    /// The theme chosen in the merge form.
-    merge_into: Option<String>,
-    /// The split form: feedback ticked, destination, label.
-    split: Option<(Vec<i64>, String, String)>,
-    errors: Vec<serde_json::Value>,
-    done: Option<String>,
+    let sent = Sent::done("staff-theme", query.done.as_deref(), &DONE);
+    theme_page(&req, &staff, locale, &pool, &renderer, (id, page), sent).await
 }
 
 /// The outcomes `?done=` names on the theme page, each with its message.
@@ -103,16 +90,19 @@ async fn theme_page(
     let personal = staff.may(Permission::ViewPersonalData, ministry.id);
     let names: HashMap<i64, (String, String)> =
         siblings.iter().map(|t| (t.id, (t.label_bn.clone(), t.label_en.clone()))).collect();
-    let (merge_into, (ticked, split_into, split_label)) =
-        (sent.merge_into.unwrap_or_default(), sent.split.unwrap_or_default());
+    let typed = sent.typed.clone().unwrap_or_default();
+    let merge_into = typed["merge"]["into"].as_str().unwrap_or_default();
+    let split_into = typed["split"]["into"].as_str().unwrap_or_default();
+    let ticked: Vec<i64> =
+        typed["split"]["feedback"].as_array().map(|a| a.iter().filter_map(Value::as_i64).collect()).unwrap_or_default();
     let option = |t: &themes::ThemeLabel, chosen: &str| json!({ "id": t.id, "label": locale.pick(&t.label_bn, &t.label_en), "selected": t.id.to_string() == chosen });
-    let others: Vec<_> = siblings.iter().filter(|t| t.id != theme.id).map(|t| option(t, &merge_into)).collect();
-    let split_to: Vec<_> = siblings.iter().filter(|t| t.id != theme.id).map(|t| option(t, &split_into)).collect();
+    let others: Vec<_> = siblings.iter().filter(|t| t.id != theme.id).map(|t| option(t, merge_into)).collect();
+    let split_to: Vec<_> = siblings.iter().filter(|t| t.id != theme.id).map(|t| option(t, split_into)).collect();
     let categories: Vec<_> = PainCategory::ALL
         .iter()
         .map(|c| json!({ "value": c.as_str(), "label_id": format!("category-{}", c.as_str()), "selected": c.as_str() == theme.category }))
         .collect();
-    let data = json!({
+    let mut data = json!({
         "theme": {
             "id": theme.id, "label_bn": theme.label_bn, "label_en": theme.label_en,
             "label": locale.pick(&theme.label_bn, &theme.label_en), "category_id": format!("category-{}", theme.category),
@@ -125,13 +115,9 @@ async fn theme_page(
             "public_url": format!("/services/{}", service.code),
         },
         "min_public_voices": crate::backlog::public::MIN_PUBLIC_VOICES,
-        "done": sent.done,
-        "typed": sent.labels.as_ref().map(|(bn, en)| json!({ "label_bn": bn, "label_en": en })),
-        "errors": sent.errors, "has_errors": !sent.errors.is_empty(),
-        "field_errors": sent.errors.iter().filter_map(|e| Some((e["field"].as_str()?.to_owned(), e["message"].clone()))).collect::<serde_json::Map<_, _>>(),
         "service": { "name": locale.pick(&service.name_bn, &service.name_en), "url": format!("/staff/services/{}", service.code) },
         "can_edit": staff.may(Permission::EditThemes, ministry.id),
-        "others": others, "split_to": split_to, "split_label": split_label,
+        "others": others, "split_to": split_to,
         "categories": categories,
         "rows": rows.iter().map(|f| {
             let mut row = feedback_row(f, locale, personal, &names);
@@ -141,7 +127,8 @@ async fn theme_page(
         "next_url": more.then(|| format!("/staff/themes/{}?page={}", theme.id, page + 1)),
         "prev_url": (page > 0).then(|| format!("/staff/themes/{}?page={}", theme.id, page - 1)),
     });
-    let status = if sent.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = sent.status();
+    sent.into_page(&mut data);
     Ok(renderer.respond_staff(req, locale, staff, status, "staff/theme", data))
 }
 
@@ -180,7 +167,8 @@ pub async fn edit_theme(
         let actor = Actor::from(&staff);
         match db::run_blocking(&pool, move |c| edits::edit_theme(c, &actor, id, &edit)).await.map_err(AppError::from) {
             Err(AppError::Validation(errors)) => {
-                let sent = Sent { labels: Some(typed), errors: field_messages(locale, &errors), ..Sent::default() };
+                let typed = json!({ "label_bn": typed.0, "label_en": typed.1 });
+                let sent = Sent::refused(locale, &errors, "labels", typed);
                 theme_page(&req, &staff, locale, &pool, &renderer, (id, 0), sent).await
             }
             Err(other) => Err(other),
@@ -222,7 +210,7 @@ pub async fn publish_theme(
             db::run_blocking(&pool, move |c| edits::publish(c, &actor, id, publish)).await.map_err(AppError::from);
         match published {
             Err(AppError::Validation(errors)) => {
-                let sent = Sent { errors: field_messages(locale, &errors), ..Sent::default() };
+                let sent = Sent::refused(locale, &errors, "publish", json!({}));
                 return theme_page(&req, &staff, locale, &pool, &renderer, (id, 0), sent).await;
             }
             Err(other) => return Err(other),
@@ -272,7 +260,7 @@ pub async fn merge_theme(
         };
         match merged {
             Err(AppError::Validation(errors)) => {
-                let sent = Sent { merge_into: Some(typed), errors: field_messages(locale, &errors), ..Sent::default() };
+                let sent = Sent::refused(locale, &errors, "merge", json!({ "into": typed }));
                 theme_page(&req, &staff, locale, &pool, &renderer, (id, 0), sent).await
             }
             Err(other) => Err(other),
@@ -331,14 +319,10 @@ pub async fn split_theme(
         };
         match moved.await {
             Err(AppError::Validation(errors)) => {
+                let typed = json!({ "feedback": typed.0, "into": typed.1, "label": typed.2 });
                 // The split form's fields carry a `split_` prefix on the page (the merge form has an `into` too).
-                let mut errors = field_messages(locale, &errors);
-                for e in &mut errors {
-                    if let Some(name) = e["field"].as_str() {
-                        e["field"] = json!(format!("split_{name}"));
-                    }
-                }
-                let sent = Sent { split: Some(typed), errors, ..Sent::default() };
+                let names = [("feedback", "split_feedback"), ("into", "split_into"), ("label", "split_label")];
+                let sent = Sent::refused(locale, &errors, "split", typed).renamed(&names);
                 theme_page(&req, &staff, locale, &pool, &renderer, (id, 0), sent).await
             }
             Err(other) => Err(other),
