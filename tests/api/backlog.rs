@@ -185,3 +185,44 @@ async fn another_ministrys_backlog_item_is_not_found_and_cabinet_admins_only_rea
     assert!(cabinet.get("/staff/backlog").await.text().await.unwrap().contains("ORGBDR-001"));
     assert_eq!(app.backlog_status(item).await, "identified");
 }
+
+#[tokio::test]
+async fn a_refused_item_form_comes_back_on_the_item_page_with_what_was_typed_and_a_done_one_says_so() {
+    let app = spawn_app().await;
+    let admin = app.staff("ministry-admin", &["LGD"]).await;
+    let item = admin.promote(&app, "ORGBDR-001", "সমস্যা").await;
+    let path = |form: &str| format!("/staff/backlog/items/{item}/{form}");
+    // Dropping without a reason: the move form keeps the choice, the message sits by the note.
+    let refused = admin.post(&path("status"), &[("status", "dropped"), ("note", " ")]).await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains("href=\"#note\"") && html.contains("id=\"note-error\""), "{html}");
+    assert!(html.contains("<option value=\"dropped\" selected>"), "the move chosen is kept");
+    assert!(html.contains("action=\"/staff/logout\"") && html.contains("id=\"history-h\""), "the item page itself");
+    assert_eq!(app.backlog_status(item).await, "identified", "nothing changed");
+    // Bad priorities: what was typed stays in the boxes.
+    let office = app.office_id("ORGBDR").await.to_string();
+    let bad =
+        [("target_year", ""), ("owner_office", office.as_str()), ("category", "2"), ("yearly_applications", "-5")];
+    let refused = admin.prioritise(item, &bad).await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains("id=\"yearly_applications-error\"") && html.contains("value=\"-5\""), "{html}");
+    assert!(html.contains("<option value=\"2\" selected>"), "the category chosen is kept");
+    // A review missing its progress keeps the next step typed; its status error names its own select.
+    let review = [("progress", ""), ("status", "live"), ("next_step", "কর্মশালা ডাকা")];
+    let refused = admin.post(&path("reviews"), &review).await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains("href=\"#progress\"") && html.contains(">কর্মশালা ডাকা</textarea>"), "{html}");
+    // A problem statement too long keeps the text and the themes ticked.
+    let long = "ক".repeat(4001);
+    let refused = admin.post(&path("problem"), &[("problem_bn", long.as_str())]).await;
+    assert_eq!(refused.status(), 422);
+    assert!(refused.text().await.unwrap().contains(&long), "the statement typed is kept");
+    // Done: the page says what happened.
+    let moved = admin.post(&path("status"), &[("status", "designing"), ("note", "")]).await;
+    let to = moved.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(to, format!("/staff/backlog/items/{item}?done=moved"));
+    assert!(admin.get(&to).await.text().await.unwrap().contains("অবস্থা বদলানো হয়েছে"));
+}

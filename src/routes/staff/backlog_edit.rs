@@ -5,9 +5,11 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use serde::Deserialize;
+use serde_json::{json, Value};
 
-use super::backlog_item::scoped_item;
+use super::backlog_item::{item_page, scoped_item, ItemPage};
 use super::invalid::or_invalid_page;
+use super::sent::Sent;
 use crate::audit::Actor;
 use crate::auth::Staff;
 use crate::backlog::moves::{self, parse_note, Priorities, Review};
@@ -74,6 +76,29 @@ pub async fn promote(
     or_invalid_page(result, &req, locale, &staff, &renderer, &back)
 }
 
+/// The outcome of an item form: back to the item page saying `done`, or the page again with
+/// the messages and what was typed in `form` (fields named as on the page).
+#[allow(clippy::too_many_arguments)] // the page's parts, then the outcome
+async fn answer(
+    req: &HttpRequest,
+    staff: &Staff,
+    locale: Locale,
+    page: &ItemPage,
+    id: i64,
+    outcome: Result<&str, AppError>,
+    (form, typed): (&str, Value),
+    names: &[(&str, &str)],
+) -> Result<HttpResponse, AppError> {
+    match outcome {
+        Ok(done) => Ok(see_other(&format!("/staff/backlog/items/{id}?done={done}"))),
+        Err(AppError::Validation(errors)) => {
+            let sent = Sent::refused(locale, &errors, form, typed).renamed(names);
+            item_page(req, staff, locale, page, id, sent).await
+        }
+        Err(other) => Err(other),
+    }
+}
+
 /// `POST /staff/backlog/items/{id}/problem`.
 pub async fn edit_problem(
     req: HttpRequest,
@@ -81,21 +106,27 @@ pub async fn edit_problem(
     locale: Locale,
     id: web::Path<i64>,
     form: web::Form<PairsForm>,
-    pool: web::Data<Pool>,
-    renderer: web::Data<Renderer>,
+    page: ItemPage,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let back = format!("/staff/backlog/items/{id}");
-    let result = async {
-        allowed(&pool, &staff, id, Permission::ShapeBacklog).await?;
+    allowed(&page.pool, &staff, id, Permission::ShapeBacklog).await?;
+    let ticked: Vec<Value> = form
+        .iter()
+        .filter(|(k, _)| k == "theme")
+        .filter_map(|(_, v)| crate::domain::digits::to_ascii_digits(v.trim()).parse::<i64>().ok())
+        .map(Value::from)
+        .collect();
+    let typed =
+        json!({ "problem_bn": field(&form, "problem_bn"), "problem_en": field(&form, "problem_en"), "themes": ticked });
+    let outcome = async {
         let problem = problem(&form)?;
         let actor = Actor::from(&staff);
-        db::run_blocking(&pool, move |c| shaping::edit_problem(c, &actor, id, &problem, Utc::now().naive_utc()))
-            .await?;
-        Ok(see_other(&back))
+        let now = Utc::now().naive_utc();
+        db::run_blocking(&page.pool, move |c| shaping::edit_problem(c, &actor, id, &problem, now)).await?;
+        Ok("problem")
     }
     .await;
-    or_invalid_page(result, &req, locale, &staff, &renderer, &back)
+    answer(&req, &staff, locale, &page, id, outcome, ("problem", typed), &[]).await
 }
 
 /// The status form.
@@ -112,27 +143,31 @@ pub async fn move_status(
     locale: Locale,
     id: web::Path<i64>,
     form: web::Form<StatusForm>,
-    pool: web::Data<Pool>,
-    renderer: web::Data<Renderer>,
+    page: ItemPage,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let back = format!("/staff/backlog/items/{id}");
-    let result = async {
-        allowed(&pool, &staff, id, Permission::PrioritiseBacklog).await?;
-        let to = Status::parse(form.status.as_deref().unwrap_or(""))
-            .ok_or_else(|| AppError::Validation(FieldError::new("status", "error-backlog-move").into()))?;
-        let note = parse_note("note", form.note.as_deref().unwrap_or(""), false)
-            .map_err(|e| AppError::Validation(e.into()))?;
+    allowed(&page.pool, &staff, id, Permission::PrioritiseBacklog).await?;
+    let typed =
+        json!({ "status": form.status.clone().unwrap_or_default(), "note": form.note.clone().unwrap_or_default() });
+    let outcome = async {
+        let mut errors = FieldErrors::new();
+        let to = errors.take(
+            Status::parse(form.status.as_deref().unwrap_or(""))
+                .ok_or_else(|| FieldError::new("status", "error-backlog-move")),
+        );
+        let note = errors.take(parse_note("note", form.note.as_deref().unwrap_or(""), false));
+        let (Some(to), Some(note)) = (to, note) else { return Err(AppError::Validation(errors)) };
         let actor = Actor::from(&staff);
-        db::run_blocking(&pool, move |c| moves::move_status(c, &actor, id, to, &note, Utc::now().naive_utc())).await?;
-        Ok(see_other(&back))
+        db::run_blocking(&page.pool, move |c| moves::move_status(c, &actor, id, to, &note, Utc::now().naive_utc()))
+            .await?;
+        Ok("moved")
     }
     .await;
-    or_invalid_page(result, &req, locale, &staff, &renderer, &back)
+    answer(&req, &staff, locale, &page, id, outcome, ("status", typed), &[]).await
 }
 
 /// The priorities form.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 pub struct PrioritiesForm {
     target_year: Option<String>,
     owner_office: Option<String>,
@@ -179,24 +214,23 @@ pub async fn set_priorities(
     locale: Locale,
     id: web::Path<i64>,
     form: web::Form<PrioritiesForm>,
-    pool: web::Data<Pool>,
-    renderer: web::Data<Renderer>,
+    page: ItemPage,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let back = format!("/staff/backlog/items/{id}");
-    let result = async {
-        allowed(&pool, &staff, id, Permission::PrioritiseBacklog).await?;
+    allowed(&page.pool, &staff, id, Permission::PrioritiseBacklog).await?;
+    let typed = serde_json::to_value(&*form).unwrap_or_default();
+    let outcome = async {
         let p = form.parse().map_err(AppError::Validation)?;
         let actor = Actor::from(&staff);
-        db::run_blocking(&pool, move |c| moves::set_priorities(c, &actor, id, &p, Utc::now().naive_utc())).await?;
-        Ok(see_other(&back))
+        db::run_blocking(&page.pool, move |c| moves::set_priorities(c, &actor, id, &p, Utc::now().naive_utc())).await?;
+        Ok("priorities")
     }
     .await;
-    or_invalid_page(result, &req, locale, &staff, &renderer, &back)
+    answer(&req, &staff, locale, &page, id, outcome, ("priorities", typed), &[]).await
 }
 
 /// The review form.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 pub struct ReviewForm {
     progress: Option<String>,
     status: Option<String>,
@@ -210,13 +244,12 @@ pub async fn record_review(
     locale: Locale,
     id: web::Path<i64>,
     form: web::Form<ReviewForm>,
-    pool: web::Data<Pool>,
-    renderer: web::Data<Renderer>,
+    page: ItemPage,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let back = format!("/staff/backlog/items/{id}");
-    let result = async {
-        allowed(&pool, &staff, id, Permission::PrioritiseBacklog).await?;
+    allowed(&page.pool, &staff, id, Permission::PrioritiseBacklog).await?;
+    let typed = serde_json::to_value(&*form).unwrap_or_default();
+    let outcome = async {
         let mut errors = FieldErrors::new();
         let progress = errors.take(parse_note("progress", form.progress.as_deref().unwrap_or(""), true));
         let next_step = errors.take(parse_note("next_step", form.next_step.as_deref().unwrap_or(""), true));
@@ -229,9 +262,11 @@ pub async fn record_review(
         };
         let review = Review { progress, status, next_step };
         let actor = Actor::from(&staff);
-        db::run_blocking(&pool, move |c| moves::record_review(c, &actor, id, &review, Utc::now().naive_utc())).await?;
-        Ok(see_other(&back))
+        db::run_blocking(&page.pool, move |c| moves::record_review(c, &actor, id, &review, Utc::now().naive_utc()))
+            .await?;
+        Ok("review")
     }
     .await;
-    or_invalid_page(result, &req, locale, &staff, &renderer, &back)
+    // The review's status select is `review_status` on the page (the move form has a `status`).
+    answer(&req, &staff, locale, &page, id, outcome, ("review", typed), &[("status", "review_status")]).await
 }

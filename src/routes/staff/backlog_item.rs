@@ -4,12 +4,13 @@
 use std::collections::HashMap;
 
 use crate::backlog::inputs::CountedCache;
-use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 use chrono::Utc;
+use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::backlog_view::{breakdown, points};
+use super::sent::Sent;
 use crate::auth::Staff;
 use crate::backlog::ranking;
 use crate::backlog::shaping::find_with_service;
@@ -55,27 +56,80 @@ pub fn theme_choices(c: &mut Conn, service_id: i64, linked: &[i64], locale: Loca
     Ok(all.into_iter().take(THEMES_OFFERED.max(linked.len())).map(|x| x.3).collect())
 }
 
+/// What the item page says was done (`?done=`).
+const DONE: [&str; 4] = ["problem", "moved", "priorities", "review"];
+
+/// `?done=` after a form.
+#[derive(Debug, Deserialize)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
+/// What the item page reads besides the request: the database, the cached counts, the settings
+/// and the templates.
+pub struct ItemPage {
+    /// The database.
+    pub pool: web::Data<Pool>,
+    counted: web::Data<CountedCache>,
+    settings: web::Data<Settings>,
+    renderer: web::Data<Renderer>,
+}
+
+impl FromRequest for ItemPage {
+    type Error = actix_web::Error;
+    type Future = std::future::Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let missing = || actix_web::error::ErrorInternalServerError("application data missing");
+        std::future::ready((|| {
+            Ok(ItemPage {
+                pool: req.app_data::<web::Data<Pool>>().ok_or_else(missing)?.clone(),
+                counted: req.app_data::<web::Data<CountedCache>>().ok_or_else(missing)?.clone(),
+                settings: req.app_data::<web::Data<Settings>>().ok_or_else(missing)?.clone(),
+                renderer: req.app_data::<web::Data<Renderer>>().ok_or_else(missing)?.clone(),
+            })
+        })())
+    }
+}
+
 /// `GET /staff/backlog/items/{id}`.
-#[allow(clippy::too_many_arguments)] // one argument per extractor
 pub async fn show_item(
     req: HttpRequest,
     staff: Staff,
     locale: Locale,
     id: web::Path<i64>,
-    pool: web::Data<Pool>,
-    counted: web::Data<CountedCache>,
-    settings: web::Data<Settings>,
-    renderer: web::Data<Renderer>,
+    query: web::Query<DoneQuery>,
+    page: ItemPage,
+) -> Result<HttpResponse, AppError> {
+    let sent = Sent::done("backlog-item-done", query.done.as_deref(), &DONE);
+    item_page(&req, &staff, locale, &page, id.into_inner(), sent).await
+}
+
+/// The item page, with what a form sent back.
+pub async fn item_page(
+    req: &HttpRequest,
+    staff: &Staff,
+    locale: Locale,
+    page: &ItemPage,
+    id: i64,
+    sent: Sent,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ViewBacklog)?;
-    let (id, who, rates) = (id.into_inner(), staff.clone(), settings.rates());
+    let (who, rates, counted) = (staff.clone(), page.settings.rates(), page.counted.clone());
+    let typed = sent.typed.clone().unwrap_or_default();
     let now = Utc::now().naive_utc();
-    let data = db::run_read(&pool, move |c| -> Result<Value, AppError> {
+    let mut data = db::run_read(&page.pool, move |c| -> Result<Value, AppError> {
         let (item, (service, office, ministry)) = scoped_item(c, &who, id)?;
         let ranking = ranking::build_cached(c, &counted, rates, now)?;
         let ranked = ranking.of_service(service.id).ok_or(AppError::NotFound)?;
         let linked = backlog_items::theme_ids(c, id)?;
-        let choices = theme_choices(c, service.id, &linked, locale)?;
+        let mut choices = theme_choices(c, service.id, &linked, locale)?;
+        if let Some(ticked) = typed["problem"]["themes"].as_array() {
+            for choice in &mut choices {
+                choice["checked"] = json!(ticked.contains(&choice["id"]));
+            }
+        }
+        let chosen = |form: &str, field: &str| typed[form][field].as_str().map(str::to_owned);
         let moves = backlog_moves::for_item(c, id)?;
         let reviews = backlog_reviews::for_item(c, id)?;
         let mut names: HashMap<i64, String> = HashMap::new();
@@ -86,16 +140,21 @@ pub async fn show_item(
         }
         let who_name = |id: Option<i64>| id.and_then(|i| names.get(&i).cloned()).unwrap_or_else(|| "—".into());
         let status = Status::parse(&item.status).unwrap_or(Status::Identified);
-        let owner = item.owner_office_id.unwrap_or(office.id);
+        let owner = chosen("priorities", "owner_office").unwrap_or_else(|| item.owner_office_id.unwrap_or(office.id).to_string());
         let office_options: Vec<Value> = offices::list_for_ministry(c, ministry.id)?
             .into_iter()
-            .map(|o| json!({ "id": o.id, "name": locale.pick(&o.name_bn, &o.name_en), "selected": o.id == owner }))
+            .map(|o| json!({ "id": o.id, "name": locale.pick(&o.name_bn, &o.name_en), "selected": o.id.to_string() == owner }))
             .collect();
         let this_year = FiscalYear::of(now.date());
+        let year = chosen("priorities", "target_year").or_else(|| item.target_year.clone()).unwrap_or_default();
         let years: Vec<Value> = (-1..4)
             .map(|d| FiscalYear(this_year.0 + d).label())
-            .map(|y| json!({ "value": y, "selected": item.target_year.as_deref() == Some(y.as_str()) }))
+            .map(|y| json!({ "value": y, "selected": year == y }))
             .collect();
+        let category = chosen("priorities", "category")
+            .unwrap_or_else(|| service.roadmap_category.map_or("none".to_owned(), |c| c.to_string()));
+        let move_to = chosen("status", "status").unwrap_or_default();
+        let review_status = chosen("review", "status").unwrap_or_else(|| status.as_str().to_owned());
         let b = &ranked.score.burden;
         let i = &ranked.inputs;
         Ok(json!({
@@ -126,11 +185,11 @@ pub async fn show_item(
                 "promised_days": i.promised_days, "fee": i.fee_bdt, "rates": ranking.rates,
             },
             "themes": choices,
-            "next": status.next().iter().map(|s| json!({ "value": s.as_str(), "label_id": format!("backlog-status-{}", s.as_str()) })).collect::<Vec<_>>(),
+            "next": status.next().iter().map(|s| json!({ "value": s.as_str(), "label_id": format!("backlog-status-{}", s.as_str()), "selected": s.as_str() == move_to })).collect::<Vec<_>>(),
             "offices": office_options, "years": years,
-            "categories": ([("1", Some(1)), ("2", Some(2)), ("none", None)]).iter()
-                .map(|(v, c)| json!({ "value": v, "selected": service.roadmap_category == *c })).collect::<Vec<_>>(),
-            "all_statuses": Status::ALL.iter().map(|s| json!({ "value": s.as_str(), "label_id": format!("backlog-status-{}", s.as_str()), "selected": *s == status })).collect::<Vec<_>>(),
+            "categories": (["1", "2", "none"]).iter()
+                .map(|v| json!({ "value": v, "selected": category == *v })).collect::<Vec<_>>(),
+            "all_statuses": Status::ALL.iter().map(|s| json!({ "value": s.as_str(), "label_id": format!("backlog-status-{}", s.as_str()), "selected": s.as_str() == review_status })).collect::<Vec<_>>(),
             "moves": moves.iter().rev().map(|m| json!({
                 "from_id": m.from_status.as_ref().map(|s| format!("backlog-status-{s}")),
                 "to_id": format!("backlog-status-{}", m.to_status), "note": m.note, "who": who_name(m.staff_id),
@@ -146,5 +205,7 @@ pub async fn show_item(
         }))
     })
     .await?;
-    Ok(renderer.respond_staff(&req, locale, &staff, StatusCode::OK, "staff/backlog_item", data))
+    let status = sent.status();
+    sent.into_page(&mut data);
+    Ok(page.renderer.respond_staff(req, locale, staff, status, "staff/backlog_item", data))
 }
