@@ -31,7 +31,7 @@ async fn a_designer_promotes_a_service_with_a_problem_statement_and_its_themes()
         .await;
     assert_eq!(response.status(), 303);
     let item = app.backlog_item_of("ORGBDR-001").await.unwrap();
-    assert_eq!(response.headers()["location"], format!("/staff/backlog/items/{item}").as_str());
+    assert_eq!(response.headers()["location"], format!("/staff/backlog/items/{item}?done=promoted").as_str());
     let page = designer.get(&format!("/staff/backlog/items/{item}")).await;
     assert_eq!(page.status(), 200);
     let page = page.text().await.unwrap();
@@ -225,4 +225,24 @@ async fn a_refused_item_form_comes_back_on_the_item_page_with_what_was_typed_and
     let to = moved.headers()["location"].to_str().unwrap().to_owned();
     assert_eq!(to, format!("/staff/backlog/items/{item}?done=moved"));
     assert!(admin.get(&to).await.text().await.unwrap().contains("অবস্থা বদলানো হয়েছে"));
+}
+
+#[tokio::test]
+async fn a_refused_promotion_comes_back_on_the_service_page_with_what_was_typed() {
+    let app = spawn_app().await;
+    let admin = app.staff("ministry-admin", &["LGD"]).await;
+    let theme = app.submit_text("ORGBDR-001", "জন্ম নিবন্ধনে দালাল টাকা চায়").await.theme_id.unwrap();
+    let path = "/staff/services/ORGBDR-001/backlog";
+    let long = "x".repeat(4001);
+    let refused = admin.post(path, &[("problem_en", long.as_str()), ("theme", &theme.to_string())]).await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains("href=\"#problem_en\"") && html.contains("id=\"problem_en-error\""), "{html}");
+    assert!(html.contains("<details open>") && html.contains(&long), "the form stays open with the text typed");
+    assert!(html.contains(&format!("value=\"{theme}\" checked")), "the theme ticked stays ticked");
+    assert_eq!(app.backlog_item_of("ORGBDR-001").await, None, "nothing promoted");
+    let done = admin.post(path, &[("problem_bn", "দালাল ছাড়া কাজ হয় না"), ("theme", &theme.to_string())]).await;
+    let to = done.headers()["location"].to_str().unwrap().to_owned();
+    assert!(to.ends_with("?done=promoted"), "{to}");
+    assert!(admin.get(&to).await.text().await.unwrap().contains("সেবাটি ব্যাকলগে উঠেছে"));
 }

@@ -144,6 +144,17 @@ async function themesFlow(lang) {
     const themeUrl = await page.locator('a[href^="/staff/themes/"]').first().getAttribute('href');
     await page.goto(feedbackUrl);
     await assertFieldsStyled(page, 'feedback page');
+    // A refused redaction comes back on the feedback page: the summary has focus, the message sits
+    // by the field, what was typed is kept, and the page passes axe like any other.
+    await page.fill('#span', 'zz-not-in-the-text');
+    await Promise.all([
+      page.waitForURL((url) => url.pathname.endsWith('/redact')),
+      page.locator('form[action$="/redact"] button[type=submit]').click(),
+    ]);
+    assert.ok(await page.locator('#span-error').isVisible(), 'the message sits by the field');
+    assert.equal(await page.inputValue('#span'), 'zz-not-in-the-text', 'what was typed is kept');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary', 'the summary has focus');
+    await checkAtBothWidths(page, 'refused redaction');
     await page.goto(themeUrl);
     await assertFieldsStyled(page, 'theme page');
     await page.goto(`/staff/services/${SERVICE.code}`);

@@ -7,9 +7,10 @@ use chrono::Utc;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::backlog_item::{item_page, scoped_item, ItemPage};
-use super::invalid::or_invalid_page;
+use super::backlog_item::{item_page, scoped_item};
+use super::page_parts::PageParts;
 use super::sent::Sent;
+use super::service_page::service_page;
 use crate::audit::Actor;
 use crate::auth::Staff;
 use crate::backlog::moves::{self, parse_note, Priorities, Review};
@@ -21,7 +22,7 @@ use crate::domain::staff::Permission;
 use crate::domain::{FieldError, FieldErrors, Locale};
 use crate::error::AppError;
 use crate::web::page::see_other;
-use crate::web::Renderer;
+use crate::workspace::filter_input::FilterQuery;
 use crate::workspace::visible_service;
 
 /// A form whose `theme` field repeats (one per checked theme).
@@ -49,31 +50,50 @@ async fn allowed(pool: &Pool, staff: &Staff, id: i64, permission: Permission) ->
     Ok(listing.2.id)
 }
 
-/// `POST /staff/services/{code}/backlog`: promotes the service with a problem statement.
+/// What the problem form typed: both statements and the themes ticked.
+fn typed_problem(form: &PairsForm) -> Value {
+    let ticked: Vec<Value> = form
+        .iter()
+        .filter(|(k, _)| k == "theme")
+        .filter_map(|(_, v)| crate::domain::digits::to_ascii_digits(v.trim()).parse::<i64>().ok())
+        .map(Value::from)
+        .collect();
+    json!({ "problem_bn": field(form, "problem_bn"), "problem_en": field(form, "problem_en"), "themes": ticked })
+}
+
+/// `POST /staff/services/{code}/backlog`: promotes the service with a problem statement; a
+/// refusal comes back on the service page with what was typed.
 pub async fn promote(
     req: HttpRequest,
     staff: Staff,
     locale: Locale,
     code: web::Path<String>,
     form: web::Form<PairsForm>,
-    pool: web::Data<Pool>,
-    renderer: web::Data<Renderer>,
+    parts: PageParts,
 ) -> Result<HttpResponse, AppError> {
     let code = code.into_inner();
-    let back = format!("/staff/services/{code}");
-    let result = async {
-        staff.require(Permission::ShapeBacklog)?;
+    staff.require(Permission::ShapeBacklog)?;
+    let outcome = async {
         let problem = problem(&form)?;
-        let (actor, who) = (Actor::from(&staff), staff.clone());
-        let item = db::run_blocking(&pool, move |c| -> Result<_, AppError> {
+        let (actor, who, code) = (Actor::from(&staff), staff.clone(), code.clone());
+        db::run_blocking(&parts.pool, move |c| -> Result<_, AppError> {
             let listing = visible_service(c, &who, &code)?.ok_or(AppError::NotFound)?;
             Ok(shaping::promote(c, &actor, listing.0.id, &problem, Utc::now().naive_utc())?)
         })
-        .await?;
-        Ok(see_other(&format!("/staff/backlog/items/{}", item.id)))
+        .await
+        .map_err(AppError::from)
     }
     .await;
-    or_invalid_page(result, &req, locale, &staff, &renderer, &back)
+    match outcome {
+        Ok(item) => Ok(see_other(&format!("/staff/backlog/items/{}?done=promoted", item.id))),
+        Err(AppError::Validation(errors)) => {
+            // Already in the backlog (promoted meanwhile): the page's backlog section says so.
+            let sent =
+                Sent::refused(locale, &errors, "promote", typed_problem(&form)).renamed(&[("service", "backlog-h")]);
+            service_page(&req, &staff, locale, code, FilterQuery::default(), &parts, sent).await
+        }
+        Err(other) => Err(other),
+    }
 }
 
 /// The outcome of an item form: back to the item page saying `done`, or the page again with
@@ -83,7 +103,7 @@ async fn answer(
     req: &HttpRequest,
     staff: &Staff,
     locale: Locale,
-    page: &ItemPage,
+    page: &PageParts,
     id: i64,
     outcome: Result<&str, AppError>,
     (form, typed): (&str, Value),
@@ -106,18 +126,11 @@ pub async fn edit_problem(
     locale: Locale,
     id: web::Path<i64>,
     form: web::Form<PairsForm>,
-    page: ItemPage,
+    page: PageParts,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     allowed(&page.pool, &staff, id, Permission::ShapeBacklog).await?;
-    let ticked: Vec<Value> = form
-        .iter()
-        .filter(|(k, _)| k == "theme")
-        .filter_map(|(_, v)| crate::domain::digits::to_ascii_digits(v.trim()).parse::<i64>().ok())
-        .map(Value::from)
-        .collect();
-    let typed =
-        json!({ "problem_bn": field(&form, "problem_bn"), "problem_en": field(&form, "problem_en"), "themes": ticked });
+    let typed = typed_problem(&form);
     let outcome = async {
         let problem = problem(&form)?;
         let actor = Actor::from(&staff);
@@ -143,7 +156,7 @@ pub async fn move_status(
     locale: Locale,
     id: web::Path<i64>,
     form: web::Form<StatusForm>,
-    page: ItemPage,
+    page: PageParts,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     allowed(&page.pool, &staff, id, Permission::PrioritiseBacklog).await?;
@@ -214,7 +227,7 @@ pub async fn set_priorities(
     locale: Locale,
     id: web::Path<i64>,
     form: web::Form<PrioritiesForm>,
-    page: ItemPage,
+    page: PageParts,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     allowed(&page.pool, &staff, id, Permission::PrioritiseBacklog).await?;
@@ -244,7 +257,7 @@ pub async fn record_review(
     locale: Locale,
     id: web::Path<i64>,
     form: web::Form<ReviewForm>,
-    page: ItemPage,
+    page: PageParts,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     allowed(&page.pool, &staff, id, Permission::PrioritiseBacklog).await?;

@@ -3,29 +3,27 @@
 
 use std::collections::HashMap;
 
-use crate::backlog::inputs::CountedCache;
-use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::backlog_view::{breakdown, points};
+use super::page_parts::PageParts;
 use super::sent::Sent;
 use crate::auth::Staff;
 use crate::backlog::ranking;
 use crate::backlog::shaping::find_with_service;
-use crate::config::Settings;
 use crate::counts::dim;
 use crate::db::backlog_items::{self, BacklogItem};
 use crate::db::services::ServiceListing;
-use crate::db::{self, backlog_moves, backlog_reviews, offices, service_counts, staff_users, themes, Conn, Pool};
+use crate::db::{self, backlog_moves, backlog_reviews, offices, service_counts, staff_users, themes, Conn};
 use crate::domain::backlog::{FiscalYear, Quarter, Status};
 use crate::domain::digits::{lakh_crore, taka_in_full};
 use crate::domain::scoring::FEW_ANSWERS;
 use crate::domain::staff::Permission;
 use crate::domain::Locale;
 use crate::error::AppError;
-use crate::web::Renderer;
 
 /// Themes offered to link: the linked, the confirmed, then the most voiced.
 const THEMES_OFFERED: usize = 40;
@@ -57,39 +55,12 @@ pub fn theme_choices(c: &mut Conn, service_id: i64, linked: &[i64], locale: Loca
 }
 
 /// What the item page says was done (`?done=`).
-const DONE: [&str; 4] = ["problem", "moved", "priorities", "review"];
+const DONE: [&str; 5] = ["promoted", "problem", "moved", "priorities", "review"];
 
 /// `?done=` after a form.
 #[derive(Debug, Deserialize)]
 pub struct DoneQuery {
     done: Option<String>,
-}
-
-/// What the item page reads besides the request: the database, the cached counts, the settings
-/// and the templates.
-pub struct ItemPage {
-    /// The database.
-    pub pool: web::Data<Pool>,
-    counted: web::Data<CountedCache>,
-    settings: web::Data<Settings>,
-    renderer: web::Data<Renderer>,
-}
-
-impl FromRequest for ItemPage {
-    type Error = actix_web::Error;
-    type Future = std::future::Ready<Result<Self, Self::Error>>;
-
-    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        let missing = || actix_web::error::ErrorInternalServerError("application data missing");
-        std::future::ready((|| {
-            Ok(ItemPage {
-                pool: req.app_data::<web::Data<Pool>>().ok_or_else(missing)?.clone(),
-                counted: req.app_data::<web::Data<CountedCache>>().ok_or_else(missing)?.clone(),
-                settings: req.app_data::<web::Data<Settings>>().ok_or_else(missing)?.clone(),
-                renderer: req.app_data::<web::Data<Renderer>>().ok_or_else(missing)?.clone(),
-            })
-        })())
-    }
 }
 
 /// `GET /staff/backlog/items/{id}`.
@@ -99,7 +70,7 @@ pub async fn show_item(
     locale: Locale,
     id: web::Path<i64>,
     query: web::Query<DoneQuery>,
-    page: ItemPage,
+    page: PageParts,
 ) -> Result<HttpResponse, AppError> {
     let sent = Sent::done("backlog-item-done", query.done.as_deref(), &DONE);
     item_page(&req, &staff, locale, &page, id.into_inner(), sent).await
@@ -110,7 +81,7 @@ pub async fn item_page(
     req: &HttpRequest,
     staff: &Staff,
     locale: Locale,
-    page: &ItemPage,
+    page: &PageParts,
     id: i64,
     sent: Sent,
 ) -> Result<HttpResponse, AppError> {

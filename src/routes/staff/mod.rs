@@ -14,6 +14,7 @@ mod feedback_row;
 mod invalid;
 mod login;
 mod merge_suggestions;
+mod page_parts;
 mod regroup;
 pub mod scope;
 mod sent;

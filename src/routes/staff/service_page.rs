@@ -11,11 +11,13 @@ use chrono::Utc;
 use serde_json::{json, Value};
 
 use super::feedback_row::feedback_row;
+use super::page_parts::PageParts;
+use super::sent::Sent;
 use super::service_themes::{category_chart, theme_cards};
 use super::view::field_messages;
 use crate::auth::Staff;
 use crate::charts::{horizontal_bars, weekly_trend, ChartText};
-use crate::db::{self, themes, Pool};
+use crate::db::{self, themes};
 use crate::domain::district::District;
 use crate::domain::feedback::{Channel, FeedbackKind};
 use crate::domain::staff::Permission;
@@ -23,8 +25,7 @@ use crate::domain::{FieldErrors, Locale};
 use crate::error::AppError;
 use crate::grouping;
 use crate::i18n;
-use crate::themes::{Classifier, PainCategory};
-use crate::web::Renderer;
+use crate::themes::PainCategory;
 use crate::workspace::filter_input::FilterQuery;
 use crate::workspace::service_stats::{self, ServiceStats};
 use crate::workspace::{feedback_list, visible_service};
@@ -83,28 +84,39 @@ fn options(values: &[&str], prefix: &str, selected: &Option<String>) -> Vec<Valu
 const ME_TOO_BURST: i64 = 5;
 
 /// `GET /staff/services/{code}`.
-#[allow(clippy::too_many_arguments)] // one argument per extractor
 pub async fn show_service(
     req: HttpRequest,
     staff: Staff,
     locale: Locale,
     code: web::Path<String>,
     query: web::Query<FilterQuery>,
-    pool: web::Data<Pool>,
-    renderer: web::Data<Renderer>,
-    classifier: web::Data<Classifier>,
+    parts: PageParts,
+) -> Result<HttpResponse, AppError> {
+    service_page(&req, &staff, locale, code.into_inner(), query.into_inner(), &parts, Sent::default()).await
+}
+
+/// The service page for the feedback filter `query`, with what a form (promote) sent back.
+pub async fn service_page(
+    req: &HttpRequest,
+    staff: &Staff,
+    locale: Locale,
+    code: String,
+    query: FilterQuery,
+    parts: &PageParts,
+    sent: Sent,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ViewFeedback)?;
-    let query = query.into_inner();
+    let (pool, renderer) = (&parts.pool, &parts.renderer);
     let (filter, errors) = match query.parse() {
         Ok(filter) => (filter, FieldErrors::new()),
         Err(errors) => (Default::default(), errors),
     };
-    let (code, who) = (code.into_inner(), staff.clone());
+    let who = staff.clone();
     let mut list_filter = filter.clone();
-    let classifier = classifier.into_inner();
+    let classifier = parts.classifier.clone().into_inner();
+    let typed = sent.typed.clone().unwrap_or_default();
     let (listing, stats, insights, (rows, more), theme_names, (backlog, refused)) =
-        db::run_read(&pool, move |c| -> Result<_, AppError> {
+        db::run_read(pool, move |c| -> Result<_, AppError> {
             let listing = visible_service(c, &who, &code)?.ok_or(AppError::NotFound)?;
             list_filter.search_original = who.may(Permission::ViewPersonalData, listing.2.id);
             let stats = service_stats::load(c, &listing.0, Utc::now().naive_utc())?;
@@ -118,15 +130,20 @@ pub async fn show_service(
             let backlog = match db::backlog_items::for_service(c, listing.0.id)? {
                 Some(item) => json!({ "url": format!("/staff/backlog/items/{}", item.id),
                                       "status_id": format!("backlog-status-{}", item.status) }),
-                None => json!({ "themes": super::backlog_item::theme_choices(c, listing.0.id, &[], locale)?,
-                                "promote_url": format!("/staff/services/{}/backlog", listing.0.code) }),
+                None => {
+                    let ticked: Vec<i64> = typed["promote"]["themes"]
+                        .as_array()
+                        .map_or_else(Vec::new, |a| a.iter().filter_map(Value::as_i64).collect());
+                    json!({ "themes": super::backlog_item::theme_choices(c, listing.0.id, &ticked, locale)?,
+                            "promote_url": format!("/staff/services/{}/backlog", listing.0.code) })
+                }
             };
             let day_ago = Utc::now().naive_utc() - chrono::Duration::hours(24);
             let refused = crate::voices::refused_since(c, listing.0.id, day_ago)?;
             Ok((listing, stats, insights, page, names, (backlog, refused)))
         })
         .await?;
-    let merge_suggestions = super::merge_suggestions::section(&pool, &staff, &listing, locale).await?;
+    let merge_suggestions = super::merge_suggestions::section(pool, staff, &listing, locale).await?;
     let (service, _, ministry) = &listing;
     let personal = staff.may(Permission::ViewPersonalData, ministry.id);
     let (trend, districts) = charts(&stats, locale);
@@ -148,7 +165,7 @@ pub async fn show_service(
         .map(|d| json!({ "value": d.code(), "label": d.name(locale), "selected": query.district.as_deref() == Some(d.code()) }))
         .collect();
     let error_list = field_messages(locale, &errors);
-    let data = json!({
+    let mut data = json!({
         "service": {
             "code": service.code, "name": locale.pick(&service.name_bn, &service.name_en),
             "other_name": locale.pick(&service.name_en, &service.name_bn), "ministry": locale.pick(&ministry.name_bn, &ministry.name_en),
@@ -179,7 +196,7 @@ pub async fn show_service(
         "trend_svg": trend,
         "districts_svg": districts,
         "rows": rows,
-        "errors": error_list,
+        "filter_errors": error_list,
         "filter": {
             "q": query.q.clone().unwrap_or_default(), "from": query.from.clone().unwrap_or_default(), "to": query.to.clone().unwrap_or_default(),
             "kinds": options(&kinds, "staff-kind-", &query.kind), "channels": options(&channels, "channel-", &query.channel),
@@ -190,6 +207,7 @@ pub async fn show_service(
         "next_url": more.then(|| link(page + 1)),
         "prev_url": (page > 0).then(|| link(page - 1)),
     });
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    Ok(renderer.respond_staff(&req, locale, &staff, status, "staff/service", data))
+    let status = if errors.is_empty() { sent.status() } else { StatusCode::UNPROCESSABLE_ENTITY };
+    sent.into_page(&mut data);
+    Ok(renderer.respond_staff(req, locale, staff, status, "staff/service", data))
 }

@@ -90,6 +90,7 @@ backlog-review-title = { $quarter }-এর ত্রৈমাসিক পর্
 backlog-review-progress = এই প্রান্তিকের অগ্রগতি
 backlog-review-next = পরের ধাপ
 backlog-review-save = পর্যালোচনা সংরক্ষণ করুন
+backlog-item-done-promoted = সেবাটি ব্যাকলগে উঠেছে। নিচে অগ্রাধিকার ও লক্ষ্য অর্থবছর ঠিক করুন।
 backlog-item-done-problem = সমস্যার বিবরণ ও যুক্ত বিষয় সংরক্ষিত হয়েছে।
 backlog-item-done-moved = অবস্থা বদলানো হয়েছে; ইতিহাসে লেখা আছে।
 backlog-item-done-priorities = অগ্রাধিকারের তথ্য সংরক্ষিত হয়েছে; স্কোর নতুন করে হিসাব হয়েছে।

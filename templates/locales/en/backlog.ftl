@@ -90,6 +90,7 @@ backlog-review-title = Quarterly review for { $quarter }
 backlog-review-progress = Progress this quarter
 backlog-review-next = Next step
 backlog-review-save = Record the review
+backlog-item-done-promoted = The service is in the backlog. Set its priorities and target year below.
 backlog-item-done-problem = The problem statement and linked themes are saved.
 backlog-item-done-moved = The status is changed; the history records it.
 backlog-item-done-priorities = The priorities are saved; the score is computed again.
