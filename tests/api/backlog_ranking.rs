@@ -358,7 +358,12 @@ async fn the_cached_ranking_follows_new_voices_and_a_designers_category_at_once(
     // The pages read the same way: the item page of a promoted service shows its two voices.
     let admin = app.staff("ministry-admin", &["LGD"]).await;
     let item = admin.promote(&app, "ORGBDR-001", "দেরি").await;
-    assert_eq!(admin.get(&format!("/staff/backlog/items/{item}")).await.status(), 200);
+    let page = admin.get(&format!("/staff/backlog/items/{item}")).await;
+    assert_eq!(page.status(), 200);
+    // The score is explained in sentences built from the measures, not in analysts' terms.
+    let page = page.text().await.unwrap();
+    assert!(page.contains("১২ মাসে এই সেবা নিয়ে ২টি মত এসেছে"), "{page}");
+    assert!(page.contains("রোডম্যাপে") && !page.contains("স্বাভাবিকীকৃত") && !page.contains("লগ স্কেলে"));
     let backlog = admin.get("/staff/backlog").await.text().await.unwrap();
     assert!(backlog.contains(">জাতীয় ক্রম</th>"), "the rank column says it is the national rank");
 }

@@ -143,7 +143,7 @@ pub async fn item_page(
             },
             "score": {
                 "rank": ranked.rank, "of": ranking.rows.len(), "total": points(ranked.score.total),
-                "components": breakdown(&ranked.score), "ministry_weights": ranked.ministry_weights,
+                "components": breakdown(&ranked.score, &ranking.scale, service.roadmap_category, locale), "ministry_weights": ranked.ministry_weights,
                 "per_application_bdt": lakh_crore(b.per_application_bdt, locale),
                 "per_application_hours": lakh_crore(b.per_application_hours, locale),
                 "yearly_bdt": lakh_crore(b.yearly_bdt, locale), "yearly_hours": lakh_crore(b.yearly_hours, locale),

@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 
 use crate::backlog::ranking::Ranked;
 use crate::domain::digits::{lakh_crore, taka_in_full};
-use crate::domain::scoring::{Score, COMPONENTS};
+use crate::domain::scoring::{Scale, Score, COMPONENTS};
 use crate::domain::Locale;
 
 /// Points shown with one decimal.
@@ -44,20 +44,29 @@ pub fn row(r: &Ranked, locale: Locale) -> Value {
     })
 }
 
-/// The breakdown of a score: each component's measure, normalised value, weight and points.
-pub fn breakdown(score: &Score) -> Vec<Value> {
+/// The breakdown of a score: each component's measure explained in a plain sentence (against
+/// the largest of all services, where the component is measured against it), its weight and
+/// its points. `category` is the service's roadmap category (readiness reads it).
+pub fn breakdown(score: &Score, scale: &Scale, category: Option<i32>, locale: Locale) -> Vec<Value> {
+    let n = |x: i64| lakh_crore(x, locale);
     COMPONENTS
         .iter()
         .zip(score.components.iter())
         .map(|(name, c)| {
-            let measure = match *name {
-                "severity" | "readiness" => format!("{:.2}", c.raw as f64 / 1000.0),
-                _ => c.raw.to_string(),
+            let (id, args): (String, Vec<(&str, String)>) = match *name {
+                "demand" => ("backlog-explain-demand".into(), vec![("voices", n(c.raw)), ("top", n(scale.demand))]),
+                "burden" => ("backlog-explain-burden".into(), vec![("bdt", n(c.raw)), ("top", n(scale.burden))]),
+                "gap" => ("backlog-explain-gap".into(), vec![("bdt", n(c.raw)), ("top", n(scale.gap))]),
+                "severity" => ("backlog-explain-severity".into(), vec![("percent", n((c.raw + 5) / 10))]),
+                _ => (
+                    format!("backlog-explain-readiness-{}", category.map_or("none".to_owned(), |c| c.to_string())),
+                    Vec::new(),
+                ),
             };
             json!({
-                "name_id": format!("backlog-component-{name}"), "unit_id": format!("backlog-unit-{name}"),
-                "measure": measure, "normalised": format!("{:.2}", c.normalised), "weight": c.weight,
-                "points": points(c.points),
+                "name_id": format!("backlog-component-{name}"),
+                "explained": crate::i18n::message(locale, &id, &args),
+                "weight": c.weight, "points": points(c.points),
             })
         })
         .collect()
