@@ -113,7 +113,9 @@ export async function promoteByKeyboard(page, lang, { check } = {}) {
   assert.ok(await firstTheme.isChecked(), 'Space checks the theme');
   await tabTo(page, (s) => s.tag === 'BUTTON' && s.text === msg(lang, 'backlog-promote-go'), 'the promote button', 10);
   await page.keyboard.press('Enter');
-  await page.waitForURL(/\/staff\/backlog\/items\/\d+$/);
+  // The item page, saying the service is now in the backlog.
+  await page.waitForURL((url) => /^\/staff\/backlog\/items\/\d+$/.test(url.pathname) && url.searchParams.get('done') === 'promoted');
+  assert.equal(await text(page.locator('.panel.success')), msg(lang, 'backlog-item-done-promoted'));
   const itemPath = new URL(page.url()).pathname;
   return { itemPath, theme, themeId: themeId.replace('promote-', '') };
 }
@@ -146,18 +148,20 @@ export async function moveStatus(page, lang, itemPath, { check } = {}) {
   await form.getByLabel(msg(lang, 'backlog-move-to')).selectOption('dropped');
   const refused = await submit(page, form.getByRole('button', { name: msg(lang, 'backlog-move-go') }), '/status');
   assert.equal(refused.status(), 422, 'a drop without a reason is refused with 422');
+  // The item page itself comes back: the summary (focused) links to the note, the message sits
+  // beside it, the move chosen is kept, and nothing changed.
   await assertLanguage(page, lang);
-  assert.equal(await text(page.locator('h1')), msg(lang, 'staff-invalid-title'));
+  assert.equal(await text(page.locator('h1 .badge')), msg(lang, 'backlog-status-identified'), 'nothing changed');
   assert.equal(await text(page.locator('.error-summary li')), msg(lang, 'error-backlog-drop-reason'));
+  assert.equal(await page.locator('.error-summary li a').getAttribute('href'), '#note');
   await page.locator('.error-summary:focus').waitFor({ state: 'attached' });
   assert.ok((await text(page.locator('main'))).includes(msg(lang, 'staff-invalid-nothing-changed')));
+  assert.equal(await text(page.locator('#note-error')), msg(lang, 'error-backlog-drop-reason'));
+  assert.equal(await page.locator('#status').inputValue(), 'dropped', 'the move chosen is kept');
   await check?.(page, 'refused form (422: drop without a reason)');
-  await page.getByRole('main').getByRole('link', { name: msg(lang, 'staff-back') }).click();
-  await page.waitForURL(`**${itemPath}`);
-  assert.equal(await text(page.locator('h1 .badge')), msg(lang, 'backlog-status-identified'), 'nothing changed');
 
-  // By keyboard: the first allowed move (designing) is preselected; a note, then Enter on "Move".
-  assert.equal(await page.locator('#status').inputValue(), 'designing');
+  // By keyboard: choose designing, a note, then Enter on "Move".
+  await page.locator('#status').selectOption('designing');
   await tabToId(page, 'status');
   await tabToId(page, 'note', 3);
   await page.keyboard.type(TYPED.note[lang]);
