@@ -28,7 +28,11 @@ pub const OPTIONAL: &[&str] = &[
     "responsible_officer",
     "yearly_applications",
     "roadmap_category",
+    "aliases",
 ];
+
+/// Most other names a service may have, and their longest.
+pub const ALIASES_MAX: (usize, usize) = (20, 80);
 
 /// One checked row of the sheet.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +65,8 @@ pub struct CatalogueRow {
     pub yearly_applications: Option<i64>,
     /// Roadmap category.
     pub roadmap_category: Option<RoadmapCategory>,
+    /// Other names citizens use for it (romanised, short, common English).
+    pub aliases: Vec<String>,
 }
 
 /// A problem with one line of the sheet.
@@ -206,7 +212,21 @@ fn parse_row(line: u64, cell: &dyn Fn(&str) -> String) -> Result<CatalogueRow, S
         yearly_applications: number("yearly_applications", &cell("yearly_applications"), 1_000_000_000)?
             .map(|v| v as i64),
         roadmap_category,
+        aliases: aliases(&cell("aliases"))?,
     })
+}
+
+/// Other names, `|`-separated like steps; each a line of at most [`ALIASES_MAX`]`.1` characters.
+fn aliases(cell: &str) -> Result<Vec<String>, String> {
+    let names = list(cell);
+    let (most, longest) = ALIASES_MAX;
+    if names.len() > most {
+        return Err(format!("aliases: {} names, at most {most}", names.len()));
+    }
+    match names.iter().find(|n| n.chars().count() > longest) {
+        Some(long) => Err(format!("aliases: {long:?} is longer than {longest} characters")),
+        None => Ok(names),
+    }
 }
 
 #[cfg(test)]

@@ -78,3 +78,18 @@ fn a_row_with_the_wrong_number_of_cells_is_refused() {
 fn an_empty_sheet_is_refused() {
     assert_eq!(reasons(HEADER.as_bytes()), vec!["line 1: the file has no service rows"]);
 }
+
+#[test]
+fn other_names_are_read_from_the_aliases_column_and_limited() {
+    let good = format!("{HEADER},aliases\n{ROW},pasport | MRP ||notun passport");
+    let rows = parse_catalogue(good.as_bytes()).unwrap();
+    assert_eq!(rows[0].aliases, ["pasport", "MRP", "notun passport"]);
+    let without = parse_catalogue(sheet(&[ROW]).as_slice()).unwrap();
+    assert!(without[0].aliases.is_empty(), "the column may be left out");
+    let many = vec!["x"; 21].join("|");
+    let too_many = format!("{HEADER},aliases\n{ROW},{many}");
+    assert_eq!(reasons(too_many.as_bytes()), vec!["line 2: aliases: 21 names, at most 20"]);
+    let long = "ক".repeat(81);
+    let too_long = format!("{HEADER},aliases\n{ROW},{long}");
+    assert!(reasons(too_long.as_bytes())[0].contains("is longer than 80 characters"));
+}

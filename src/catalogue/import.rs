@@ -31,7 +31,7 @@ pub fn new_service(row: &CatalogueRow, office_id: i64) -> NewService {
         code: row.code.clone(),
         name_bn: row.name_bn.clone(),
         name_en: row.name_en.clone(),
-        search_text: service_search_text(&row.name_bn, &row.name_en, &row.code),
+        search_text: service_search_text(&row.name_bn, &row.name_en, &row.code, &row.aliases.join("|")),
         delivery_mode: row.delivery_mode.as_str().to_owned(),
         steps: serde_json::to_string(&row.steps).expect("strings serialise"),
         documents: serde_json::to_string(&row.documents).expect("strings serialise"),
@@ -41,6 +41,7 @@ pub fn new_service(row: &CatalogueRow, office_id: i64) -> NewService {
         yearly_applications: row.yearly_applications,
         roadmap_category: row.roadmap_category.map(|c| c.number()),
         updated_at: Utc::now().naive_utc(),
+        aliases: row.aliases.join("|"),
     }
 }
 

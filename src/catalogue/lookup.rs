@@ -95,7 +95,7 @@ mod tests {
             code: code.into(),
             name_bn: bn.into(),
             name_en: en.into(),
-            search_text: crate::domain::text::service_search_text(bn, en, code),
+            search_text: crate::domain::text::service_search_text(bn, en, code, ""),
             delivery_mode: "manual".into(),
             steps: "[]".into(),
             documents: "[]".into(),
@@ -106,6 +106,7 @@ mod tests {
             roadmap_category: None,
             created_at: at,
             updated_at: at,
+            aliases: String::new(),
         };
         let office = Office {
             id: 1,

@@ -45,6 +45,7 @@ diesel::table! {
         roadmap_category -> Nullable<Integer>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        aliases -> Text,
     }
 }
 

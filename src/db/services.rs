@@ -45,6 +45,8 @@ pub struct Service {
     pub created_at: NaiveDateTime,
     /// When last changed.
     pub updated_at: NaiveDateTime,
+    /// Other names citizens use for it, `|`-separated.
+    pub aliases: String,
 }
 
 impl Service {
@@ -97,6 +99,8 @@ pub struct NewService {
     pub roadmap_category: Option<i32>,
     /// Time of this write.
     pub updated_at: NaiveDateTime,
+    /// Other names, `|`-separated.
+    pub aliases: String,
 }
 
 /// A service with the office and ministry it belongs to.
@@ -189,12 +193,22 @@ pub fn most_used(conn: &mut Conn, n: i64) -> QueryResult<Vec<ServiceListing>> {
 /// ([`crate::domain::text::service_search_text`]) make it differ (after an upgrade); returns how
 /// many changed. Nothing changes on a second run.
 pub fn refresh_search_text(conn: &mut Conn) -> QueryResult<usize> {
-    let rows: Vec<(i64, String, String, String, String)> = services::table
-        .select((services::id, services::name_bn, services::name_en, services::code, services::search_text))
+    type Row = (i64, String, String, String, String, String);
+    let rows: Vec<Row> = services::table
+        .select((
+            services::id,
+            services::name_bn,
+            services::name_en,
+            services::code,
+            services::aliases,
+            services::search_text,
+        ))
         .load(conn)?;
     let stale: Vec<(i64, String)> = rows
         .into_iter()
-        .map(|(id, bn, en, code, stored)| (id, crate::domain::text::service_search_text(&bn, &en, &code), stored))
+        .map(|(id, bn, en, code, aliases, stored)| {
+            (id, crate::domain::text::service_search_text(&bn, &en, &code, &aliases), stored)
+        })
         .filter(|(_, fresh, stored)| fresh != stored)
         .map(|(id, fresh, _)| (id, fresh))
         .collect();

@@ -54,13 +54,20 @@ fn skeleton_words(key: &str) -> Vec<String> {
 /// so that `জন্মনিবন্ধন` finds `জন্ম নিবন্ধন` and `birthregistration` finds `Birth registration`;
 /// and the consonant skeleton of each name word, marked `~`, then all of them joined, so that
 /// romanised Bangla finds the Bangla name (`jonmo nibondhon` → `~jnm ~nbndn`, see
-/// [`romanised_term`]). The catalogue writes it for new and updated services, and every start
-/// brings stored services up to date (`catalogue::search_text`).
-pub fn service_search_text(name_bn: &str, name_en: &str, code: &str) -> String {
+/// [`romanised_term`]). `aliases` (other names citizens use, `|`-separated: `NID`, `smart
+/// card`, `jonmo sonod`) are found the same way. The catalogue writes it for new and updated
+/// services, and every start brings stored services up to date (`catalogue::search_text`).
+pub fn service_search_text(name_bn: &str, name_en: &str, code: &str, aliases: &str) -> String {
+    let aliases: Vec<&str> = aliases.split('|').map(str::trim).filter(|a| !a.is_empty()).collect();
     let key = search_key(&format!("{name_bn} {name_en} {code}"));
     let joined: String = key.chars().filter(|c| !c.is_whitespace()).collect();
     let mut out = format!("{key} {joined}");
-    for name in [name_bn, name_en] {
+    for alias in &aliases {
+        let key = search_key(alias);
+        let joined: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+        out.push_str(&format!(" {key} {joined}"));
+    }
+    for name in [name_bn, name_en].into_iter().chain(aliases) {
         let skeletons = skeleton_words(&search_key(name));
         for s in &skeletons {
             out.push(' ');
@@ -98,16 +105,28 @@ mod tests {
 
     #[test]
     fn romanised_names_meet_the_bangla_name_by_skeleton() {
-        let text = service_search_text("জন্ম নিবন্ধন", "Birth registration", "ORGBDR-001");
+        let text = service_search_text("জন্ম নিবন্ধন", "Birth registration", "ORGBDR-001", "");
         for typed in ["jonmo", "jonmo", "nibondhon", "nibondon", "jnmo", "jonmonibondhon"] {
             let key = romanised_term(typed).expect(typed);
             assert!(text.contains(&key), "{typed} → {key} in {text}");
         }
-        let passport = service_search_text("ই-পাসপোর্ট নবায়ন", "E-passport renewal", "DIP-002");
+        let passport = service_search_text("ই-পাসপোর্ট নবায়ন", "E-passport renewal", "DIP-002", "");
         assert!(passport.contains(&romanised_term("pasport").unwrap()));
         assert!(!text.contains(&romanised_term("pasport").unwrap()));
         assert_eq!(romanised_term("ab"), None, "too short to mean anything");
         assert_eq!(romanised_term("জন্ম"), None, "Bangla words match as they are");
+    }
+
+    #[test]
+    fn aliases_are_found_like_names_as_typed_joined_and_by_skeleton() {
+        let text = service_search_text("জাতীয় পরিচয়পত্র সংশোধন", "NID correction", "EC-002", "smart card | voter id|");
+        assert!(text.contains("smart card") && text.contains("smartcard") && text.contains("voter id"), "{text}");
+        assert!(text.contains(&romanised_term("kard").unwrap()), "a misspelt alias meets by its skeleton: {text}");
+        assert_eq!(
+            service_search_text("ক", "A", "X-1", ""),
+            service_search_text("ক", "A", "X-1", " | "),
+            "blank aliases add nothing"
+        );
     }
 
     #[test]

@@ -140,3 +140,16 @@ async fn the_home_page_lists_the_services_people_use_most_first() {
     let english = app.get_in("/", "en").await.text().await.unwrap();
     assert!(english.contains("Services people use most") && english.contains(">Birth registration</a>"));
 }
+
+#[tokio::test]
+async fn a_services_other_names_from_the_catalogue_find_it() {
+    let app = spawn_app().await;
+    for q in ["mrittu%20sonod", "মৃত্যু%20সনদ", "mritto%20sonod", "death%20certificate"] {
+        let html = app.get(&format!("/services?q={q}")).await.text().await.unwrap();
+        assert!(html.contains("মৃত্যু নিবন্ধন"), "{q} finds death registration by its other names");
+        assert!(!html.contains("জন্ম নিবন্ধন"), "{q} finds nothing else");
+    }
+    let api: Value = app.get("/api/v1/services?q=MRP").await.json().await.unwrap();
+    assert_eq!(api["items"][0]["code"], "DIP-001", "{api}");
+    assert_eq!(api["total"], 1);
+}
