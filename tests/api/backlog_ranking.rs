@@ -34,11 +34,15 @@ async fn the_item_page_shows_each_component_computed_from_the_counters() {
     let item = admin.promote(&app, "ORGBDR-001", "দেরি").await;
     let page = admin.get(&format!("/staff/backlog/items/{item}")).await.text().await.unwrap();
     // Burden: (30 days × 100 + 50 BDT fee) × 3,500,000 a year. Gap: 23 extra days × 100.
-    assert!(page.contains(&to_bangla_digits("10675000000")), "yearly burden shown");
+    // Each component in a sentence from the measures: the burden in crore, the gap grouped, the
+    // severity as a share, the readiness from the roadmap category.
+    assert!(page.contains("বছরে ১,০৬৮ কোটি টাকার সমান বোঝা বইছেন"), "yearly burden explained");
     assert!(page.contains("৩,০৫০ টাকা"), "per application cost shown, grouped");
     assert!(page.contains("১,০৬৮ কোটি টাকা"), "the yearly burden in crore");
     assert!(page.contains("title=\"১০,৬৭,৫০,০০,০০০ টাকা\""), "with the full figure on hover");
-    assert!(page.contains(&to_bangla_digits("2300")), "charter gap in BDT shown");
+    assert!(page.contains("প্রতিশ্রুতির চেয়ে ২,৩০০ টাকার সমান বেশি লাগে"), "charter gap explained");
+    assert!(page.contains("মিলিয়ে ৫০%"), "severity as a share");
+    assert!(page.contains("রোডম্যাপে ক্যাটাগরি ১: ই-সেবা করার জন্য পুরোপুরি প্রস্তুত।"), "readiness from the category");
     // The burden rests on three answers about days and none about money or visits: said, with a caveat.
     assert!(page.contains("দিনের হিসাবে ৩টি, খরচের হিসাবে ০টি এবং যাতায়াতের হিসাবে ০টি উত্তর"), "answers counted");
     assert!(page.contains("১০টির কম উত্তর"), "a caveat below ten answers");

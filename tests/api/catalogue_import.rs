@@ -36,7 +36,7 @@ async fn reimporting_updates_by_code_and_adds_new_services() {
     let app = spawn_empty_app().await;
     import(&app, &fixture_text()).await.unwrap();
     let mut changed = fixture_text().replace("E-passport issue", "E-passport (new issue)");
-    changed.push_str("MOL,ভূমি মন্ত্রণালয়,Ministry of Land,ACLAND,সহকারী কমিশনার (ভূমি) অফিস,Assistant Commissioner (Land) Office,ACLAND-003,খতিয়ানের সার্টিফাইড কপি,Certified copy of khatian,online,,,100,3,,50000,2\n");
+    changed.push_str("MOL,ভূমি মন্ত্রণালয়,Ministry of Land,ACLAND,সহকারী কমিশনার (ভূমি) অফিস,Assistant Commissioner (Land) Office,ACLAND-003,খতিয়ানের সার্টিফাইড কপি,Certified copy of khatian,online,,,100,3,,50000,2,porcha\n");
     let summary = import(&app, &changed).await.unwrap();
     assert_eq!((summary.services_added, summary.services_updated), (1, 6));
     let services = snapshot(&app).await;
