@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startNagorik } from './lib/nagorik.mjs';
-import { DESKTOP, PHONE, assertNoAxeViolations, assertNoAxeViolationsInDocuments, launchBrowser, newContext } from './lib/browser.mjs';
+import { PHONE, assertNoAxeViolationsInDocuments, checkAtBothWidths, launchBrowser, newContext } from './lib/browser.mjs';
 import { recordDocuments } from './lib/flows.mjs';
 import {
   MINISTRY, assertApa, assertEmptyBacklog, assertItemPage, assertRanked, assertWeights, assertYouSaidWeDid, compare, currentQuarter, logIn,
@@ -21,23 +21,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/**
- * axe at 360 px, no sideways scrolling of the page at 360 px, then axe at 1280 px; the page is
- * left at 360 px.
- */
-async function checkAtBothWidths(page, label) {
-  const lang = await page.locator('html').getAttribute('lang');
-  await assertNoAxeViolations(page, `${label} (${lang}, 360 px)`);
-  const [pageWidth, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  assert.ok(pageWidth <= viewport, `${label} (${lang}) does not scroll sideways at 360 px (${pageWidth} > ${viewport})`);
-  await page.setViewportSize(DESKTOP);
-  try {
-    await assertNoAxeViolations(page, `${label} (${lang}, 1280 px)`);
-  } finally {
-    await page.setViewportSize(PHONE);
-  }
-}
 
 /**
  * Opens a new context (one person's browser) and a page in it; `close()` checks that no request

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT, startNagorik } from './lib/nagorik.mjs';
-import { DESKTOP, PHONE, assertNoAxeViolations, launchBrowser, newContext } from './lib/browser.mjs';
+import { checkAtBothWidths, launchBrowser, newContext } from './lib/browser.mjs';
 import { msg } from './lib/messages.mjs';
 import { MINISTRY, SERVICE, logIn } from './lib/staff.mjs';
 
@@ -48,19 +48,6 @@ after(async () => {
 
 const text = async (locator) => (await locator.textContent()).replace(/\s+/g, ' ').trim();
 
-/** axe at 360 px, no sideways scrolling at 360 px, then axe at 1280 px; the page is left at 360 px. */
-async function checkAtBothWidths(page, label) {
-  const lang = await page.locator('html').getAttribute('lang');
-  await assertNoAxeViolations(page, `${label} (${lang}, 360 px)`);
-  const [pageWidth, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  assert.ok(pageWidth <= viewport, `${label} (${lang}) does not scroll sideways at 360 px (${pageWidth} > ${viewport})`);
-  await page.setViewportSize(DESKTOP);
-  try {
-    await assertNoAxeViolations(page, `${label} (${lang}, 1280 px)`);
-  } finally {
-    await page.setViewportSize(PHONE);
-  }
-}
 
 /** The themes part of the service page: the category chart first, then the theme cards. */
 async function assertThemesPart(page, lang) {

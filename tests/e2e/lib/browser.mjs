@@ -140,3 +140,17 @@ export async function tabTo(page, matches, what, max = 60) {
 export function tabToId(page, id, max) {
   return tabTo(page, (s) => s.id === id, `#${id}`, max);
 }
+
+/** axe at 360 px, no sideways scrolling at 360 px, then axe at 1280 px; the page is left at 360 px. */
+export async function checkAtBothWidths(page, label) {
+  const lang = await page.locator('html').getAttribute('lang');
+  await assertNoAxeViolations(page, `${label} (${lang}, 360 px)`);
+  const [pageWidth, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(pageWidth <= viewport, `${label} (${lang}) does not scroll sideways at 360 px (${pageWidth} > ${viewport})`);
+  await page.setViewportSize(DESKTOP);
+  try {
+    await assertNoAxeViolations(page, `${label} (${lang}, 1280 px)`);
+  } finally {
+    await page.setViewportSize(PHONE);
+  }
+}

@@ -79,7 +79,8 @@ export async function logIn(page, lang, account, { keyboard = false, check } = {
     await page.getByLabel(msg(lang, 'staff-password')).fill(account.password);
     await page.getByRole('button', { name: msg(lang, 'staff-login-submit') }).click();
   }
-  await page.waitForURL((url) => url.pathname === '/staff');
+  // Operators land on their own page; everyone else on the dashboard.
+  await page.waitForURL((url) => url.pathname === (account.role === 'operator' ? '/staff/assisted' : '/staff'));
   await assertLanguage(page, lang);
   assert.equal(await text(page.locator('header.site .who')), `${account.name} · ${msg(lang, `role-${account.role}`)}`);
 }
