@@ -104,7 +104,7 @@ pub const THEMES: &[Column] = &[
     col("label_en", "থিম (ইংরেজি)", "Theme (English)", Text, 40),
     col("pain_category", "কষ্টের ধরন", "Pain category", Term(&CATEGORIES), 18),
     col("confirmed", "নিশ্চিত", "Confirmed", Bool, 10),
-    col("voices", "কণ্ঠ", "Voices", Int, 8),
+    col("voices", "মত", "Voices", Int, 8),
     col("linked_to_item", "ব্যাকলগে যুক্ত", "Linked to the backlog item", Bool, 14),
 ];
 

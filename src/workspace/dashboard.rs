@@ -29,7 +29,9 @@ pub struct RankedService {
     pub ministry: String,
     /// Voices in the last 90 days (feedback and "me too").
     pub recent_voices: i64,
-    /// All visible feedback, by kind.
+    /// Feedback entries received in the last 90 days.
+    pub recent_feedback: i64,
+    /// All visible feedback since the start, by kind.
     pub complaints: i64,
     /// Expectations.
     pub expectations: i64,
@@ -39,7 +41,8 @@ pub struct RankedService {
     pub weekly: Vec<u64>,
 }
 
-/// Services of `ministries` (`None`: all) ranked by recent voices, then total feedback, then code.
+/// Services of `ministries` (`None`: all) ranked by recent voices, then recent feedback, then
+/// feedback since the start, then code.
 pub fn ranked(
     conn: &mut Conn,
     ministries: Option<&[i64]>,
@@ -61,12 +64,14 @@ pub fn ranked(
         )
     };
     let mut weekly: HashMap<i64, Vec<u64>> = HashMap::new();
-    let mut recent: HashMap<i64, i64> = HashMap::new();
+    let mut recent: HashMap<i64, (i64, i64)> = HashMap::new();
     let recent_key = recent_from.to_string();
     let spark_key = first_spark.to_string();
     for c in weeks {
         if c.bucket >= recent_key {
-            *recent.entry(c.service_id).or_default() += c.voices;
+            let r = recent.entry(c.service_id).or_default();
+            r.0 += c.voices;
+            r.1 += c.feedback;
         }
         if c.bucket >= spark_key {
             if let Ok(week) = chrono::NaiveDate::parse_from_str(&c.bucket, "%Y-%m-%d") {
@@ -85,7 +90,8 @@ pub fn ranked(
     let mut rows: Vec<RankedService> = listings
         .into_iter()
         .map(|(s, _, m): ServiceListing| RankedService {
-            recent_voices: recent.get(&s.id).copied().unwrap_or(0),
+            recent_voices: recent.get(&s.id).map_or(0, |r| r.0),
+            recent_feedback: recent.get(&s.id).map_or(0, |r| r.1),
             complaints: kind(s.id, "complaint"),
             expectations: kind(s.id, "expectation"),
             suggestions: kind(s.id, "suggestion"),
@@ -98,7 +104,11 @@ pub fn ranked(
         .collect();
     rows.sort_by(|a, b| {
         let total = |r: &RankedService| r.complaints + r.expectations + r.suggestions;
-        b.recent_voices.cmp(&a.recent_voices).then(total(b).cmp(&total(a))).then(a.code.cmp(&b.code))
+        b.recent_voices
+            .cmp(&a.recent_voices)
+            .then(b.recent_feedback.cmp(&a.recent_feedback))
+            .then(total(b).cmp(&total(a)))
+            .then(a.code.cmp(&b.code))
     });
     Ok(rows)
 }

@@ -13,6 +13,7 @@ mod bulk_import;
 mod catalogue_import;
 mod cli;
 mod control_chars;
+mod dashboard;
 mod db_outage;
 mod durability;
 mod email;

@@ -29,7 +29,7 @@ use crate::workspace::{dashboard, service_stats, visible_service};
     tag = "staff",
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "Services ranked by voices of the last 30 days", body = StaffServiceList),
+        (status = 200, description = "Services ranked by voices of the last 90 days (`recent_voices`, `recent_feedback`, `weekly`: the last 13 weeks); `complaints`, `expectations`, `suggestions` count visible feedback since the start", body = StaffServiceList),
         (status = 400, description = "A control character in the path or query, or a body that is not JSON of this shape", body = ErrorEnvelope),
         (status = 401, description = "No valid bearer token or session", body = ErrorEnvelope),
         (status = 403, description = "The role may not do this", body = ErrorEnvelope)

@@ -74,9 +74,7 @@ pub async fn show_dashboard(
                 "ministry": r.ministry,
                 "url": format!("/staff/services/{}", r.code),
                 "recent_voices": r.recent_voices,
-                "complaints": r.complaints,
-                "expectations": r.expectations,
-                "suggestions": r.suggestions,
+                "recent_feedback": r.recent_feedback,
                 "spark": sparkline(&r.weekly, &text, locale),
             })
         })
@@ -88,8 +86,12 @@ pub async fn show_dashboard(
         .collect();
     let more = (page + 1) * PER_PAGE < total;
     let link = |p: usize| format!("/staff?ministry={}&page={p}", crate::web::page::encode(&ministry));
+    let today = Utc::now().date_naive();
+    let since = today - chrono::Duration::days(dashboard::RECENT_DAYS);
     let data = json!({
         "rows": shown,
+        "since": i18n::localise_digits(locale, &since.format("%Y-%m-%d").to_string()),
+        "today": i18n::localise_digits(locale, &today.format("%Y-%m-%d").to_string()),
         "ministries": options,
         "total": total,
         "next_url": if more { Some(link(page + 1)) } else { None },

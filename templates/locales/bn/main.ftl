@@ -151,3 +151,13 @@ error-tracking-code-never-used = ট্র্যাকিং কোডে “{ $
 open311-number-hint = ০ থেকে { $max } পর্যন্ত একটি পূর্ণ সংখ্যা
 open311-service-notice = ধন্যবাদ। সেবা-নকশাকারীরা একই সেবা নিয়ে আসা অন্যান্য মতামতের সাথে মিলিয়ে এটি পর্যালোচনা করবেন।
 error-idempotency-key-invalid = Idempotency-Key-এ ১ থেকে ২০০টি দৃশ্যমান অক্ষর থাকতে হবে
+
+# Glossary: the product's words, one for each thing, used the same way on every page.
+# A feedback (মতামত) is what one citizen wrote; a voice (মত) is one citizen counted once:
+# their own feedback or a "me too" on another's. Counts of people are voices; entries are feedback.
+-feedback = মতামত
+-voice = মত
+glossary-feedback = { -feedback }
+glossary-feedback-means = একজন নাগরিকের লেখা একটি অভিযোগ, প্রত্যাশা বা পরামর্শ; প্রতিটির একটি ট্র্যাকিং কোড থাকে।
+glossary-voice = { -voice }
+glossary-voice-means = একজন নাগরিক, একবার গোনা: তাঁর নিজের { -feedback }, অথবা অন্য কারও { -feedback }তে "আমারও"। অগ্রাধিকার { -voice } গোনে।

@@ -1,12 +1,13 @@
 # ডিজাইনারের কাজের জায়গা: ড্যাশবোর্ড, সেবার পাতা, থিম, মডারেশন; নাগরিকের "আমারও"।
 chart-empty = এখনো কোনো মত নেই
 staff-dashboard-title = সাম্প্রতিক ভোগান্তি অনুযায়ী সেবা
-staff-dashboard-intro = আপনার মন্ত্রণালয়ের সেবাগুলো, গত ৯০ দিনের মত (মতামত ও "আমারও") অনুযায়ী সাজানো।
-staff-dashboard-caption = { $count }টি সেবা
+staff-dashboard-intro = আপনার মন্ত্রণালয়ের সেবাগুলো, গত ৯০ দিনে পাওয়া { -voice } অনুযায়ী সাজানো, সবচেয়ে বেশি আগে।
+staff-dashboard-caption = { $count }টি সেবা · গত ৯০ দিন ({ $since } থেকে { $today })
 staff-dashboard-spark-title = সপ্তাহে মত, গত ১৩ সপ্তাহ
 staff-dashboard-spark-desc = গত ৯০ দিনে { $voices }টি মত
 staff-col-service = সেবা
-staff-col-recent-voices = মত, ৯০ দিন
+staff-col-recent-voices = { -voice }, ৯০ দিন
+staff-col-recent-feedback = { -feedback }, ৯০ দিন
 staff-col-trend = গত ১৩ সপ্তাহ
 staff-col-kind = ধরন
 staff-col-feedback = মতামত

@@ -164,3 +164,13 @@ error-tracking-code-never-used = “{ $char }” is never used in tracking codes
 open311-number-hint = A whole number from 0 to { $max }
 open311-service-notice = Thank you. Service designers review this feedback together with similar feedback about the same service.
 error-idempotency-key-invalid = Idempotency-Key must be 1 to 200 visible characters
+
+# Glossary: the product's words, one for each thing, used the same way on every page.
+# A feedback is what one citizen wrote; a voice is one citizen counted once: their own
+# feedback or a "me too" on another's. Counts of people are voices; entries are feedback.
+-feedback = feedback
+-voice = voice
+glossary-feedback = Feedback
+glossary-feedback-means = One complaint, expectation or suggestion a citizen wrote; each has a tracking code.
+glossary-voice = Voice
+glossary-voice-means = One citizen counted once: their own { -feedback }, or a "me too" on someone else's. Priorities count voices.

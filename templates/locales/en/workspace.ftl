@@ -1,12 +1,13 @@
 # Designer workspace: dashboard, service page, themes, moderation; citizen "me too".
 chart-empty = No voices yet
 staff-dashboard-title = Services by recent pain
-staff-dashboard-intro = Your ministries' services, ranked by voices (feedback and "me too") in the last 90 days.
-staff-dashboard-caption = { $count } services
+staff-dashboard-intro = Your ministries' services, ranked by voices received in the last 90 days, most first.
+staff-dashboard-caption = { $count } services · last 90 days ({ $since } to { $today })
 staff-dashboard-spark-title = Voices per week, last 13 weeks
 staff-dashboard-spark-desc = { $voices } voices in the last 90 days
 staff-col-service = Service
 staff-col-recent-voices = Voices, 90 days
+staff-col-recent-feedback = Feedback, 90 days
 staff-col-trend = Last 13 weeks
 staff-col-kind = Kind
 staff-col-feedback = Feedback

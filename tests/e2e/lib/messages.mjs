@@ -11,9 +11,14 @@ function load(lang) {
   const dir = join(ROOT, 'templates/locales', lang);
   const files = readdirSync(dir).filter((f) => f.endsWith('.ftl'));
   const lines = files.flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n'));
+  const terms = new Map();
   for (const line of lines) {
-    const m = /^([a-z][a-z0-9-]*)\s*=\s*(.*)$/.exec(line);
-    if (m && m[2].trim() !== '') messages.set(m[1], m[2].trim());
+    const m = /^(-?[a-z][a-z0-9-]*)\s*=\s*(.*)$/.exec(line);
+    if (m && m[2].trim() !== '') (m[1].startsWith('-') ? terms : messages).set(m[1], m[2].trim());
+  }
+  // Glossary terms (`{ -voice }`) read as their text, as Fluent renders them.
+  for (const [id, text] of messages) {
+    messages.set(id, text.replace(/\{\s*(-[a-z][a-z0-9-]*)\s*\}/g, (whole, term) => terms.get(term) ?? whole));
   }
   return messages;
 }
