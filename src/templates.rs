@@ -53,7 +53,29 @@ fn registry(escape: bool) -> Handlebars<'static> {
     }
     hb.register_helper("t", Box::new(Translate { escape }));
     hb.register_helper("num", Box::new(Number));
+    hb.register_helper("quarter", Box::new(QuarterShown));
     hb
+}
+
+/// `{{quarter "2026-27 Q2"}}`: a stored quarter label as the page's language writes it (also as
+/// a value: `{{t "id" quarter=(quarter q)}}`).
+struct QuarterShown;
+
+impl HelperDef for QuarterShown {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<handlebars::ScopedJson<'rc>, handlebars::RenderError> {
+        let label = h
+            .param(0)
+            .and_then(|p| p.value().as_str())
+            .ok_or(RenderErrorReason::ParamNotFoundForIndex("quarter", 0))?;
+        let shown = crate::domain::backlog::Quarter::shown_label(label, locale_of(ctx));
+        Ok(handlebars::ScopedJson::Derived(serde_json::Value::String(shown)))
+    }
 }
 
 fn locale_of(ctx: &Context) -> Locale {
@@ -107,6 +129,18 @@ impl HelperDef for Number {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn quarters_are_written_in_the_pages_language_alone_or_inside_a_message() {
+        let mut hb = registry(true);
+        hb.register_template_string("x", "{{quarter q}} | {{t \"backlog-review-title\" quarter=(quarter q)}}").unwrap();
+        let bn = hb.render("x", &json!({"lang": "bn", "q": "2026-27 Q2"})).unwrap();
+        assert!(bn.starts_with("২০২৬-২৭ প্রান্তিক ২ | ২০২৬-২৭ প্রান্তিক ২-এর"), "{bn}");
+        let en = hb.render("x", &json!({"lang": "en", "q": "2026-27 Q2"})).unwrap();
+        assert!(en.starts_with("2026-27 Q2 | Quarterly review for 2026-27 Q2"), "{en}");
+        let odd = hb.render("x", &json!({"lang": "bn", "q": "not a quarter"})).unwrap();
+        assert!(odd.starts_with("not a quarter |"), "{odd}");
+    }
 
     #[test]
     fn every_template_parses_at_start_up() {

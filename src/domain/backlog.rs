@@ -131,6 +131,21 @@ impl Quarter {
         format!("{} Q{}", self.year.label(), self.number)
     }
 
+    /// As pages and mail show it: `2026-27 Q2`; on Bangla pages `২০২৬-২৭ প্রান্তিক ২`.
+    pub fn shown(self, locale: super::Locale) -> String {
+        match locale {
+            super::Locale::En => self.label(),
+            super::Locale::Bn => {
+                super::digits::to_bangla_digits(&format!("{} প্রান্তিক {}", self.year.label(), self.number))
+            }
+        }
+    }
+
+    /// A stored quarter label as [`Quarter::shown`] writes it (anything else as it is).
+    pub fn shown_label(label: &str, locale: super::Locale) -> String {
+        Quarter::parse(label).map_or_else(|| label.to_owned(), |q| q.shown(locale))
+    }
+
     /// Reads the stored form.
     pub fn parse(s: &str) -> Option<Quarter> {
         let (year, q) = s.trim().split_once(" Q")?;

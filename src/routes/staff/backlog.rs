@@ -243,7 +243,7 @@ pub async fn show_backlog(
         "categories": (["1", "2", "none"]).iter().map(|c| json!({ "value": c, "selected": chosen(&q.category) == *c })).collect::<Vec<_>>(),
         "services": services, "compare": compare,
         "a": chosen(&q.a), "b": chosen(&q.b),
-        "quarter": crate::i18n::localise_digits(locale, &quarter), "moved": moved,
+        "quarter": quarter, "moved": moved,
         "weights": ranking.national.as_array(),
         "can_export": staff.role.allows(Permission::ExportBacklog),
         "export_fields": export_fields(&q),

@@ -170,7 +170,7 @@ pub async fn item_page(
                 "quarter": r.quarter, "progress": r.progress, "status_id": format!("backlog-status-{}", r.status),
                 "next_step": r.next_step, "who": who_name(r.staff_id), "when": super::view::shown_time(r.created_at),
             })).collect::<Vec<_>>(),
-            "quarter": crate::i18n::localise_digits(locale, &Quarter::of(now.date()).label()),
+            "quarter": Quarter::of(now.date()).label(),
             "can_shape": who.may(Permission::ShapeBacklog, ministry.id),
             "can_prioritise": who.may(Permission::PrioritiseBacklog, ministry.id),
         }))

@@ -192,8 +192,10 @@ export async function setPriorities(page, lang, year) {
 /** The quarterly review (by mouse): it appears under "Quarterly reviews" with its status. */
 export async function recordReview(page, lang, quarter) {
   const section = page.locator('section[aria-labelledby=review-h]');
-  // Quarter labels ("2026-27 Q2") are shown as stored, in ASCII digits on Bangla pages too.
-  assert.equal(await text(section.locator('h2')), msg(lang, 'backlog-review-title', { quarter: 'QUARTER' }).replace('QUARTER', quarter));
+  // Quarter labels are stored as "2026-27 Q2" and shown in the page's language ("২০২৬-২৭ প্রান্তিক ২").
+  const [year, number] = quarter.split(' Q');
+  const shown = lang === 'bn' ? toBanglaDigits(`${year} প্রান্তিক ${number}`) : quarter;
+  assert.equal(await text(section.locator('h2')), msg(lang, 'backlog-review-title', { quarter: 'QUARTER' }).replace('QUARTER', shown));
   await section.getByLabel(msg(lang, 'backlog-review-progress')).fill(TYPED.progress[lang]);
   assert.equal(await section.getByLabel(msg(lang, 'backlog-col-status')).inputValue(), 'designing', 'the review starts at the current status');
   await section.getByLabel(msg(lang, 'backlog-review-next')).fill(TYPED.nextStep[lang]);
