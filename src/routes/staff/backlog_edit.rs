@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use super::backlog_item::{item_page, scoped_item};
 use super::page_parts::PageParts;
-use super::sent::Sent;
+use super::sent::{self, Sent, Typed};
 use super::service_page::service_page;
 use crate::audit::Actor;
 use crate::auth::Staff;
@@ -96,27 +96,18 @@ pub async fn promote(
     }
 }
 
-/// The outcome of an item form: back to the item page saying `done`, or the page again with
-/// the messages and what was typed in `form` (fields named as on the page).
-#[allow(clippy::too_many_arguments)] // the page's parts, then the outcome
+/// The outcome of an item form (`form`, with what was typed; `names`: fields the page names
+/// otherwise): back to the item page saying what was done, or the page again with the messages.
 async fn answer(
-    req: &HttpRequest,
-    staff: &Staff,
-    locale: Locale,
-    page: &PageParts,
+    (req, staff, locale, page): (&HttpRequest, &Staff, Locale, &PageParts),
     id: i64,
     outcome: Result<&str, AppError>,
-    (form, typed): (&str, Value),
+    (form, values): (&str, Value),
     names: &[(&str, &str)],
 ) -> Result<HttpResponse, AppError> {
-    match outcome {
-        Ok(done) => Ok(see_other(&format!("/staff/backlog/items/{id}?done={done}"))),
-        Err(AppError::Validation(errors)) => {
-            let sent = Sent::refused(locale, &errors, form, typed).renamed(names);
-            item_page(req, staff, locale, page, id, sent).await
-        }
-        Err(other) => Err(other),
-    }
+    let typed = Typed { form, values, names };
+    let page_url = format!("/staff/backlog/items/{id}");
+    sent::answer(outcome, &page_url, locale, typed, |sent| item_page(req, staff, locale, page, id, sent)).await
 }
 
 /// `POST /staff/backlog/items/{id}/problem`.
@@ -139,7 +130,7 @@ pub async fn edit_problem(
         Ok("problem")
     }
     .await;
-    answer(&req, &staff, locale, &page, id, outcome, ("problem", typed), &[]).await
+    answer((&req, &staff, locale, &page), id, outcome, ("problem", typed), &[]).await
 }
 
 /// The status form.
@@ -176,7 +167,7 @@ pub async fn move_status(
         Ok("moved")
     }
     .await;
-    answer(&req, &staff, locale, &page, id, outcome, ("status", typed), &[]).await
+    answer((&req, &staff, locale, &page), id, outcome, ("status", typed), &[]).await
 }
 
 /// The priorities form.
@@ -239,7 +230,7 @@ pub async fn set_priorities(
         Ok("priorities")
     }
     .await;
-    answer(&req, &staff, locale, &page, id, outcome, ("priorities", typed), &[]).await
+    answer((&req, &staff, locale, &page), id, outcome, ("priorities", typed), &[]).await
 }
 
 /// The review form.
@@ -281,5 +272,5 @@ pub async fn record_review(
     }
     .await;
     // The review's status select is `review_status` on the page (the move form has a `status`).
-    answer(&req, &staff, locale, &page, id, outcome, ("review", typed), &[("status", "review_status")]).await
+    answer((&req, &staff, locale, &page), id, outcome, ("review", typed), &[("status", "review_status")]).await
 }

@@ -9,8 +9,9 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::feedback_row::feedback_row;
+use super::page_parts::PageParts;
 use super::scope;
-use super::sent::Sent;
+use super::sent::{self, Sent, Typed};
 use crate::audit::Actor;
 use crate::auth::Staff;
 use crate::db::{self, themes, Pool};
@@ -21,9 +22,7 @@ use crate::domain::{FieldError, Locale};
 use crate::error::AppError;
 use crate::grouping::edits::{self, Destination};
 use crate::moderation;
-use crate::themes::Classifier;
 use crate::web::page::see_other;
-use crate::web::Renderer;
 
 /// What the feedback page says was done (`?done=`).
 const DONE: [&str; 6] = ["hidden", "spam", "visible", "redacted", "moved", "forgotten"];
@@ -41,11 +40,10 @@ pub async fn show_feedback(
     locale: Locale,
     id: web::Path<i64>,
     query: web::Query<DoneQuery>,
-    pool: web::Data<Pool>,
-    renderer: web::Data<Renderer>,
+    parts: PageParts,
 ) -> Result<HttpResponse, AppError> {
     let sent = Sent::done("staff-feedback-done", query.done.as_deref(), &DONE);
-    feedback_page(&req, &staff, locale, &pool, &renderer, id.into_inner(), sent).await
+    feedback_page(&req, &staff, locale, &parts, id.into_inner(), sent).await
 }
 
 /// The feedback page, with what a form sent back.
@@ -53,14 +51,13 @@ async fn feedback_page(
     req: &HttpRequest,
     staff: &Staff,
     locale: Locale,
-    pool: &Pool,
-    renderer: &Renderer,
+    parts: &PageParts,
     id: i64,
     sent: Sent,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ViewFeedback)?;
     let who = staff.clone();
-    let (f, listing, siblings) = db::run_blocking(pool, move |c| -> Result<_, AppError> {
+    let (f, listing, siblings) = db::run_blocking(&parts.pool, move |c| -> Result<_, AppError> {
         let (f, listing) = scope::feedback(c, &who, id)?;
         let siblings = themes::labels_of_service(c, f.service_id)?;
         Ok((f, listing, siblings))
@@ -90,31 +87,21 @@ async fn feedback_page(
     });
     let status = sent.status();
     sent.into_page(&mut data);
-    Ok(renderer.respond_staff(req, locale, staff, status, "staff/feedback", data))
+    Ok(parts.renderer.respond_staff(req, locale, staff, status, "staff/feedback", data))
 }
 
-/// The outcome of a feedback form: back to the page saying `done`, or the page again with
-/// the messages and what was typed in `form`.
-#[allow(clippy::too_many_arguments)] // the page's parts, then the outcome
+/// The outcome of a feedback form (`form`, with what was typed): back to the page saying what
+/// was done, or the page again with the messages. A move names its destination `into`; the
+/// page's field is `theme`.
 async fn answer(
-    req: &HttpRequest,
-    staff: &Staff,
-    locale: Locale,
-    pool: &Pool,
-    renderer: &Renderer,
+    (req, staff, locale, parts): (&HttpRequest, &Staff, Locale, &PageParts),
     id: i64,
     outcome: Result<&str, AppError>,
-    (form, typed): (&str, serde_json::Value),
+    (form, values): (&str, serde_json::Value),
 ) -> Result<HttpResponse, AppError> {
-    match outcome {
-        Ok(done) => Ok(see_other(&format!("/staff/feedback/{id}?done={done}"))),
-        Err(AppError::Validation(errors)) => {
-            // A move names its destination `into`; the page's field is `theme`.
-            let sent = Sent::refused(locale, &errors, form, typed).renamed(&[("into", "theme")]);
-            feedback_page(req, staff, locale, pool, renderer, id, sent).await
-        }
-        Err(other) => Err(other),
-    }
+    let typed = Typed { form, values, names: &[("into", "theme")] };
+    let page_url = format!("/staff/feedback/{id}");
+    sent::answer(outcome, &page_url, locale, typed, |sent| feedback_page(req, staff, locale, parts, id, sent)).await
 }
 
 /// The moderation form.
@@ -131,11 +118,10 @@ pub async fn set_state(
     locale: Locale,
     id: web::Path<i64>,
     form: web::Form<StateForm>,
-    pool: web::Data<Pool>,
-    renderer: web::Data<Renderer>,
+    parts: PageParts,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let (_, ministry) = scope::feedback_allowed(&pool, &staff, id, Permission::Moderate).await?;
+    let (_, ministry) = scope::feedback_allowed(&parts.pool, &staff, id, Permission::Moderate).await?;
     let outcome = async {
         let state = form
             .state
@@ -143,11 +129,11 @@ pub async fn set_state(
             .and_then(Moderation::parse)
             .ok_or_else(|| AppError::Validation(FieldError::new("state", "error-filter-state").into()))?;
         let actor = Actor::from(&staff);
-        db::run_blocking(&pool, move |c| moderation::set_state(c, &actor, id, ministry, state)).await?;
+        db::run_blocking(&parts.pool, move |c| moderation::set_state(c, &actor, id, ministry, state)).await?;
         Ok(state.as_str())
     }
     .await;
-    answer(&req, &staff, locale, &pool, &renderer, id, outcome, ("state", json!({}))).await
+    answer((&req, &staff, locale, &parts), id, outcome, ("state", json!({}))).await
 }
 
 /// The redaction form.
@@ -164,17 +150,16 @@ pub async fn redact(
     locale: Locale,
     id: web::Path<i64>,
     form: web::Form<RedactForm>,
-    pool: web::Data<Pool>,
-    renderer: web::Data<Renderer>,
+    parts: PageParts,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let (_, ministry) = scope::feedback_allowed(&pool, &staff, id, Permission::Moderate).await?;
+    let (_, ministry) = scope::feedback_allowed(&parts.pool, &staff, id, Permission::Moderate).await?;
     let span = form.into_inner().span.unwrap_or_default();
     let typed = json!({ "span": span });
     let actor = Actor::from(&staff);
-    let outcome = db::run_blocking(&pool, move |c| moderation::redact(c, &actor, id, ministry, &span)).await;
+    let outcome = db::run_blocking(&parts.pool, move |c| moderation::redact(c, &actor, id, ministry, &span)).await;
     let outcome = outcome.map(|_| "redacted").map_err(AppError::from);
-    answer(&req, &staff, locale, &pool, &renderer, id, outcome, ("redact", typed)).await
+    answer((&req, &staff, locale, &parts), id, outcome, ("redact", typed)).await
 }
 
 /// `POST /staff/feedback/{id}/forget`: erases the citizen's personal data for good.
@@ -200,12 +185,10 @@ pub async fn move_to_theme(
     locale: Locale,
     id: web::Path<i64>,
     form: web::Form<MoveForm>,
-    pool: web::Data<Pool>,
-    renderer: web::Data<Renderer>,
-    classifier: web::Data<Classifier>,
+    parts: PageParts,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let (service_id, ministry) = scope::feedback_allowed(&pool, &staff, id, Permission::EditThemes).await?;
+    let (service_id, ministry) = scope::feedback_allowed(&parts.pool, &staff, id, Permission::EditThemes).await?;
     let typed = json!({ "theme": form.theme.clone().unwrap_or_default() });
     let outcome = async {
         let to = match form.theme.as_deref().map(str::trim) {
@@ -216,13 +199,13 @@ pub async fn move_to_theme(
                     .map_err(|_| AppError::Validation(FieldError::new("theme", "error-theme-unknown").into()))?,
             ),
         };
-        let (actor, classifier) = (Actor::from(&staff), classifier.into_inner());
-        db::run_blocking(&pool, move |c| {
+        let (actor, classifier) = (Actor::from(&staff), parts.classifier.clone().into_inner());
+        db::run_blocking(&parts.pool, move |c| {
             edits::move_feedback(c, &actor, service_id, ministry, &[id], &to, &classifier)
         })
         .await?;
         Ok("moved")
     }
     .await;
-    answer(&req, &staff, locale, &pool, &renderer, id, outcome, ("move", typed)).await
+    answer((&req, &staff, locale, &parts), id, outcome, ("move", typed)).await
 }

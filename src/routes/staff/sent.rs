@@ -2,11 +2,48 @@
 //! summary and one beside each field) and the values typed, answered 422; after a change, a
 //! banner saying what was done (`?done=…`, one of the page's known outcomes).
 
+use std::future::Future;
+
 use actix_web::http::StatusCode;
+use actix_web::HttpResponse;
 use serde_json::{json, Map, Value};
 
 use super::view::field_messages;
 use crate::domain::{FieldErrors, Locale};
+use crate::error::AppError;
+use crate::web::page::see_other;
+
+/// A form as it was sent: its name on the page, the values typed, and the fields the page
+/// names otherwise (`(as sent, on the page)`).
+pub struct Typed<'a> {
+    /// The form's name (`redact`, `status`).
+    pub form: &'a str,
+    /// What was typed.
+    pub values: Value,
+    /// Renamed fields.
+    pub names: &'a [(&'a str, &'a str)],
+}
+
+/// The answer to a page's form: back to `page_url?done=…` when it was done, the page again
+/// (`page(sent)`, 422) when refused, any other error as it is.
+pub async fn answer<Fut>(
+    outcome: Result<&str, AppError>,
+    page_url: &str,
+    locale: Locale,
+    typed: Typed<'_>,
+    page: impl FnOnce(Sent) -> Fut,
+) -> Result<HttpResponse, AppError>
+where
+    Fut: Future<Output = Result<HttpResponse, AppError>>,
+{
+    match outcome {
+        Ok(done) => Ok(see_other(&format!("{page_url}?done={done}"))),
+        Err(AppError::Validation(errors)) => {
+            page(Sent::refused(locale, &errors, typed.form, typed.values).renamed(typed.names)).await
+        }
+        Err(other) => Err(other),
+    }
+}
 
 /// A form's outcome shown on its page.
 #[derive(Debug, Default)]
