@@ -98,7 +98,7 @@ async fn accepting_a_suggestion_merges_the_two_themes_and_is_audited() {
     let (a, b) = alike_themes(&app, &designer).await;
     let response = post(&designer, ACCEPT, &form(a, b)).await;
     assert_eq!(response.status(), 303);
-    assert_eq!(response.headers()["location"], "/staff/services/DIP-001#themes-h");
+    assert_eq!(response.headers()["location"], "/staff/services/DIP-001?done=merged#themes-h");
     assert!(theme_exists(&app, a).await != theme_exists(&app, b).await, "one theme remains");
     assert_eq!(audited(&app, "theme.merge").await, vec![Some(designer.id)]);
     let themes: serde_json::Value = designer.get("/api/v1/staff/services/DIP-001/themes").await.json().await.unwrap();
@@ -123,7 +123,9 @@ async fn a_dismissed_pair_is_not_offered_again_after_new_feedback_or_a_regroup()
     assert!(page(&designer).await.contains(&pair_fields(a, b)), "confirmed themes of one category are still offered");
     let response = post(&designer, DISMISS, &form(b, a)).await;
     assert_eq!(response.status(), 303);
-    assert_eq!(response.headers()["location"], "/staff/services/DIP-001#themes-h");
+    assert_eq!(response.headers()["location"], "/staff/services/DIP-001?done=dismissed#themes-h");
+    let said = designer.get("/staff/services/DIP-001?done=dismissed").await.text().await.unwrap();
+    assert!(said.contains("বিষয় দুটি আলাদা রাখা হলো"), "the page says what was done");
     assert_eq!(dismissals(&app).await, vec![(a, b, Some(designer.id))], "stored lower id first");
     assert_eq!(audited(&app, "theme.merge_dismissed").await, vec![Some(designer.id)]);
     assert!(!page(&designer).await.contains(&pair_fields(a, b)));

@@ -5,12 +5,11 @@ use std::collections::HashMap;
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
-use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::backlog_view::{breakdown, points};
 use super::page_parts::PageParts;
-use super::sent::Sent;
+use super::sent::{DoneQuery, Sent};
 use crate::auth::Staff;
 use crate::backlog::ranking;
 use crate::backlog::shaping::find_with_service;
@@ -56,12 +55,6 @@ pub fn theme_choices(c: &mut Conn, service_id: i64, linked: &[i64], locale: Loca
 
 /// What the item page says was done (`?done=`).
 const DONE: [&str; 5] = ["promoted", "problem", "moved", "priorities", "review"];
-
-/// `?done=` after a form.
-#[derive(Debug, Deserialize)]
-pub struct DoneQuery {
-    done: Option<String>,
-}
 
 /// `GET /staff/backlog/items/{id}`.
 pub async fn show_item(

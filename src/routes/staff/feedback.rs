@@ -11,7 +11,7 @@ use serde_json::json;
 use super::feedback_row::feedback_row;
 use super::page_parts::PageParts;
 use super::scope;
-use super::sent::{self, Sent, Typed};
+use super::sent::{self, DoneQuery, Sent, Typed};
 use crate::audit::Actor;
 use crate::auth::Staff;
 use crate::db::{self, themes, Pool};
@@ -26,12 +26,6 @@ use crate::web::page::see_other;
 
 /// What the feedback page says was done (`?done=`).
 const DONE: [&str; 6] = ["hidden", "spam", "visible", "redacted", "moved", "forgotten"];
-
-/// `?done=` after a form.
-#[derive(Debug, Deserialize)]
-pub struct DoneQuery {
-    done: Option<String>,
-}
 
 /// `GET /staff/feedback/{id}`.
 pub async fn show_feedback(

@@ -96,7 +96,11 @@ async fn decide(
             Decision::Dismiss => suggestions::dismiss(c, &actor, service.id, ministry.id, pair).map(drop),
         })
         .await?;
-        Ok(see_other(&format!("/staff/services/{code}#themes-h")))
+        let done = match decision {
+            Decision::Accept => "merged",
+            Decision::Dismiss => "dismissed",
+        };
+        Ok(see_other(&format!("/staff/services/{code}?done={done}#themes-h")))
     }
     .await;
     or_invalid_page(result, &req, locale, &staff, &renderer, &back)

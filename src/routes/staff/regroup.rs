@@ -77,5 +77,5 @@ pub async fn regroup(
         Ok(service.code)
     })
     .await?;
-    Ok(see_other(&format!("/staff/services/{code}#themes-h")))
+    Ok(see_other(&format!("/staff/services/{code}?done=regrouped#themes-h")))
 }

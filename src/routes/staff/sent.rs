@@ -13,6 +13,13 @@ use crate::domain::{FieldErrors, Locale};
 use crate::error::AppError;
 use crate::web::page::see_other;
 
+/// `?done=…` after a form: what the page says was done.
+#[derive(Debug, serde::Deserialize)]
+pub struct DoneQuery {
+    /// One of the page's known outcomes (anything else is ignored).
+    pub done: Option<String>,
+}
+
 /// A form as it was sent: its name on the page, the values typed, and the fields the page
 /// names otherwise (`(as sent, on the page)`).
 pub struct Typed<'a> {

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 use super::feedback_row::feedback_row;
 use super::page_parts::PageParts;
-use super::sent::Sent;
+use super::sent::{DoneQuery, Sent};
 use super::service_themes::{category_chart, theme_cards};
 use super::view::field_messages;
 use crate::auth::Staff;
@@ -83,6 +83,10 @@ fn options(values: &[&str], prefix: &str, selected: &Option<String>) -> Vec<Valu
 /// "Me too" voices not counted in 24 hours from which moderators are warned.
 const ME_TOO_BURST: i64 = 5;
 
+/// What the service page says was done (`?done=`): a regroup, a suggested merge accepted or
+/// dismissed.
+const DONE: [&str; 3] = ["regrouped", "merged", "dismissed"];
+
 /// `GET /staff/services/{code}`.
 pub async fn show_service(
     req: HttpRequest,
@@ -90,9 +94,11 @@ pub async fn show_service(
     locale: Locale,
     code: web::Path<String>,
     query: web::Query<FilterQuery>,
+    done: web::Query<DoneQuery>,
     parts: PageParts,
 ) -> Result<HttpResponse, AppError> {
-    service_page(&req, &staff, locale, code.into_inner(), query.into_inner(), &parts, Sent::default()).await
+    let sent = Sent::done("staff-service-done", done.done.as_deref(), &DONE);
+    service_page(&req, &staff, locale, code.into_inner(), query.into_inner(), &parts, sent).await
 }
 
 /// The service page for the feedback filter `query`, with what a form (promote) sent back.

@@ -223,3 +223,6 @@ staff-theme-published-badge = প্রকাশিত
 staff-theme-saved = বিষয়টি সংরক্ষিত হয়েছে।
 staff-theme-merged = বিষয় দুটি এক হয়েছে: অন্য বিষয়টির সব মতামত এখন এখানে।
 staff-theme-split = বেছে নেওয়া মতামতগুলো এখন এই বিষয়ে।
+staff-service-done-regrouped = বিষয়গুলো নতুন করে সাজানো হয়েছে। নিশ্চিত, ব্যাকলগে যুক্ত ও আপনার সরানো মতামত যেমন ছিল তেমন আছে।
+staff-service-done-merged = প্রস্তাবিত বিষয় দুটি এক করা হয়েছে।
+staff-service-done-dismissed = বিষয় দুটি আলাদা রাখা হলো; এই জোড়া আর প্রস্তাব করা হবে না।

@@ -238,3 +238,6 @@ staff-theme-published-badge = published
 staff-theme-saved = The theme is saved.
 staff-theme-merged = The themes are merged: every feedback of the other theme is now here.
 staff-theme-split = The chosen feedback are now in this theme.
+staff-service-done-regrouped = The themes are regrouped. Confirmed themes, themes a backlog item names and feedback you moved stay as they were.
+staff-service-done-merged = The suggested themes are merged.
+staff-service-done-dismissed = The two themes stay apart; this pair will not be suggested again.
