@@ -217,7 +217,11 @@ async fn a_cabinet_admin_creates_an_operator_for_districts_and_a_ministry_admin_
         ("password", "a long enough password"),
         ("locale", "bn"),
     ];
-    assert_eq!(cabinet.post("/staff/users", &form).await.status(), 303);
+    let created = cabinet.post("/staff/users", &form).await;
+    assert_eq!(created.status(), 303);
+    let to = created.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(to, "/staff/users?done=created");
+    assert!(cabinet.get(&to).await.text().await.unwrap().contains("অ্যাকাউন্টটি তৈরি হয়েছে"), "the list says so");
     let id = app.account("udc@savar.example").await.expect("stored").id;
     let districts = db::run_blocking(&app.pool, move |c| db::staff_districts::of_staff(c, id)).await.unwrap();
     assert_eq!(districts, ["dhaka", "gazipur"]);

@@ -7,6 +7,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::{json, Value};
 
+use super::sent::{DoneQuery, Sent};
 use super::view::{error_context, merged};
 use crate::accounts::{self, AccountError, AccountInput, NewAccount};
 use crate::audit::Actor;
@@ -141,6 +142,9 @@ fn form_context(
     merged(form, error_context(locale, errors))
 }
 
+/// What the accounts page says was done (`?done=`).
+const DONE: [&str; 3] = ["created", "enabled", "disabled"];
+
 #[allow(clippy::too_many_arguments)] // the page and everything it shows
 fn render(
     req: &HttpRequest,
@@ -150,10 +154,11 @@ fn render(
     listing: &Listing,
     input: &AccountInput,
     errors: &FieldErrors,
-    status: StatusCode,
+    (status, done): (StatusCode, Option<String>),
 ) -> HttpResponse {
     let accounts: Vec<Value> = listing.accounts.iter().map(|u| account_row(staff, u, listing, locale)).collect();
     let data = json!({
+        "done": done,
         "accounts": accounts,
         "form": form_context(locale, staff, &listing.ministries, input, errors),
     });
@@ -165,13 +170,15 @@ pub async fn list_users(
     req: HttpRequest,
     locale: Locale,
     staff: Staff,
+    query: web::Query<DoneQuery>,
     pool: web::Data<Pool>,
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ManageStaff)?;
     let listing = load_for(&pool, &staff).await?;
     let (input, errors) = (AccountInput::default(), FieldErrors::new());
-    Ok(render(&req, locale, &staff, &renderer, &listing, &input, &errors, StatusCode::OK))
+    let done = Sent::done("users-done", query.done.as_deref(), &DONE).done;
+    Ok(render(&req, locale, &staff, &renderer, &listing, &input, &errors, (StatusCode::OK, done)))
 }
 
 /// Hashes the password off the executor and stores the account; field problems come back as `Err`.
@@ -210,14 +217,14 @@ pub async fn create_user(
     let input = read_form(form.into_inner());
     let errors = match accounts::parse(&input) {
         Ok(account) => match store(&pool, &staff, account).await? {
-            Ok(_) => return Ok(see_other(PAGE)),
+            Ok(_) => return Ok(see_other(&format!("{PAGE}?done=created"))),
             Err(errors) => errors,
         },
         Err(errors) => errors,
     };
     let listing = load_for(&pool, &staff).await?;
     let status = StatusCode::UNPROCESSABLE_ENTITY;
-    Ok(render(&req, locale, &staff, &renderer, &listing, &input, &errors, status))
+    Ok(render(&req, locale, &staff, &renderer, &listing, &input, &errors, (status, None)))
 }
 
 async fn set_enabled(staff: Staff, id: i64, pool: &Pool, enabled: bool) -> Result<HttpResponse, AppError> {
@@ -227,7 +234,7 @@ async fn set_enabled(staff: Staff, id: i64, pool: &Pool, enabled: bool) -> Resul
         db::run_blocking(pool, move |c| Ok::<_, AppError>(accounts::set_enabled(c, &actor, Some(&staff), id, enabled)))
             .await?;
     match outcome {
-        Ok(()) => Ok(see_other(PAGE)),
+        Ok(()) => Ok(see_other(&format!("{PAGE}?done={}", if enabled { "enabled" } else { "disabled" }))),
         // Another ministry's account, a role above the admin's, or their own: not theirs to see.
         Err(AccountError::NotFound | AccountError::Invalid(_)) => Err(AppError::NotFound),
         Err(AccountError::Database(e)) => Err(e.into()),

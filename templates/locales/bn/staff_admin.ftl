@@ -77,3 +77,6 @@ tokens-name-hint = চিনে রাখার মতো একটি নাম
 tokens-create = টোকেন তৈরি করুন
 error-token-name-required = টোকেনটি কীসের জন্য তা লিখুন
 error-token-name-too-long = নামে সর্বোচ্চ { $max }টি অক্ষর থাকতে পারে
+users-done-created = অ্যাকাউন্টটি তৈরি হয়েছে; তিনি এখন লগ ইন করতে পারবেন।
+users-done-enabled = অ্যাকাউন্টটি আবার চালু হয়েছে।
+users-done-disabled = অ্যাকাউন্টটি বন্ধ হয়েছে; তাঁর সেশন ও টোকেন আর কাজ করবে না।

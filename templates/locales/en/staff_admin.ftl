@@ -77,3 +77,6 @@ tokens-name-hint = A name to recognise it by, at most { $max } characters, for e
 tokens-create = Create token
 error-token-name-required = Write what the token is for
 error-token-name-too-long = The name can have at most { $max } characters
+users-done-created = The account is created; they can log in now.
+users-done-enabled = The account is enabled again.
+users-done-disabled = The account is disabled; their sessions and tokens no longer work.

@@ -23,7 +23,7 @@ async fn a_ministry_admin_creates_a_designer_for_their_ministry_who_can_then_log
     let form = new_account("Rahima@LGD.example", "designer", "LGD");
     let response = admin.post("/staff/users", &form).await;
     assert_eq!(response.status(), 303);
-    assert_eq!(response.headers()["location"], "/staff/users");
+    assert_eq!(response.headers()["location"], "/staff/users?done=created");
 
     let stored = app.account("rahima@lgd.example").await.expect("account stored, email in lower case");
     assert_eq!((stored.role.as_str(), stored.locale.as_str()), ("designer", "bn"));
