@@ -87,7 +87,9 @@ async fn a_permanent_refusal_parks_the_message_and_an_admin_can_send_it_again() 
     assert_eq!(other_ministry.post(&path, &[]).await.status(), 404);
 
     smtp.set_mode(Mode::Accept);
-    assert_eq!(admin.post(&path, &[]).await.status(), 303);
+    let retried = admin.post(&path, &[]).await;
+    assert_eq!(retried.status(), 303);
+    assert_eq!(retried.headers()["location"], "/staff/outbox?done=retried", "the list says so");
     let arrived = smtp.wait_for(1).await;
     assert_eq!(arrived.len(), 1);
     assert_eq!(arrived[0].recipients, ["rahim@example.com"]);

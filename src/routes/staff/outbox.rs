@@ -8,6 +8,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use serde_json::{json, Value};
 
+use super::sent::{DoneQuery, Sent};
 use super::view::{machine_time, shown_time};
 use crate::audit::{self, Actor, Target};
 use crate::auth::Staff;
@@ -43,6 +44,7 @@ pub async fn list_failed_mail(
     req: HttpRequest,
     locale: Locale,
     staff: Staff,
+    query: web::Query<DoneQuery>,
     pool: web::Data<Pool>,
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
@@ -50,7 +52,8 @@ pub async fn list_failed_mail(
     let within = staff.ministry_filter();
     let failed = db::run_blocking(&pool, move |c| outbox::list_failed(c, within.as_deref(), MOST)).await?;
     let messages: Vec<Value> = failed.iter().map(row).collect();
-    let data = json!({ "messages": messages });
+    let done = Sent::done("outbox-done", query.done.as_deref(), &["retried"]).done;
+    let data = json!({ "messages": messages, "done": done });
     Ok(renderer.respond_staff(&req, locale, &staff, StatusCode::OK, "staff/outbox", data))
 }
 
@@ -86,5 +89,5 @@ pub async fn retry_mail(staff: Staff, id: web::Path<i64>, pool: web::Data<Pool>)
         })
     })
     .await?;
-    Ok(see_other(PAGE))
+    Ok(see_other(&format!("{PAGE}?done=retried")))
 }

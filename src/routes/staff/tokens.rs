@@ -8,6 +8,7 @@ use chrono::Utc;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use super::sent::{DoneQuery, Sent};
 use super::view::{error_context, machine_time, shown_time};
 use crate::audit::{self, Actor, Target};
 use crate::auth::{Scope, Staff};
@@ -71,6 +72,8 @@ struct View<'a> {
     name: &'a str,
     errors: &'a FieldErrors,
     issued: Option<Value>,
+    /// What was done, said in a banner.
+    done: Option<String>,
 }
 
 fn render(
@@ -88,6 +91,7 @@ fn render(
         "tokens": view.tokens.iter().map(token_row).collect::<Vec<_>>(),
         "form": form,
         "issued": view.issued,
+        "done": view.done,
     });
     renderer.respond_staff(req, locale, staff, status, "staff/tokens", data)
 }
@@ -97,13 +101,15 @@ pub async fn list_tokens(
     req: HttpRequest,
     locale: Locale,
     staff: Staff,
+    query: web::Query<DoneQuery>,
     pool: web::Data<Pool>,
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::UseApiTokens)?;
     let owner = staff.id;
     let tokens = db::run_blocking(&pool, move |c| staff_sessions::list_tokens(c, owner)).await?;
-    let view = View { tokens: &tokens, name: "", errors: &FieldErrors::new(), issued: None };
+    let done = Sent::done("tokens-done", query.done.as_deref(), &["revoked"]).done;
+    let view = View { tokens: &tokens, name: "", errors: &FieldErrors::new(), issued: None, done };
     Ok(render(&req, locale, &staff, &renderer, view, StatusCode::OK))
 }
 
@@ -125,7 +131,7 @@ pub async fn create_token(
         Err(error) => {
             let tokens = db::run_blocking(&pool, move |c| staff_sessions::list_tokens(c, owner)).await?;
             let errors = FieldErrors::from(error);
-            let view = View { tokens: &tokens, name: &typed, errors: &errors, issued: None };
+            let view = View { tokens: &tokens, name: &typed, errors: &errors, issued: None, done: None };
             return Ok(render(&req, locale, &staff, &renderer, view, StatusCode::UNPROCESSABLE_ENTITY));
         }
     };
@@ -144,7 +150,7 @@ pub async fn create_token(
     })
     .await?;
     let shown = json!({ "name": name, "secret": issued.secret });
-    let view = View { tokens: &tokens, name: "", errors: &FieldErrors::new(), issued: Some(shown) };
+    let view = View { tokens: &tokens, name: "", errors: &FieldErrors::new(), issued: Some(shown), done: None };
     Ok(render(&req, locale, &staff, &renderer, view, StatusCode::OK))
 }
 
@@ -181,7 +187,7 @@ pub async fn revoke_token(staff: Staff, id: web::Path<i64>, pool: web::Data<Pool
     })
     .await?;
     match outcome {
-        Revoked::Now | Revoked::Already => Ok(see_other("/staff/tokens")),
+        Revoked::Now | Revoked::Already => Ok(see_other("/staff/tokens?done=revoked")),
         Revoked::NotTheirs => Err(AppError::NotFound),
     }
 }

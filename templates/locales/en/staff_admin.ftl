@@ -80,3 +80,5 @@ error-token-name-too-long = The name can have at most { $max } characters
 users-done-created = The account is created; they can log in now.
 users-done-enabled = The account is enabled again.
 users-done-disabled = The account is disabled; their sessions and tokens no longer work.
+tokens-done-revoked = The token is revoked; no request will work with it any more.
+outbox-done-retried = The email is back in the queue to be sent.

@@ -58,6 +58,9 @@ async fn a_revoked_token_stops_working_at_once() {
 
     let response = admin.post(&format!("/staff/tokens/{id}/revoke"), &[]).await;
     assert_eq!(response.status(), 303);
+    assert_eq!(response.headers()["location"], "/staff/tokens?done=revoked");
+    let said = admin.page("/staff/tokens?done=revoked", 200).await;
+    assert!(said.contains("টোকেনটি বাতিল হয়েছে; এটি দিয়ে আর কোনো অনুরোধ চলবে না।"), "the page says so");
     assert!(app.tokens_of(admin.id).await[0].revoked_at.is_some(), "revoked in the database");
     // No token-authenticated JSON route exists yet: a staff page refuses the token (to the log-in page).
     let refused = with_token(&app.address, &secret, "/staff/audit").await;
