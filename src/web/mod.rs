@@ -6,5 +6,6 @@ pub mod input;
 pub mod lang;
 pub mod page;
 pub mod rate_limit;
+pub mod validate;
 
 pub use page::Renderer;

@@ -153,3 +153,18 @@ async fn a_services_other_names_from_the_catalogue_find_it() {
     assert_eq!(api["items"][0]["code"], "DIP-001", "{api}");
     assert_eq!(api["total"], 1);
 }
+
+#[tokio::test]
+async fn similar_feedback_refuses_a_text_over_the_limit_with_both_lengths_in_the_envelope() {
+    let app = spawn_app().await;
+    let url = format!("{}/api/v1/services/DIP-001/similar", app.address);
+    let long = "ক".repeat(4_001);
+    let response = app.client.post(&url).json(&serde_json::json!({ "text": long })).send().await.unwrap();
+    assert_eq!(response.status(), 422);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["errors"][0]["field"], "text", "{body}");
+    let message = body["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("4000") && message.contains("4001"), "the limit and what was sent: {body}");
+    let fine = app.client.post(&url).json(&serde_json::json!({ "text": "ক".repeat(4_000) })).send().await.unwrap();
+    assert_eq!(fine.status(), 200);
+}

@@ -11,16 +11,22 @@ use crate::db::{self, Pool};
 use crate::domain::feedback::TEXT_MAX;
 use crate::error::{AppError, ErrorEnvelope};
 use crate::grouping;
+use crate::web::validate::check;
+use validator::Validate;
 
 /// Most similar feedback returned.
 const SHOWN: usize = 5;
 
+/// [`TEXT_MAX`] as the length rule reads it.
+const TEXT_LIMIT: u64 = TEXT_MAX as u64;
+
 /// The text typed so far.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, ToSchema, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct SimilarRequest {
     /// What the citizen has written (at most 4,000 characters).
     #[schema(max_length = 4000)]
+    #[validate(length(max = "TEXT_LIMIT", code = "error-text-too-long"))]
     text: String,
 }
 
@@ -68,13 +74,8 @@ pub async fn find_similar(
     services: web::Data<ServiceCache>,
 ) -> Result<HttpResponse, AppError> {
     let listing = services.get(&pool, &code).await?.ok_or(AppError::NotFound)?;
+    check(&*body, &["text"]).map_err(AppError::Validation)?;
     let text = body.into_inner().text;
-    let length = text.chars().count();
-    if length > TEXT_MAX {
-        let error =
-            crate::domain::FieldError::new("text", "error-text-too-long").with("max", TEXT_MAX).with("length", length);
-        return Err(AppError::Validation(error.into()));
-    }
     let service_id = listing.0.id;
     let found = db::run_read(&pool, move |c| grouping::similar(c, service_id, &text, SHOWN)).await?;
     let similar = found.into_iter().map(|s| SimilarItem { id: s.id, text: s.text, voices: s.voices }).collect();

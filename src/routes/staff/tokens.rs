@@ -16,34 +16,37 @@ use crate::db::staff_sessions::{self, StaffToken};
 use crate::db::{self, write_transaction, Pool};
 use crate::domain::api_key;
 use crate::domain::staff::Permission;
-use crate::domain::text::{clean_line, trim_ascii_space};
-use crate::domain::{FieldError, FieldErrors, Locale};
+use crate::domain::text::clean_line;
+use crate::domain::{FieldErrors, Locale};
 use crate::error::AppError;
 use crate::web::page::see_other;
+use crate::web::validate::{check, not_blank};
 use crate::web::Renderer;
+use validator::Validate;
 
 /// Most characters in a token's name.
 pub const NAME_MAX: usize = 100;
 /// What staff API tokens start with.
 const TOKEN_KIND: &str = "nt_";
 
-/// The new-token form as posted.
-#[derive(Debug, Deserialize)]
+/// [`NAME_MAX`] as the length rule reads it.
+const NAME_LIMIT: u64 = NAME_MAX as u64;
+
+/// The new-token form as posted: what the token is for, at most [`NAME_MAX`] characters.
+#[derive(Debug, Deserialize, Validate)]
 pub struct TokenForm {
     #[serde(default)]
+    #[validate(
+        length(max = "NAME_LIMIT", code = "error-token-name-too-long"),
+        custom(function = "not_blank", code = "error-token-name-required")
+    )]
     name: String,
 }
 
-/// A token's name: what it is for, one line of at most [`NAME_MAX`] characters.
-fn parse_name(raw: &str) -> Result<String, FieldError> {
-    if trim_ascii_space(raw).chars().count() > NAME_MAX {
-        return Err(FieldError::new("name", "error-token-name-too-long").with("max", NAME_MAX));
-    }
-    let name = clean_line(raw);
-    if name.is_empty() {
-        return Err(FieldError::new("name", "error-token-name-required"));
-    }
-    Ok(name)
+/// A token's name as one clean line, or why it cannot be one.
+fn parse_name(form: &TokenForm) -> Result<String, FieldErrors> {
+    check(form, &["name"])?;
+    Ok(clean_line(&form.name))
 }
 
 /// The ministry the audit entries of a staff member's tokens are filed under (their first).
@@ -124,13 +127,13 @@ pub async fn create_token(
     renderer: web::Data<Renderer>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::UseApiTokens)?;
-    let typed = form.into_inner().name;
+    let form = form.into_inner();
     let owner = staff.id;
-    let name = match parse_name(&typed) {
+    let name = match parse_name(&form) {
         Ok(name) => name,
-        Err(error) => {
+        Err(errors) => {
+            let typed = form.name;
             let tokens = db::run_blocking(&pool, move |c| staff_sessions::list_tokens(c, owner)).await?;
-            let errors = FieldErrors::from(error);
             let view = View { tokens: &tokens, name: &typed, errors: &errors, issued: None, done: None };
             return Ok(render(&req, locale, &staff, &renderer, view, StatusCode::UNPROCESSABLE_ENTITY));
         }
@@ -196,15 +199,23 @@ pub async fn revoke_token(staff: Staff, id: web::Path<i64>, pool: web::Data<Pool
 mod tests {
     use super::*;
 
+    fn named(name: &str) -> TokenForm {
+        TokenForm { name: name.to_owned() }
+    }
+
     #[test]
     fn a_token_name_is_one_clean_line() {
-        assert_eq!(parse_name("  ড্যাশবোর্ড \n সংযোগ ").unwrap(), "ড্যাশবোর্ড সংযোগ");
+        assert_eq!(parse_name(&named("  ড্যাশবোর্ড \n সংযোগ ")).unwrap(), "ড্যাশবোর্ড সংযোগ");
     }
 
     #[test]
     fn a_blank_or_long_token_name_is_refused() {
-        assert_eq!(parse_name(" \n").unwrap_err().code, "error-token-name-required");
-        assert_eq!(parse_name(&"ক".repeat(NAME_MAX + 1)).unwrap_err().code, "error-token-name-too-long");
-        assert!(parse_name(&"ক".repeat(NAME_MAX)).is_ok());
+        assert_eq!(parse_name(&named(" \n")).unwrap_err().0[0].code, "error-token-name-required");
+        let long = parse_name(&named(&"ক".repeat(NAME_MAX + 1))).unwrap_err();
+        assert_eq!(
+            (long.0[0].code, long.0[0].args.last().cloned()),
+            ("error-token-name-too-long", Some(("max", "100".into())))
+        );
+        assert!(parse_name(&named(&"ক".repeat(NAME_MAX))).is_ok());
     }
 }

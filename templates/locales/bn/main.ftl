@@ -161,3 +161,4 @@ glossary-feedback = { -feedback }
 glossary-feedback-means = একজন নাগরিকের লেখা একটি অভিযোগ, প্রত্যাশা বা পরামর্শ; প্রতিটির একটি ট্র্যাকিং কোড থাকে।
 glossary-voice = { -voice }
 glossary-voice-means = একজন নাগরিক, একবার গোনা: তাঁর নিজের { -feedback }, অথবা অন্য কারও { -feedback }তে "আমারও"। অগ্রাধিকার { -voice } গোনে।
+error-invalid-value = এই মানটি ব্যবহার করা যায় না

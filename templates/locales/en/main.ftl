@@ -174,3 +174,4 @@ glossary-feedback = Feedback
 glossary-feedback-means = One complaint, expectation or suggestion a citizen wrote; each has a tracking code.
 glossary-voice = Voice
 glossary-voice-means = One citizen counted once: their own { -feedback }, or a "me too" on someone else's. Priorities count voices.
+error-invalid-value = This value cannot be used
