@@ -7,11 +7,12 @@ use crate::domain::Locale;
 use super::svg::{self, format_number, text_width, Px};
 use super::ChartText;
 
-const WIDTH: u32 = 360;
-const FONT: u32 = 12;
+/// Narrow, so that labels stay at least 12 px high when the chart fills a 320 px phone's column.
+const WIDTH: u32 = 300;
+const FONT: u32 = 13;
 const EMPTY_HEIGHT: u32 = 40;
 /// Label line, bar and gap: labels sit above their bars so that long names fit on a 360 px phone.
-const ROW: f64 = 35.0;
+const ROW: f64 = 37.0;
 const BAR_HEIGHT: f64 = 12.0;
 const LEFT: f64 = 1.0;
 /// Room above the first label for the marks Bangla letters carry above the line.

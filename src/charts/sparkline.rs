@@ -9,7 +9,7 @@ use super::ChartText;
 
 const WIDTH: u32 = 100;
 const HEIGHT: u32 = 24;
-const FONT: u32 = 9;
+const FONT: u32 = 12;
 /// Room around the line so the end dot and the stroke are not clipped.
 const PAD: f64 = 3.0;
 

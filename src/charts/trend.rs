@@ -7,14 +7,15 @@ use crate::domain::Locale;
 use super::svg::{self, format_number, text_width, Px};
 use super::{nice_ticks, ChartText};
 
-const WIDTH: u32 = 360;
+/// Narrow, so that labels stay at least 12 px high when the chart fills a 320 px phone's column.
+const WIDTH: u32 = 300;
 const HEIGHT: u32 = 170;
-const FONT: u32 = 12;
+const FONT: u32 = 13;
 const EMPTY_HEIGHT: u32 = 40;
 const TOP: f64 = 8.0;
 const RIGHT: f64 = 4.0;
 /// Room under the plot for the week labels.
-const BOTTOM: f64 = 22.0;
+const BOTTOM: f64 = 24.0;
 /// Space kept between two week labels.
 const LABEL_GAP: f64 = 10.0;
 /// A lone bar should still look like a bar, not a wall.
@@ -72,7 +73,7 @@ pub fn weekly_trend(points: &[(String, u64)], text: &ChartText, locale: Locale) 
         } else {
             f64::from(WIDTH) / 2.0
         };
-        svg::text(&mut out, "chart-label", x, y1 + 15.0, "middle", label);
+        svg::text(&mut out, "chart-label", x, y1 + 16.0, "middle", label);
     }
     svg::close(out)
 }

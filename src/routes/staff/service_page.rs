@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::Utc;
+use chrono::{Datelike, Utc};
 use serde_json::{json, Value};
 
 use super::feedback_row::feedback_row;
@@ -41,9 +41,10 @@ fn charts(stats: &ServiceStats, locale: Locale) -> (String, String) {
         .weekly
         .iter()
         .map(|(week, voices)| {
+            // "২ মার্চ" on Bangla pages: the day in the page's digits, without a leading zero.
             let label = format!(
                 "{} {}",
-                week.format("%d"),
+                i18n::localise_digits(locale, &week.day().to_string()),
                 i18n::message(locale, &format!("month-{}", week.format("%m")), &[])
             );
             (label, (*voices).max(0) as u64)

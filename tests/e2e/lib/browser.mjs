@@ -142,14 +142,49 @@ export function tabToId(page, id, max) {
 }
 
 /** axe at 360 px, no sideways scrolling at 360 px, then axe at 1280 px; the page is left at 360 px. */
+/** Smallest size, in CSS pixels as drawn, of any text a page shows (chart labels included). */
+export const MIN_TEXT_PX = 12;
+
+/**
+ * Every visible piece of text on the page is drawn at least MIN_TEXT_PX high: for SVG text the
+ * chart's scaling to the page width counts (a 12-unit label in a chart drawn at half its width is
+ * 6 px). On Bangla pages a chart writes its numbers and dates in Bangla digits.
+ */
+export async function assertReadableText(page, label) {
+  const found = await page.evaluate((min) => {
+    const small = [];
+    const latinInCharts = [];
+    const bangla = document.documentElement.lang === 'bn';
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent.trim();
+      const el = node.parentElement;
+      if (!text || !el || el.closest('title, desc, script, style')) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      let px = parseFloat(getComputedStyle(el).fontSize);
+      if (el instanceof SVGElement) {
+        px *= el.getScreenCTM()?.a ?? 1;
+        if (bangla && /[0-9]/.test(text)) latinInCharts.push(text);
+      }
+      if (px < min - 0.01) small.push(`${text.slice(0, 30)} (${px.toFixed(1)} px)`);
+    }
+    return { small, latinInCharts };
+  }, MIN_TEXT_PX);
+  assert.deepEqual(found.small, [], `${label}: text drawn smaller than ${MIN_TEXT_PX} px`);
+  assert.deepEqual(found.latinInCharts, [], `${label}: chart text with Latin digits on a Bangla page`);
+}
+
 export async function checkAtBothWidths(page, label) {
   const lang = await page.locator('html').getAttribute('lang');
   await assertNoAxeViolations(page, `${label} (${lang}, 360 px)`);
+  await assertReadableText(page, `${label} (${lang}, 360 px)`);
   const [pageWidth, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   assert.ok(pageWidth <= viewport, `${label} (${lang}) does not scroll sideways at 360 px (${pageWidth} > ${viewport})`);
   await page.setViewportSize(DESKTOP);
   try {
     await assertNoAxeViolations(page, `${label} (${lang}, 1280 px)`);
+    await assertReadableText(page, `${label} (${lang}, 1280 px)`);
   } finally {
     await page.setViewportSize(PHONE);
   }
