@@ -7,6 +7,11 @@ that its embedding model trains without calling the embeddings service.
 
 Run it again whenever dev.csv changes (a unit test checks every text has its vector).
 
+The test part's vectors are never shipped (nothing may be tuned on them); to report a figure
+on it, write them outside the repository and point the measurement at that file:
+
+    python3 data/themes_corpus/embed.py http://127.0.0.1:8089 test /tmp/test_e5.bin
+
 Format (little-endian): b"NGE5", u32 count, then per text: the first 8 bytes of the
 SHA-256 of the text (trimmed, UTF-8), and the embedding as Nagorik encodes it: version
 byte 1, f32 scale, 384 signed bytes (value / scale, rounded)."""
@@ -34,7 +39,9 @@ def encode(values):
 
 def main():
     url = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8089"
-    with open(os.path.join(HERE, "dev.csv"), newline="", encoding="utf-8") as fh:
+    part = sys.argv[2] if len(sys.argv) > 2 else "dev"
+    target = sys.argv[3] if len(sys.argv) > 3 else os.path.join(HERE, "dev_e5.bin")
+    with open(os.path.join(HERE, f"{part}.csv"), newline="", encoding="utf-8") as fh:
         texts = [r["text"].strip() for r in csv.DictReader(fh)]
     unique = list(dict.fromkeys(texts))
     out = [struct.pack("<4sI", b"NGE5", len(unique))]
@@ -43,7 +50,7 @@ def main():
         for text, vector in zip(batch, embed(url, batch)):
             out.append(hashlib.sha256(text.encode()).digest()[:8] + encode(vector))
         print(f"{min(i + BATCH, len(unique))} / {len(unique)}", file=sys.stderr)
-    with open(os.path.join(HERE, "dev_e5.bin"), "wb") as fh:
+    with open(target, "wb") as fh:
         fh.write(b"".join(out))
 
 

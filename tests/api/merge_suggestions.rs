@@ -275,3 +275,86 @@ async fn a_theme_merged_away_takes_its_dismissals_with_it() {
     assert!(!theme_exists(&app, b).await);
     assert!(dismissals(&app).await.is_empty());
 }
+
+/// The same pain of the passport told in Bangla by some and in English or romanised Bangla by
+/// others, put by a designer in two themes of one category: they share no words, and once the
+/// embeddings service has embedded them (here: the shipped vectors of these very texts) the pair is offered by its
+/// meaning, on the page (in Bangla) and on the API.
+#[tokio::test]
+async fn the_same_pain_in_bangla_and_in_english_is_offered_once_embedded() {
+    use nagorik::db::feedback_embeddings;
+    use nagorik::grouping::suggestions::{ALIKE_SAME_CATEGORY, MEANING_SAME_CATEGORY};
+    use nagorik::themes::corpus::{parse_corpus, DEVELOPMENT};
+    use nagorik::themes::embedding::{read_shipped, text_key, Embedding, SHIPPED};
+
+    // The passport theme whose Bangla and English texts are most alike in meaning.
+    let shipped = read_shipped(SHIPPED).unwrap();
+    let rows = parse_corpus(DEVELOPMENT).unwrap();
+    let texts = |theme: &str, bangla: bool| -> Vec<(String, Embedding)> {
+        rows.iter()
+            .filter(|r| r.service == "DIP-001" && r.theme == theme && (r.lang == "bn") == bangla)
+            .filter_map(|r| Some((r.text.clone(), shipped.get(&text_key(&r.text))?.clone())))
+            .collect()
+    };
+    let direction = |of: &[(String, Embedding)]| Embedding::theme_direction(of.iter().map(|t| &t.1)).unwrap();
+    let (bn, en) =
+        ["pp_broker", "pp_delivery_delay", "pp_online_payment", "pp_police_money", "pp_queue", "pp_rude_staff"]
+            .into_iter()
+            .map(|theme| (texts(theme, true), texts(theme, false)))
+            .max_by(|x, y| {
+                let alike = |(b, e): &(Vec<_>, Vec<_>)| direction(b).cosine(&direction(e));
+                alike(x).total_cmp(&alike(y))
+            })
+            .unwrap();
+    let best = direction(&bn).cosine(&direction(&en));
+    assert!(best >= MEANING_SAME_CATEGORY, "the corpus holds such a theme: {best}");
+
+    let app = spawn_app().await;
+    let designer = app.staff("designer", &["MOHA"]).await;
+    let mut stored = Vec::new();
+    let mut themes = Vec::new();
+    for group in [&bn, &en] {
+        let mut ids = Vec::new();
+        for (text, embedding) in group {
+            let s = app.submit_text("DIP-001", text).await;
+            ids.push(s.id);
+            stored.push((s.id, embedding.clone()));
+        }
+        // The designer gathers each language's feedback in a theme of its own, of one category.
+        let split = format!("{}/api/v1/staff/themes/{}/split", app.address, app.reload(ids[0]).await.theme_id.unwrap());
+        let response = designer
+            .client
+            .post(&split)
+            .header("X-CSRF-Token", &designer.csrf)
+            .json(&serde_json::json!({ "feedback_ids": ids }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let theme = response.json::<serde_json::Value>().await.unwrap()["id"].as_i64().unwrap();
+        let edit = format!("{}/api/v1/staff/themes/{theme}", app.address);
+        let body = serde_json::json!({ "category": "unofficial-payment" });
+        let response =
+            designer.client.post(&edit).header("X-CSRF-Token", &designer.csrf).json(&body).send().await.unwrap();
+        assert_eq!(response.status(), 200);
+        themes.push(theme);
+    }
+    let (a, b) = (themes[0].min(themes[1]), themes[0].max(themes[1]));
+    let list = || async {
+        designer.client.get(api(&app, "")).send().await.unwrap().json::<serde_json::Value>().await.unwrap()
+    };
+    assert_eq!(list().await["suggestions"], serde_json::json!([]), "not alike in wording: nothing offered yet");
+
+    db::run_blocking(&app.pool, move |c| feedback_embeddings::insert_new(c, &stored, chrono::Utc::now().naive_utc()))
+        .await
+        .unwrap();
+    let found = list().await;
+    let pair = &found["suggestions"][0];
+    assert_eq!((pair["theme_a"]["id"].as_i64(), pair["theme_b"]["id"].as_i64()), (Some(a), Some(b)), "{found}");
+    assert_eq!(pair["alike_by"], "meaning");
+    assert!(pair["similarity"].as_f64().unwrap() < f64::from(ALIKE_SAME_CATEGORY), "{pair}");
+    assert!(pair["meaning_similarity"].as_f64().unwrap() >= f64::from(MEANING_SAME_CATEGORY), "{pair}");
+    let html = page(&designer).await;
+    assert!(html.contains(&pair_fields(a, b)), "the page offers it too");
+    assert!(html.contains("অর্থে একই, যদিও অন্য শব্দে বা অন্য ভাষায় বলা"), "and says why");
+}

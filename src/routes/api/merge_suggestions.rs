@@ -42,6 +42,13 @@ pub struct MergeSuggestion {
     theme_b: SuggestedTheme,
     /// Cosine similarity of their members' wording, 0 to 1.
     similarity: f32,
+    /// Cosine similarity of their members' meaning (their embeddings, less what all feedback
+    /// shares), -1 to 1; null until the embeddings service has embedded feedback of both.
+    meaning_similarity: Option<f32>,
+    /// What made them alike enough to be offered: `wording` or `meaning` (the same pain told
+    /// in other words or another language).
+    #[schema(example = "meaning")]
+    alike_by: String,
 }
 
 /// Up to five pairs, most alike first.
@@ -112,7 +119,13 @@ pub async fn list_merge_suggestions(
     let found = db::run_blocking(&pool, move |c| suggestions::for_service(c, service.id)).await?;
     let suggestions = found
         .into_iter()
-        .map(|s| MergeSuggestion { theme_a: side(s.a), theme_b: side(s.b), similarity: s.similarity })
+        .map(|s| MergeSuggestion {
+            theme_a: side(s.a),
+            theme_b: side(s.b),
+            similarity: s.similarity,
+            meaning_similarity: s.meaning,
+            alike_by: s.by.as_str().to_owned(),
+        })
         .collect();
     Ok(HttpResponse::Ok().json(MergeSuggestionList { suggestions }))
 }

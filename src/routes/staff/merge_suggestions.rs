@@ -15,7 +15,8 @@ use crate::db::{self, Pool};
 use crate::domain::staff::Permission;
 use crate::domain::Locale;
 use crate::error::AppError;
-use crate::grouping::{self, suggestions, suggestions::ThemePair};
+use crate::grouping;
+use crate::grouping::suggestions::{self, AlikeBy, ThemePair};
 use crate::web::page::see_other;
 use crate::web::Renderer;
 use crate::workspace::service_to_edit;
@@ -47,7 +48,14 @@ pub async fn section(pool: &Pool, staff: &Staff, listing: &ServiceListing, local
     };
     let items: Vec<Value> = found
         .iter()
-        .map(|s| json!({ "a": side(&s.a), "b": side(&s.b), "percent": (s.similarity * 100.0).round() as i64 }))
+        .map(|s| {
+            let alike_id = match s.by {
+                AlikeBy::Wording => "staff-merge-suggest-alike",
+                AlikeBy::Meaning => "staff-merge-suggest-alike-meaning",
+            };
+            let percent = (s.similarity * 100.0).round() as i64;
+            json!({ "a": side(&s.a), "b": side(&s.b), "alike_id": alike_id, "percent": percent, "by": s.by.as_str() })
+        })
         .collect();
     Ok(json!({ "items": items, "urls": urls }))
 }
