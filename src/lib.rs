@@ -6,6 +6,7 @@ pub mod assets;
 pub mod audit;
 pub mod auth;
 pub mod backlog;
+pub mod brief;
 pub mod catalogue;
 pub mod charts;
 pub mod cli;

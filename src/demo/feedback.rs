@@ -26,8 +26,8 @@ const BATCH: usize = 500;
 const VOICED: f64 = 0.25;
 const MOST_VOICES: u32 = 40;
 
-/// id, code, names, office names, promised days, fee, yearly applications.
-type TargetRow = (i64, String, String, String, String, String, Option<i32>, Option<i64>, Option<i64>);
+/// id, code, names, office names, promised days, fee, yearly applications, charter steps.
+type TargetRow = (i64, String, String, String, String, String, Option<i32>, Option<i64>, Option<i64>, String);
 
 /// A service demo feedback can be about.
 pub(super) struct Target {
@@ -49,6 +49,8 @@ pub(super) struct Target {
     pub fee: i64,
     /// How often it is drawn.
     pub weight: f64,
+    /// The charter's steps.
+    pub steps: Vec<String>,
 }
 
 fn targets(conn: &mut Conn) -> QueryResult<Vec<Target>> {
@@ -64,12 +66,13 @@ fn targets(conn: &mut Conn) -> QueryResult<Vec<Target>> {
             services::promised_days,
             services::fee_bdt,
             services::yearly_applications,
+            services::steps,
         ))
         .order(services::id.asc())
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(id, code, name_bn, name_en, office_bn, office_en, days, fee, apps)| Target {
+        .map(|(id, code, name_bn, name_en, office_bn, office_en, days, fee, apps, steps)| Target {
             id,
             code,
             name_bn,
@@ -80,6 +83,7 @@ fn targets(conn: &mut Conn) -> QueryResult<Vec<Target>> {
             fee: fee.unwrap_or(0),
             // Busy services draw more voices, but the long tail still speaks.
             weight: (apps.unwrap_or(1_000).max(1) as f64).sqrt(),
+            steps: serde_json::from_str(&steps).unwrap_or_default(),
         })
         .collect())
 }
@@ -221,7 +225,7 @@ fn demo_row(rng: &mut StdRng, said: Said, target: &Target, districts: &[District
         service_id: target.id,
         kind: said.kind.clone(),
         body: crate::domain::text::clean(&text),
-        charter_step: None,
+        charter_step: if visible { step_of(&text, created, &target.steps) } else { None },
         days_taken: tcv_given.then_some(days as i32),
         cost_bdt: tcv_given.then_some(taka),
         visits: tcv_given.then_some(visits as i32),
@@ -242,5 +246,59 @@ fn demo_row(rng: &mut StdRng, said: Said, target: &Target, districts: &[District
         theme_id: None,
         public_body: None,
         has_personal_data: false,
+    }
+}
+
+/// Words that place a demo complaint at the charter's first step (applying) or its last (getting
+/// the result); the rest happen in between.
+const FIRST_STEP_WORDS: &[&str] =
+    &["online", "website", "server", "apply", "form", "অনলাইন", "ওয়েবসাইট", "সার্ভার", "আবেদন", "ফরম"];
+const LAST_STEP_WORDS: &[&str] =
+    &["deliver", "collect", "delay", "late", "month", "ডেলিভারি", "সংগ্রহ", "দেরি", "মাস", "হাতে"];
+
+/// The charter step a demo citizen ties their feedback to: six in ten name one, guided by what
+/// the text is about (the real form lets citizens choose; the demo fills the brief's journey).
+/// Drawn from the text and its time, so the rest of the demo draws as it did before steps.
+fn step_of(text: &str, created: NaiveDateTime, steps: &[String]) -> Option<String> {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    (text, created).hash(&mut hasher);
+    let rng = &mut StdRng::seed_from_u64(hasher.finish());
+    if steps.is_empty() || !rng.random_bool(0.6) {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let last = steps.len() - 1;
+    let index = if says(FIRST_STEP_WORDS) {
+        0
+    } else if says(LAST_STEP_WORDS) {
+        last
+    } else if last >= 2 {
+        rng.random_range(1..last)
+    } else {
+        rng.random_range(0..=last)
+    };
+    Some(steps[index].clone())
+}
+
+#[cfg(test)]
+mod step_tests {
+    use super::*;
+
+    #[test]
+    fn demo_steps_follow_what_the_text_is_about_and_are_the_same_each_run() {
+        let steps: Vec<String> = ["Apply", "Verify", "Pay", "Collect"].map(String::from).to_vec();
+        let at = |minutes: i64| NaiveDateTime::default() + Duration::minutes(minutes);
+        let placed = |text: &str| -> Vec<Option<String>> { (0..200).map(|m| step_of(text, at(m), &steps)).collect() };
+        let online = placed("The website was down when I tried to apply");
+        let named = online.iter().flatten().count();
+        assert!((90..150).contains(&named), "about six in ten name a step: {named}");
+        assert!(online.iter().flatten().all(|s| s == "Apply"));
+        assert!(placed("ডেলিভারি পেতে তিন মাস দেরি").iter().flatten().all(|s| s == "Collect"));
+        let middle = placed("The clerk was rude to me");
+        assert!(middle.iter().flatten().all(|s| s == "Verify" || s == "Pay"));
+        assert_eq!(middle, placed("The clerk was rude to me"), "the same demo every run");
+        assert_eq!(step_of("website", at(1), &[]), None, "a charter without steps");
     }
 }

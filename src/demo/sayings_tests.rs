@@ -129,6 +129,7 @@ fn a_corpus_service_stops_drawing_when_its_texts_are_said() {
         promised_days: 7,
         fee: 0,
         weight,
+        steps: Vec::new(),
     };
     let targets = [target("ORGBDR-001", 1000.0), target("DC-001", 1.0)];
     let mut weights = [1000.0, 1.0];

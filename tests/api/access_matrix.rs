@@ -190,6 +190,7 @@ const ROUTES: &[Route] = &[
     },
     Route { method: Method::Get, path: "/staff/backlog", form: &[], allowed: ALL, scoped: false },
     Route { method: Method::Get, path: "/staff/backlog/items/{b}", form: &[], allowed: ALL, scoped: true },
+    Route { method: Method::Get, path: "/staff/backlog/items/{b}/brief", form: &[], allowed: ALL, scoped: true },
     Route {
         method: Method::Post,
         path: "/staff/services/{s}/backlog",

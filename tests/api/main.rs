@@ -9,6 +9,7 @@ mod backlog_export;
 mod backlog_helpers;
 mod backlog_ranking;
 mod backup;
+mod brief;
 mod bulk_import;
 mod catalogue_import;
 mod cli;

@@ -1,5 +1,6 @@
 //! The JSON API under `/api/v1`. Every error uses the envelope of [`crate::error`].
 
+mod brief;
 mod feedback;
 mod merge_suggestions;
 mod ministries;

@@ -12,7 +12,7 @@ use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 use utoipa::OpenApi;
 
-use super::{feedback, merge_suggestions, ministries, openapi_open311, services, similar, staff};
+use super::{brief, feedback, merge_suggestions, ministries, openapi_open311, services, similar, staff};
 use crate::domain::contact::{EMAIL_MAX, EMAIL_PATTERN, NAME_MAX, PHONE_PATTERN};
 use crate::domain::district::District;
 use crate::domain::feedback::{FeedbackKind, COST_MAX, DAYS_MAX, TEXT_MAX, TEXT_MIN, VISITS_MAX};
@@ -53,7 +53,8 @@ pub struct FeedbackRequestDoc {
         merge_suggestions::dismiss_merge_suggestion,
         staff::edit_theme,
         staff::merge_theme,
-        staff::split_theme
+        staff::split_theme,
+        brief::get_brief
     ),
     components(schemas(
         ministries::MinistryList,
@@ -79,6 +80,12 @@ pub struct FeedbackRequestDoc {
         staff::ThemeEditBody,
         staff::MergeBody,
         staff::MoveBody,
+        brief::Brief,
+        crate::brief::journey::Journey,
+        crate::brief::journey::Stage,
+        crate::brief::journey::StepTheme,
+        crate::brief::journey::Reported,
+        crate::brief::journey::Document,
         ErrorEnvelope,
         ErrorEntry
     )),

@@ -351,6 +351,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(post("/themes/{id}").route(web::post().to(edit_theme)))
             .service(post("/themes/{id}/merge").route(web::post().to(merge_theme)))
             .service(post("/themes/{id}/split").route(web::post().to(split_theme)))
+            .service(get("/backlog/items/{id}/brief").to(super::brief::get_brief))
             .default_service(web::to(crate::routes::errors::not_found)),
     );
 }
