@@ -19,6 +19,16 @@ pub struct YouSaid {
     pub themes: Vec<(String, String, i64)>,
 }
 
+/// Whether a theme of the service is shown to citizens: published, with at least
+/// [`MIN_PUBLIC_VOICES`] (the service page and the tracking page alike).
+pub fn shows_theme(conn: &mut Conn, service_id: i64, theme: &themes::Theme) -> QueryResult<bool> {
+    if theme.published_at.is_none() {
+        return Ok(false);
+    }
+    let voices = service_counts::voices_by_bucket(conn, service_id, dim::THEME)?;
+    Ok(voices.get(&theme.id.to_string()).copied().unwrap_or(0) >= MIN_PUBLIC_VOICES)
+}
+
 /// Loads it for one service.
 pub fn load(conn: &mut Conn, service_id: i64) -> QueryResult<YouSaid> {
     let item = backlog_items::for_service(conn, service_id)?.map(|i| (i.status, i.target_year));

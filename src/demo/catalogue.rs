@@ -93,6 +93,8 @@ pub fn catalogue_rows(services: usize, seed: u64) -> Vec<CatalogueRow> {
                 1 => Some(RoadmapCategory::Two),
                 _ => None,
             },
+            // The other names citizens use belong to the charter's own service, not to one made up.
+            aliases: Vec::new(),
             ..template.clone()
         });
         line += 1;
@@ -125,6 +127,19 @@ mod tests {
         assert_eq!(ministries.len(), 48);
         assert!(rows.iter().any(|r| r.name_en.to_lowercase().contains("birth registration")));
         assert!(rows.iter().any(|r| r.name_en.to_lowercase().contains("passport")));
+    }
+
+    #[test]
+    fn only_the_charter_services_carry_aliases_so_a_common_name_finds_its_own_service() {
+        let charter = parse_catalogue(CATALOGUE.as_bytes()).unwrap().len();
+        let rows = catalogue_rows(809, 7);
+        assert!(rows[charter..].iter().all(|r| r.aliases.is_empty()), "made-up services have no aliases");
+        let named: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.aliases.iter().any(|a| a.to_lowercase() == "jonmo nibondhon"))
+            .map(|r| r.code.as_str())
+            .collect();
+        assert_eq!(named, ["ORGBDR-001"]);
     }
 
     #[test]

@@ -64,7 +64,7 @@ async fn an_operator_enters_feedback_by_service_name_stored_as_assisted_with_its
     let after = operator.get(&format!("/staff/assisted?saved={code}")).await.text().await.unwrap();
     let panel = format!("<p class=\"tracking-code\" lang=\"en\"><strong>{}</strong></p>", shown(&code));
     assert!(after.contains(&panel), "the code in the confirmation panel, to read out: {after}");
-    assert!(after.contains("id=\"saved\" role=\"status\"") && after.contains("আজ আপনি ১টি মত নথিভুক্ত করেছেন।"));
+    assert!(after.contains("id=\"saved\" role=\"status\"") && after.contains("আজ আপনি ১টি মতামত নথিভুক্ত করেছেন।"));
     // The form speaks to the operator about the citizen, not as the citizen.
     for label in ["নাগরিকের মতামত", "নাগরিকের কী খরচ হয়েছে?", "নাগরিকের জেলা", "নাগরিক এই সেবার অগ্রগতি ইমেইলে জানতে চান"]
     {

@@ -40,6 +40,19 @@ async fn tracking_says_what_the_service_page_says_its_plan_and_the_published_the
     assert!(!confirmed.contains("ঘুষ চাওয়া"), "confirmed, not published");
     let publish = designer.post(&format!("/staff/themes/{theme}/publish"), &[("publish", "yes")]).await;
     assert_eq!(publish.status(), 303);
+    let one_voice = app.get(&format!("/track/{code}")).await.text().await.unwrap();
+    assert!(!one_voice.contains("ঘুষ চাওয়া"), "published, but like the service page not before 5 voices");
+    for more in [
+        "পাসপোর্ট অফিসে দালাল ধরতে হলো, ঘুষ দিলাম তিন হাজার টাকা",
+        "ঘুষ না দিলে পাসপোর্টের ফাইল নড়ে না, দালাল টাকা নিলো",
+        "Passport office asked for a bribe through a broker, paid 4000 taka",
+        "দালালকে ঘুষ দিয়ে তবে পাসপোর্ট পেলাম, পাঁচ হাজার টাকা",
+    ] {
+        let mut form: Vec<_> = valid_form().into_iter().filter(|(k, _)| *k != "text").collect();
+        form.push(("text", more));
+        let more = code_from_redirect(&app.post_feedback_form("DIP-001", &form).await);
+        assert_eq!(app.stored_feedback(&more).await.theme_id, Some(theme), "joins the published theme");
+    }
     designer.promote(&app, "DIP-001", "পাসপোর্টে ঘুষ আর দালাল").await;
     let html = app.get(&format!("/track/{code}")).await.text().await.unwrap();
     assert!(html.contains("ঘুষ চাওয়া"), "the published theme it joined");

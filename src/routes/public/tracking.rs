@@ -60,9 +60,12 @@ pub async fn show_tracking(
                     return Ok(None);
                 };
                 let plan = db::backlog_items::for_service(conn, service.id)?;
-                // The theme it joined, once a designer has published it and while it is shown.
+                // The theme it joined, once the service page shows it (published, enough voices).
                 let theme = match feedback.theme_id.filter(|_| feedback.moderation == "visible") {
-                    Some(id) => db::themes::find(conn, id)?.filter(|t| t.published_at.is_some()),
+                    Some(id) => match db::themes::find(conn, id)? {
+                        Some(t) if crate::backlog::public::shows_theme(conn, service.id, &t)? => Some(t),
+                        _ => None,
+                    },
                     None => None,
                 };
                 Ok(Some((feedback, service, plan, theme)))

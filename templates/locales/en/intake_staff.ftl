@@ -20,6 +20,7 @@ assisted-intro = Type what the citizen tells you, in their words. The form is cl
 assisted-saved-heading = Saved
 assisted-saved-read-out = Read this tracking code out to the citizen, or write it down for them:
 assisted-saved-today = Entries today: { $count }
+assisted-cost = Taka the citizen spent in all (fees, travel, everything)
 assisted-text = The citizen's feedback
 assisted-tcv = What did it cost the citizen? (optional)
 assisted-district = The citizen's district
