@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startNagorik } from './lib/nagorik.mjs';
-import { checkAtBothWidths, launchBrowser, newContext } from './lib/browser.mjs';
+import { assertFieldsStyled, checkAtBothWidths, launchBrowser, newContext } from './lib/browser.mjs';
 import { DISTRICT } from './lib/flows.mjs';
 import { MINISTRY, SERVICE, logIn } from './lib/staff.mjs';
 
@@ -25,6 +25,11 @@ after(async () => {
 
 /** Links never followed: leaving, downloads, and the API's machine pages. */
 const SKIP = [/^\/staff\/logout/, /\/export\.(csv|xlsx|json)$/, /^\/api\//, /^\/staff\/login/];
+
+/** What any staff page may weigh, its HTML as sent (gzipped): a Union Digital Centre's link is slow. */
+const BUDGET = 30 * 1024;
+/** The heaviest staff page met so far, gzipped bytes (reported with each test). */
+let heaviest = 0;
 
 /** Most pages of one shape visited (ids and codes stand for one shape: one theme page is all). */
 const PAGES_MAX = 40;
@@ -68,6 +73,10 @@ async function everyStaffPage(account, lang, seeds = [], errors = [['/staff/them
       assert.ok(status < 500, `${account.role} ${lang} ${path}: ${status}`);
       const html = await response.text();
       assert.ok(!/<script\b/i.test(html), `${path} carries no script: the page is the same without JavaScript`);
+      const sent = (await response.request().sizes()).responseBodySize;
+      assert.ok(sent > 0 && sent < BUDGET, `${account.role} ${path}: ${sent} bytes sent, budget ${BUDGET}`);
+      heaviest = Math.max(heaviest, sent);
+      await assertFieldsStyled(page, `${account.role}: ${path}`);
       await checkAtBothWidths(page, `${account.role}: ${path}`);
       for (const link of await staffLinks(page)) {
         if (!seen.has(shape(link))) queue.push(link);
@@ -96,7 +105,7 @@ describe('every staff page, every role, both languages, both widths (axe-core)',
         const errors = [['/staff/themes/999999999', 404], ['/staff/services/NOPE-1', 404]];
         if (role === 'designer') errors.push(['/staff/users', 403]);
         const shapes = await everyStaffPage(server.createStaff(role, [MINISTRY.code]), lang, seeds, errors);
-        t.diagnostic(`${role}: ${shapes.length} pages: ${shapes.join(' ')}`);
+        t.diagnostic(`${role}: ${shapes.length} pages (heaviest so far ${heaviest} bytes gzipped): ${shapes.join(' ')}`);
         const expected = ['/staff', '/staff/services/{code}', '/staff/services/{code}/regroup', '/staff/themes/{id}', '/staff/feedback/{id}', '/staff/backlog'];
         for (const want of expected) {
           assert.ok(shapes.includes(want), `${role} reached ${want}: ${shapes.join(' ')}`);
@@ -106,7 +115,7 @@ describe('every staff page, every role, both languages, both widths (axe-core)',
 
     test(`cabinet admin, in ${language}`, async (t) => {
       const shapes = await everyStaffPage(server.createStaff('cabinet-admin'), lang);
-      t.diagnostic(`cabinet-admin: ${shapes.length} pages: ${shapes.join(' ')}`);
+      t.diagnostic(`cabinet-admin: ${shapes.length} pages (heaviest so far ${heaviest} bytes gzipped): ${shapes.join(' ')}`);
       for (const expected of ['/staff/backlog/weights', '/staff/apa', '/staff/audit', '/staff/users']) {
         assert.ok(shapes.includes(expected), `the cabinet admin reached ${expected}: ${shapes.join(' ')}`);
       }
@@ -115,7 +124,7 @@ describe('every staff page, every role, both languages, both widths (axe-core)',
     test(`Union Digital Centre operator, in ${language}`, async (t) => {
       const refused = [['/staff/backlog', 403], ['/staff/themes/1', 403]];
       const shapes = await everyStaffPage(server.createStaff('operator', [DISTRICT.code]), lang, [], refused);
-      t.diagnostic(`operator: ${shapes.length} pages: ${shapes.join(' ')}`);
+      t.diagnostic(`operator: ${shapes.length} pages (heaviest so far ${heaviest} bytes gzipped): ${shapes.join(' ')}`);
       assert.ok(shapes.includes('/staff/assisted'), shapes.join(' '));
     });
   }

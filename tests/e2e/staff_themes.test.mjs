@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT, startNagorik } from './lib/nagorik.mjs';
-import { checkAtBothWidths, launchBrowser, newContext } from './lib/browser.mjs';
+import { assertFieldsStyled, checkAtBothWidths, launchBrowser, newContext } from './lib/browser.mjs';
 import { msg } from './lib/messages.mjs';
 import { MINISTRY, SERVICE, logIn } from './lib/staff.mjs';
 
@@ -103,15 +103,6 @@ async function assertRegroupPreview(page, lang) {
 }
 
 /** Every field a person types in is drawn as a field (the styled border), whatever its type. */
-async function assertFieldsStyled(page, label) {
-  const unstyled = await page.evaluate(() =>
-    [...document.querySelectorAll('input, select, textarea')]
-      .filter((el) => !['hidden', 'radio', 'checkbox', 'submit', 'button'].includes(el.type) && el.offsetParent !== null)
-      .filter((el) => getComputedStyle(el).borderTopWidth !== '2px')
-      .map((el) => el.outerHTML.slice(0, 80)),
-  );
-  assert.deepEqual(unstyled, [], `${label}: unstyled fields`);
-}
 
 async function themesFlow(lang) {
   const designer = server.createStaff('designer', [MINISTRY.code]);

@@ -142,6 +142,17 @@ export function tabToId(page, id, max) {
 }
 
 /** axe at 360 px, no sideways scrolling at 360 px, then axe at 1280 px; the page is left at 360 px. */
+/** Every visible field (text, select, file and the like) is styled: a 2 px border, not the browser's bare box. */
+export async function assertFieldsStyled(page, label) {
+  const unstyled = await page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea')]
+      .filter((el) => !['hidden', 'radio', 'checkbox', 'submit', 'button'].includes(el.type) && el.offsetParent !== null)
+      .filter((el) => getComputedStyle(el).borderTopWidth !== '2px')
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+  assert.deepEqual(unstyled, [], `${label}: unstyled fields`);
+}
+
 /** Smallest size, in CSS pixels as drawn, of any text a page shows (chart labels included). */
 export const MIN_TEXT_PX = 12;
 
