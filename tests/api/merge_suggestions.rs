@@ -185,7 +185,14 @@ async fn bad_theme_ids_are_explained_and_change_nothing() {
         for (fields, message) in &cases {
             let response = post(&designer, path, fields).await;
             assert_eq!(response.status(), 422, "{path} {fields:?}");
-            assert!(response.text().await.unwrap().contains(message), "{path} {fields:?}: {message}");
+            let html = response.text().await.unwrap();
+            // Back on the service page (not a dead end): the summary links to the themes, and the
+            // suggestions are there as they are now.
+            assert!(
+                html.contains(&format!("<li><a href=\"#themes-h\">{message}</a></li>")),
+                "{path} {fields:?}: {html}"
+            );
+            assert!(html.contains("id=\"themes-h\"") && html.contains(&pair_fields(a, b)), "{path} {fields:?}");
         }
     }
     assert!(theme_exists(&app, a).await && theme_exists(&app, b).await && theme_exists(&app, elsewhere).await);

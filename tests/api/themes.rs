@@ -1,6 +1,8 @@
 //! Themes: incremental assignment on arrival, designers' merge, split and move
 //! keeping every counter right, and regrouping that keeps what designers decided.
 
+use nagorik::db;
+
 use crate::helpers::spawn_app;
 
 const BRIBE_1: &str = "The passport office asked me for a bribe of 5000 taka to process my application";
@@ -304,4 +306,18 @@ async fn a_merged_themes_old_address_leads_to_the_theme_it_joined() {
         assert_eq!(r.headers()["location"], format!("/staff/themes/{tc}").as_str(), "{gone}");
     }
     assert_eq!(designer.get("/staff/themes/999999").await.status(), 404, "an id that never was");
+}
+
+#[tokio::test]
+async fn a_publish_choice_that_is_neither_yes_nor_no_comes_back_on_the_theme_page() {
+    let app = spawn_app().await;
+    let designer = app.staff("designer", &["MOHA"]).await;
+    let theme = app.submit_text("DIP-001", "পাসপোর্ট অফিসে দালাল ছাড়া কাজ হয় না, ঘুষ চায়").await.theme_id.unwrap();
+    let response = designer.post(&format!("/staff/themes/{theme}/publish"), &[("publish", "maybe")]).await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("id=\"error-summary\"") && html.contains("বিষয়টি প্রকাশ করবেন কি না বেছে নিন।"), "{html}");
+    assert!(html.contains("id=\"public-h\""), "the theme page itself, not a dead end");
+    let stored = db::run_blocking(&app.pool, move |c| db::themes::find(c, theme)).await.unwrap().unwrap();
+    assert!(stored.published_at.is_none(), "nothing published");
 }

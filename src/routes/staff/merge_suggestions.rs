@@ -7,6 +7,9 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::invalid::or_invalid_page;
+use super::page_parts::PageParts;
+use super::sent::Sent;
+use super::service_page::service_page;
 use super::service_themes::shorten;
 use crate::audit::Actor;
 use crate::auth::Staff;
@@ -18,7 +21,7 @@ use crate::error::AppError;
 use crate::grouping;
 use crate::grouping::suggestions::{self, AlikeBy, ThemePair};
 use crate::web::page::see_other;
-use crate::web::Renderer;
+use crate::workspace::filter_input::FilterQuery;
 use crate::workspace::service_to_edit;
 
 /// Longest quote shown beside a suggested theme (characters).
@@ -81,8 +84,8 @@ enum Decision {
 }
 
 /// Both buttons: checks the service and the pair, records the decision, and goes back to the
-/// service's themes (or shows why it could not be done).
-#[allow(clippy::too_many_arguments)]
+/// service's themes; a pair that cannot be acted on (a theme merged away meanwhile) brings the
+/// service page back with the reason and the suggestions as they are now (422).
 async fn decide(
     decision: Decision,
     req: HttpRequest,
@@ -90,28 +93,39 @@ async fn decide(
     locale: Locale,
     code: web::Path<String>,
     form: web::Form<PairForm>,
-    pool: web::Data<Pool>,
-    renderer: web::Data<Renderer>,
+    parts: PageParts,
 ) -> Result<HttpResponse, AppError> {
-    let back = format!("/staff/services/{}#themes-h", code.as_str());
-    let result = async {
-        let (service, _, ministry) = service_to_edit(&pool, &staff, code.into_inner()).await?;
+    let code = code.into_inner();
+    let back = format!("/staff/services/{code}#themes-h");
+    let pool = parts.pool.clone();
+    let decided = async {
+        let (service, _, ministry) = service_to_edit(&pool, &staff, code.clone()).await?;
         let pair = pair(&form)?;
         let actor = Actor::from(&staff);
-        let code = service.code.clone();
         db::run_blocking(&pool, move |c| match decision {
             Decision::Accept => suggestions::accept(c, &actor, service.id, pair).map(drop),
             Decision::Dismiss => suggestions::dismiss(c, &actor, service.id, ministry.id, pair).map(drop),
         })
         .await?;
-        let done = match decision {
-            Decision::Accept => "merged",
-            Decision::Dismiss => "dismissed",
-        };
-        Ok(see_other(&format!("/staff/services/{code}?done={done}#themes-h")))
-    }
-    .await;
-    or_invalid_page(result, &req, locale, &staff, &renderer, &back)
+        Ok(service.code)
+    };
+    let result = match decided.await {
+        Ok(code) => {
+            let done = match decision {
+                Decision::Accept => "merged",
+                Decision::Dismiss => "dismissed",
+            };
+            Ok(see_other(&format!("/staff/services/{code}?done={done}#themes-h")))
+        }
+        Err(AppError::Validation(errors)) => {
+            // The summary links to the themes part, where the suggestions are listed afresh.
+            let names = [("theme_a", "themes-h"), ("theme_b", "themes-h")];
+            let sent = Sent::refused(locale, &errors, "merge_suggestion", json!({})).renamed(&names);
+            service_page(&req, &staff, locale, code, FilterQuery::default(), &parts, sent).await
+        }
+        Err(other) => Err(other),
+    };
+    or_invalid_page(result, &req, locale, &staff, &parts.renderer, &back)
 }
 
 /// `POST /staff/services/{code}/merge-suggestions/accept`: merges the two themes.
@@ -121,10 +135,9 @@ pub async fn accept_merge_suggestion(
     locale: Locale,
     code: web::Path<String>,
     form: web::Form<PairForm>,
-    pool: web::Data<Pool>,
-    renderer: web::Data<Renderer>,
+    parts: PageParts,
 ) -> Result<HttpResponse, AppError> {
-    decide(Decision::Accept, req, staff, locale, code, form, pool, renderer).await
+    decide(Decision::Accept, req, staff, locale, code, form, parts).await
 }
 
 /// `POST /staff/services/{code}/merge-suggestions/dismiss`: the pair is not offered again.
@@ -134,8 +147,7 @@ pub async fn dismiss_merge_suggestion(
     locale: Locale,
     code: web::Path<String>,
     form: web::Form<PairForm>,
-    pool: web::Data<Pool>,
-    renderer: web::Data<Renderer>,
+    parts: PageParts,
 ) -> Result<HttpResponse, AppError> {
-    decide(Decision::Dismiss, req, staff, locale, code, form, pool, renderer).await
+    decide(Decision::Dismiss, req, staff, locale, code, form, parts).await
 }

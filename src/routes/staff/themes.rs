@@ -200,14 +200,19 @@ pub async fn publish_theme(
     let back = format!("/staff/themes/{id}#public-h");
     let result = async {
         scope::theme_allowed(&pool, &staff, id, Permission::EditThemes).await?;
-        let publish = match form.publish.as_deref().map(str::trim) {
-            Some("yes") => true,
-            Some("no") => false,
-            _ => return Err(AppError::Validation(FieldError::new("publish", "error-publish-choice").into())),
+        let choice = match form.publish.as_deref().map(str::trim) {
+            Some("yes") => Ok(true),
+            Some("no") => Ok(false),
+            _ => Err(AppError::Validation(FieldError::new("publish", "error-publish-choice").into())),
         };
+        let publish = choice.as_ref().is_ok_and(|p| *p);
         let actor = Actor::from(&staff);
-        let published =
-            db::run_blocking(&pool, move |c| edits::publish(c, &actor, id, publish)).await.map_err(AppError::from);
+        let published = match choice {
+            Ok(publish) => {
+                db::run_blocking(&pool, move |c| edits::publish(c, &actor, id, publish)).await.map_err(AppError::from)
+            }
+            Err(refused) => Err(refused),
+        };
         match published {
             Err(AppError::Validation(errors)) => {
                 let sent = Sent::refused(locale, &errors, "publish", json!({}));
