@@ -46,6 +46,11 @@ async fn the_item_page_shows_each_component_computed_from_the_counters() {
     // The burden rests on three answers about days and none about money or visits: said, with a caveat.
     assert!(page.contains("দিনের হিসাবে ৩টি, খরচের হিসাবে ০টি এবং যাতায়াতের হিসাবে ০টি উত্তর"), "answers counted");
     assert!(page.contains("১০টির কম উত্তর"), "a caveat below ten answers");
+    // The ranked list says it too: each estimate with the fewest answers behind it, starred.
+    let list = admin.get("/staff/backlog").await.text().await.unwrap();
+    assert!(list.contains("১,০৬৮ কোটি টাকা, "), "the estimate in the list");
+    assert!(list.contains("<span class=\"meta\">০টি উত্তরে*</span>"), "0 answers about money: starred");
+    assert!(list.contains("* ১০টির কম উত্তর: মাপ নয়, মোটামুটি ধারণা।"), "the note under the table");
     // Demand 3 voices; readiness 1 (category 1).
     let ranking =
         db::run_blocking(&app.pool, |c| ranking::build(c, Rates::default(), Utc::now().naive_utc())).await.unwrap();

@@ -236,6 +236,8 @@ pub async fn show_backlog(
         "rows": rows, "count": kept.len(), "more": kept.len().saturating_sub(ROWS_LISTED),
         "savings_bdt": lakh_crore(totals.0, locale), "savings_hours": lakh_crore(totals.1, locale),
         "savings_full": taka_in_full(totals.0, locale),
+        "few": lakh_crore(crate::domain::scoring::FEW_ANSWERS, locale),
+        "few_count": kept.iter().filter(|r| super::backlog_view::fewest_answers(r) < crate::domain::scoring::FEW_ANSWERS).count(),
         "errors": field_messages(locale, &errors),
         "ministries": ministries.iter().map(|(code, name)| json!({ "code": code, "name": name, "selected": chosen(&q.ministry).eq_ignore_ascii_case(code) })).collect::<Vec<_>>(),
         "statuses": status_options,

@@ -28,6 +28,11 @@ pub fn url(r: &Ranked) -> String {
     }
 }
 
+/// The fewest answers behind a service's savings estimate (of days, cost and visits).
+pub fn fewest_answers(r: &Ranked) -> i64 {
+    r.inputs.answers.iter().copied().min().unwrap_or(0)
+}
+
 /// One row of the ranked list.
 pub fn row(r: &Ranked, locale: Locale) -> Value {
     json!({
@@ -41,6 +46,9 @@ pub fn row(r: &Ranked, locale: Locale) -> Value {
         "savings_bdt": lakh_crore(r.score.burden.yearly_bdt, locale),
         "savings_hours": lakh_crore(r.score.burden.yearly_hours, locale),
         "savings_full": taka_in_full(r.score.burden.yearly_bdt, locale),
+        // The estimate rests on the fewest of its days, cost and visits answers.
+        "answers": lakh_crore(fewest_answers(r), locale),
+        "few_answers": fewest_answers(r) < crate::domain::scoring::FEW_ANSWERS,
     })
 }
 
