@@ -168,8 +168,8 @@ async fn a_correction_within_24_hours_is_audited_and_keeps_counters_exact_and_is
         ("days", "90"),
         ("visits", ""),
     ];
-    let response = operator.post(&format!("/staff/assisted/{}", stored.id), &fix).await;
-    assert_eq!(response.status(), 303);
+    let done = operator.post_and_follow(&format!("/staff/assisted/{}", stored.id), &fix).await;
+    assert!(done.contains("-এর সংশোধন সংরক্ষিত হয়েছে।"), "the entry page says so");
     let corrected = app.stored_feedback(&code).await;
     assert_eq!(corrected.body, "The birth certificate took three months to arrive");
     assert_eq!((corrected.kind.as_str(), corrected.district.as_str()), ("suggestion", "gazipur"));

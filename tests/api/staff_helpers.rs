@@ -109,6 +109,17 @@ impl StaffClient {
         self.post_without_csrf(path, &form).await
     }
 
+    /// POSTs a form that must answer 303, and returns the page it leads to (where a change says
+    /// it was done).
+    pub async fn post_and_follow(&self, path: &str, form: &[(&str, &str)]) -> String {
+        let response = self.post(path, form).await;
+        assert_eq!(response.status(), 303, "{path}: {}", response.text().await.unwrap_or_default());
+        let location = response.headers()["location"].to_str().unwrap().to_owned();
+        let page = self.get(&location).await;
+        assert_eq!(page.status(), 200, "{location}");
+        page.text().await.unwrap()
+    }
+
     /// POST a form exactly as given (no CSRF token unless it is in `form`).
     pub async fn post_without_csrf(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
         self.client.post(format!("{}{path}", self.address)).form(form).send().await.expect("request")
