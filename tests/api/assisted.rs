@@ -120,12 +120,16 @@ async fn an_operator_cannot_enter_feedback_for_another_district_or_without_the_b
     let app = spawn_app().await;
     let operator = app.staff("operator", &["dhaka"]).await;
     let mut form = entry("ORGBDR-001", "The union parishad asked for a bribe to register a birth", "khulna");
-    form.retain(|(k, _)| !["consent_asked", "reached_by"].contains(k));
+    form.retain(|(k, _)| !["consent_asked", "reached_by", "centre"].contains(k));
     let response = operator.post("/staff/assisted", &form).await;
     assert_eq!(response.status(), 422);
     let page = response.text().await.unwrap();
     assert!(page.contains("আপনি শুধু আপনার জেলাগুলোর মতামত লিখতে পারেন"), "{page}");
     assert!(page.contains("হ্যাঁ অথবা না বলুন") && page.contains("সরাসরি না ফোনে"));
+    assert!(
+        page.contains("<a href=\"#field-centre\">ইউনিয়ন ডিজিটাল সেন্টারের নাম লিখুন</a>"),
+        "the summary names the centre: {page}"
+    );
     let unknown = operator.post("/staff/assisted", &entry("Visa", "A long enough complaint text", "dhaka")).await;
     assert_eq!(unknown.status(), 422);
     assert!(unknown.text().await.unwrap().contains("এই নাম বা কোডের কোনো সেবা নেই"));

@@ -100,6 +100,11 @@ async function staffFlow(lang, { javaScript = true } = {}) {
       await check?.(page, 'ranked backlog with a comparison');
       await assertWeights(page, lang);
       await check?.(page, 'weights');
+      // Previewing the weights as typed (nothing saved) shows how the top 20 would move; that page
+      // passes the same checks.
+      await page.locator('button[name=preview]').first().click();
+      await page.locator('[id$="-preview-h"]').first().waitFor();
+      await check?.(page, 'weights preview');
 
       await inOwnBrowser(async (cabinetPage) => {
         await logIn(cabinetPage, lang, cabinet);

@@ -96,6 +96,36 @@ async function everyStaffPage(account, lang, seeds = [], errors = [['/staff/them
   return [...seen];
 }
 
+/**
+ * An operator enters a citizen's feedback: the tracking code comes back in the confirmation
+ * panel, large enough to read out, and that page passes the same checks as every other.
+ */
+async function operatorEntry(account, lang) {
+  const context = await newContext(browser, server, { lang, cookieLang: lang === 'en' ? 'en' : undefined });
+  try {
+    const page = await context.newPage();
+    await logIn(page, lang, account);
+    await page.goto('/staff/assisted');
+    await page.fill('#field-service', SERVICE.code);
+    await page.fill('#field-text', 'জন্ম নিবন্ধনের সনদ পেতে তিন মাস লেগেছে, বারবার ইউনিয়ন পরিষদে যেতে হয়েছে');
+    await page.fill('#field-days', '৯০');
+    await page.fill('#field-centre', 'সাভার ইউনিয়ন ডিজিটাল সেন্টার');
+    await page.selectOption('#field-district', DISTRICT.code);
+    await page.check('#consent-yes');
+    await page.check('#reached-in-person');
+    await page.locator('form[action="/staff/assisted"] button[type=submit]').click();
+    const panel = page.locator('#saved .tracking-code');
+    await panel.waitFor();
+    assert.match((await panel.textContent()).trim(), /^[0-9A-Z]{5}-[0-9A-Z]{5}$/, 'the code in its two groups');
+    const size = await panel.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    assert.ok(size >= 20, `the code is large enough to read out (${size} px)`);
+    await assertFieldsStyled(page, 'operator: saved');
+    await checkAtBothWidths(page, 'operator: the saved tracking code');
+  } finally {
+    await context.close();
+  }
+}
+
 describe('every staff page, every role, both languages, both widths (axe-core)', () => {
   for (const lang of ['bn', 'en']) {
     const language = lang === 'bn' ? 'Bangla' : 'English';
@@ -123,9 +153,11 @@ describe('every staff page, every role, both languages, both widths (axe-core)',
 
     test(`Union Digital Centre operator, in ${language}`, async (t) => {
       const refused = [['/staff/backlog', 403], ['/staff/themes/1', 403]];
-      const shapes = await everyStaffPage(server.createStaff('operator', [DISTRICT.code]), lang, [], refused);
+      const operator = server.createStaff('operator', [DISTRICT.code]);
+      const shapes = await everyStaffPage(operator, lang, [], refused);
       t.diagnostic(`operator: ${shapes.length} pages (heaviest so far ${heaviest} bytes gzipped): ${shapes.join(' ')}`);
       assert.ok(shapes.includes('/staff/assisted'), shapes.join(' '));
+      await operatorEntry(operator, lang);
     });
   }
 });

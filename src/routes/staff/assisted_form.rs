@@ -103,7 +103,14 @@ impl EntryForm {
             e.0.iter().cloned().for_each(|e| errors.push(e));
         }
         check_district(&self.district, districts, &mut errors);
-        let centre = errors.take(parse_label("centre", &value(&self.centre), CENTRE_MAX));
+        // The summary names what is missing: the centre, not "a name".
+        let centre = errors.take(parse_label("centre", &value(&self.centre), CENTRE_MAX).map_err(|e| {
+            if e.code == "error-label-required" {
+                FieldError::new("centre", "error-centre-required")
+            } else {
+                e
+            }
+        }));
         let consent_asked = errors.take(parse_yes_no("consent_asked", self.consent_asked.as_deref()));
         let reached_by = ReachedBy::parse(&value(&self.reached_by));
         if reached_by.is_none() {

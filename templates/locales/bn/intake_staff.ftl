@@ -7,6 +7,7 @@ users-districts-hint = ইউনিয়ন ডিজিটাল সেন্�
 error-staff-district-required = উদ্যোক্তার জন্য অন্তত একটি জেলা বেছে নিন
 error-staff-district-unknown = { $code } নামে কোনো জেলা নেই
 error-label-required = একটি নাম লিখুন
+error-centre-required = ইউনিয়ন ডিজিটাল সেন্টারের নাম লিখুন
 error-label-too-long = সর্বোচ্চ { $max } অক্ষর লিখুন
 error-answer-required = হ্যাঁ অথবা না বলুন
 error-reached-by-required = নাগরিকের সঙ্গে কীভাবে যোগাযোগ হয়েছে বলুন: সরাসরি না ফোনে

@@ -7,6 +7,7 @@ users-districts-hint = The districts a Union Digital Centre operator enters feed
 error-staff-district-required = Choose at least one district for an operator
 error-staff-district-unknown = There is no district { $code }
 error-label-required = Write a name
+error-centre-required = Write the name of the Union Digital Centre
 error-label-too-long = Write at most { $max } characters
 error-answer-required = Answer yes or no
 error-reached-by-required = Say how the citizen was reached: in person or by phone
