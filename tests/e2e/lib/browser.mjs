@@ -153,6 +153,12 @@ export async function assertFieldsStyled(page, label) {
   assert.deepEqual(unstyled, [], `${label}: unstyled fields`);
 }
 
+/**
+ * Where Latin digits belong on a Bangla page: identifiers (service codes, tracking codes), English
+ * passages, and what people typed (quotes of feedback, names, form values) exactly as typed.
+ */
+const TYPED_OR_CODES = '[lang="en"], code, .code, kbd, samp, pre, q, blockquote, .who, .typed, .text, .contact';
+
 /** Smallest size, in CSS pixels as drawn, of any text a page shows (chart labels included). */
 export const MIN_TEXT_PX = 12;
 
@@ -162,7 +168,7 @@ export const MIN_TEXT_PX = 12;
  * 6 px). On Bangla pages a chart writes its numbers and dates in Bangla digits.
  */
 export async function assertReadableText(page, label) {
-  const found = await page.evaluate((min) => {
+  const found = await page.evaluate(([min, TYPED_OR_CODES]) => {
     const small = [];
     const latinInCharts = [];
     const bangla = document.documentElement.lang === 'bn';
@@ -177,13 +183,15 @@ export async function assertReadableText(page, label) {
       if (el instanceof SVGElement) {
         px *= el.getScreenCTM()?.a ?? 1;
         if (bangla && /[0-9]/.test(text)) latinInCharts.push(text);
+      } else if (bangla && /[0-9]/.test(text) && !el.closest(TYPED_OR_CODES)) {
+        latinInCharts.push(`${el.tagName.toLowerCase()}: ${text.slice(0, 60)}`);
       }
       if (px < min - 0.01) small.push(`${text.slice(0, 30)} (${px.toFixed(1)} px)`);
     }
     return { small, latinInCharts };
-  }, MIN_TEXT_PX);
+  }, [MIN_TEXT_PX, TYPED_OR_CODES]);
   assert.deepEqual(found.small, [], `${label}: text drawn smaller than ${MIN_TEXT_PX} px`);
-  assert.deepEqual(found.latinInCharts, [], `${label}: chart text with Latin digits on a Bangla page`);
+  assert.deepEqual(found.latinInCharts, [], `${label}: Latin digits on a Bangla page (not a code, an English passage or what someone typed)`);
 }
 
 export async function checkAtBothWidths(page, label) {
