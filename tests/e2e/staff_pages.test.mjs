@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startNagorik } from './lib/nagorik.mjs';
-import { assertFieldsStyled, checkAtBothWidths, launchBrowser, newContext } from './lib/browser.mjs';
+import { assertFieldsStyled, checkAtBothWidths, launchBrowser, newContext, shoot } from './lib/browser.mjs';
 import { DISTRICT } from './lib/flows.mjs';
 import { MINISTRY, SERVICE, logIn } from './lib/staff.mjs';
 
@@ -30,6 +30,8 @@ const SKIP = [/^\/staff\/logout/, /\/export\.(csv|xlsx|json)$/, /^\/api\//, /^\/
 const BUDGET = 30 * 1024;
 /** The heaviest staff page met so far, gzipped bytes (reported with each test). */
 let heaviest = 0;
+/** Page shapes already photographed, per language (one screenshot of each is enough). */
+const photographed = new Set();
 
 /** Most pages of one shape visited (ids and codes stand for one shape: one theme page is all). */
 const PAGES_MAX = 40;
@@ -78,6 +80,10 @@ async function everyStaffPage(account, lang, seeds = [], errors = [['/staff/them
       heaviest = Math.max(heaviest, sent);
       await assertFieldsStyled(page, `${account.role}: ${path}`);
       await checkAtBothWidths(page, `${account.role}: ${path}`);
+      if (!photographed.has(`${lang} ${shape(path)}`)) {
+        photographed.add(`${lang} ${shape(path)}`);
+        await shoot(page, `staff-${lang}-${account.role}-${shape(path)}-360`);
+      }
       for (const link of await staffLinks(page)) {
         if (!seen.has(shape(link))) queue.push(link);
       }
@@ -120,6 +126,7 @@ async function operatorEntry(account, lang) {
     const size = await panel.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     assert.ok(size >= 20, `the code is large enough to read out (${size} px)`);
     await assertFieldsStyled(page, 'operator: saved');
+    await shoot(page, `staff-${lang}-operator-saved-360`);
     await checkAtBothWidths(page, 'operator: the saved tracking code');
   } finally {
     await context.close();

@@ -1,13 +1,25 @@
 // Debian's Chromium driven by playwright-core, with guards every test shares.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { ROOT } from './nagorik.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where full-page screenshots of each journey go, for a person to look at. */
+export const SHOTS = join(ROOT, 'target/e2e-screenshots');
+
+/** A full-page screenshot of the page as it is now (at 360 px in the journeys), as `name`.png. */
+export async function shoot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  const path = join(SHOTS, `${name.replace(/[^A-Za-z0-9_-]+/g, '-')}.png`);
+  await page.screenshot({ path, fullPage: true });
+  assert.ok(statSync(path).size > 1000, `${path} holds a picture`);
+}
 /** Flags needed on a closed network; Playwright adds a fresh temporary --user-data-dir itself. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -1,7 +1,7 @@
 // The citizen flow, step by step, usable with or without JavaScript.
 import assert from 'node:assert/strict';
 import { msg } from './messages.mjs';
-import { tabTo } from './browser.mjs';
+import { shoot, tabTo } from './browser.mjs';
 
 export const SERVICE = { code: 'ORGBDR-001', name: { bn: 'জন্ম নিবন্ধন', en: 'Birth registration' } };
 export const SEARCH = { bn: 'নিবন্ধন', en: 'registration' };
@@ -177,9 +177,13 @@ export async function trackCode(page, lang, code) {
 /** The whole flow: search, open, fail, fix, submit, track. Returns the tracking code. */
 export async function citizenFlow(page, lang) {
   await searchAndOpenService(page, lang);
+  await shoot(page, `citizen-${lang}-1-service-360`);
   await submitWithErrors(page, lang);
   await assertErrorsShown(page, lang);
+  await shoot(page, `citizen-${lang}-2-errors-360`);
   const code = await fixAndSubmit(page, lang);
+  await shoot(page, `citizen-${lang}-3-confirmation-360`);
   await trackCode(page, lang, code);
+  await shoot(page, `citizen-${lang}-4-tracking-360`);
   return code;
 }
