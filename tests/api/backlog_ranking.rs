@@ -51,6 +51,14 @@ async fn the_item_page_shows_each_component_computed_from_the_counters() {
     assert!(list.contains("১,০৬৮ কোটি টাকা, "), "the estimate in the list");
     assert!(list.contains("<span class=\"meta\">০টি উত্তরে*</span>"), "0 answers about money: starred");
     assert!(list.contains("* ১০টির কম উত্তর: মাপ নয়, মোটামুটি ধারণা।"), "the note under the table");
+    // In English the same figures read as English speakers in Bangladesh say them.
+    admin.in_english().await;
+    let english = admin.get(&format!("/staff/backlog/items/{item}")).await.text().await.unwrap();
+    assert!(english.contains("BDT 1,068 crore"), "crore, the currency first");
+    assert!(english.contains("10,67,50,00,000"), "the full figure on hover, grouped the South Asian way");
+    assert!(english.contains("BDT 3,050"), "per application, grouped");
+    let list = admin.get("/staff/backlog").await.text().await.unwrap();
+    assert!(list.contains("on 0 answers*"), "the answers behind the estimate, starred");
     // Demand 3 voices; readiness 1 (category 1).
     let ranking =
         db::run_blocking(&app.pool, |c| ranking::build(c, Rates::default(), Utc::now().naive_utc())).await.unwrap();

@@ -128,6 +128,17 @@ async fn me_too_keeps_the_citizens_answers_gives_a_code_and_joins_the_theme() {
     assert!(page.contains(&crate::helpers::shown(&code)), "the tracking code is shown");
     assert!(page.contains("এ পর্যন্ত ২টি মত"), "the feedback now has two voices");
     app.assert_counts_match(first.service_id).await;
+    // Its answers count like any voice's: days 30 and 22 give the lower median 22; the cost and
+    // the visits are the me-too citizen's alone.
+    let designer = app.staff("designer", &["LGD"]).await;
+    let stats: serde_json::Value = designer.get("/api/v1/staff/services/ORGBDR-001/stats").await.json().await.unwrap();
+    let measure = |name: &str| {
+        let m = stats["stats"]["tcv"].as_array().unwrap().iter().find(|m| m["name"] == name).unwrap().clone();
+        (m["median"].as_i64(), m["answers"].as_i64())
+    };
+    assert_eq!(measure("days"), (Some(22), Some(2)), "{stats}");
+    assert_eq!(measure("cost"), (Some(1200), Some(1)));
+    assert_eq!(measure("visits"), (Some(4), Some(1)));
     // The next citizen sees two voices on it.
     let again = app.post_feedback_form("ORGBDR-001", &form_with_text(FIRST, "check")).await.text().await.unwrap();
     assert!(again.contains("এ পর্যন্ত ২টি মত"));
