@@ -20,3 +20,21 @@ async fn the_dashboard_counts_feedback_and_voices_of_the_last_90_days_and_says_s
     let row = html.split("ORGBDR-001 ·").nth(1).expect("birth registration listed");
     assert!(row.contains("<td class=\"num\">২</td>\n<td class=\"num\">২</td>"), "{row}");
 }
+
+#[tokio::test]
+async fn the_english_dashboard_says_the_same_window_and_words_in_english() {
+    let app = spawn_app().await;
+    app.submit_text("ORGBDR-001", "The union parishad asked for a bribe for the birth certificate").await;
+    let designer = app.staff("designer", &["LGD"]).await;
+    designer.in_english().await;
+    let html = designer.page("/staff", 200).await;
+    let today = chrono::Utc::now().date_naive();
+    let since = (today - chrono::Duration::days(90)).format("%Y-%m-%d").to_string();
+    assert!(html.contains("<html lang=\"en\""), "the page is in English");
+    assert!(html.contains(&format!("last 90 days ({since} to {})", today.format("%Y-%m-%d"))), "{html}");
+    assert!(html.contains(">Feedback, 90 days</th>") && html.contains(">Voices, 90 days</th>"), "{html}");
+    assert!(html.contains("<dt>Feedback</dt>") && html.contains("<dt>Voice</dt>"), "the two words defined");
+    assert!(!html.contains("মতামত") && !html.contains("৯০"), "no Bangla words or digits in the English table");
+    let row = html.split("ORGBDR-001 ·").nth(1).expect("birth registration listed");
+    assert!(row.contains("<td class=\"num\">1</td>\n<td class=\"num\">1</td>"), "{row}");
+}

@@ -228,3 +228,31 @@ async fn an_address_counts_a_few_voices_a_day_and_moderators_see_the_burst() {
     assert!(page.contains("id=\"me-too-burst\""), "moderators are warned");
     assert!(page.contains("৫টি"), "with the number not counted");
 }
+
+#[tokio::test]
+async fn in_english_the_step_and_the_thanks_say_me_too_and_count_voices_in_english() {
+    let app = spawn_app().await;
+    let first = app.submit_text("ORGBDR-001", FIRST).await;
+    let citizen = browser();
+    let switched = citizen.get(format!("{}/lang/en?next=/", app.address)).send().await.unwrap();
+    assert_eq!(switched.status(), 303);
+    let (page, token, id) = step(&app.address, &citizen).await;
+    assert!(page.contains("<html lang=\"en\""), "the step is in English");
+    assert!(page.contains("Has someone said this already?"), "{page}");
+    assert!(page.contains(">Me too<"), "{page}");
+    assert!(page.contains("1 voice so far"), "one voice, singular: {page}");
+    assert!(!page.contains("এ পর্যন্ত"), "no Bangla count on an English page");
+    let location = me_too(&app.address, &citizen, first.id, &token, &id).await;
+    let code = location.trim_start_matches("/thanks/").split('?').next().unwrap().to_owned();
+    let thanks = citizen.get(format!("{}{location}", app.address)).send().await.unwrap().text().await.unwrap();
+    assert!(thanks.contains("Your voice is added"), "{thanks}");
+    assert!(thanks.contains(&crate::helpers::shown(&code)), "the tracking code is shown");
+    assert!(thanks.contains("2 voices so far"), "the feedback now has two voices: {thanks}");
+    // A second me-too from this browser is kept as feedback and said so, in English.
+    let (_, token, _) = step(&app.address, &citizen).await;
+    let location = me_too(&app.address, &citizen, first.id, &token, "second-form").await;
+    let again = citizen.get(format!("{}{location}", app.address)).send().await.unwrap().text().await.unwrap();
+    assert!(again.contains("id=\"me-too-not-counted\"") && again.contains("saved as your own"), "{again}");
+    assert_eq!(echoes(&app, first.id).await, 1);
+    app.assert_counts_match(first.service_id).await;
+}
