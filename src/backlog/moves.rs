@@ -178,10 +178,11 @@ pub fn record_review(
             next_step: review.next_step.clone(),
             staff_id: actor.staff_id,
             created_at: now,
+            brief_version: crate::db::brief_versions::latest(c, item_id)?.map(|v| v.number),
         };
         let stored = backlog_reviews::insert(c, &new)?;
         let after = json!({ "quarter": stored.quarter, "progress": stored.progress, "status": stored.status,
-                            "next_step": stored.next_step });
+                            "next_step": stored.next_step, "brief_version": stored.brief_version });
         audit::record(c, actor, "backlog.review", target(item_id, &listing), None, Some(after))?;
         Ok(stored)
     })

@@ -33,6 +33,8 @@ pub struct JourneyRow {
     pub public_text: String,
     /// Personal data was found in it: never quoted.
     pub has_personal_data: bool,
+    /// `complaint`, `expectation` or `suggestion`.
+    pub kind: String,
 }
 
 /// A theme's label and category.
@@ -169,10 +171,6 @@ fn stage(step: Option<(i64, String)>, rows: &[&JourneyRow], themes: &HashMap<i64
         })
         .take(THEMES_PER_STEP)
         .collect();
-    // Most voiced first; among equals the newest (rows come oldest first; the sort is stable).
-    let mut quoted: Vec<&&JourneyRow> =
-        rows.iter().rev().filter(|r| !r.has_personal_data && !r.public_text.trim().is_empty()).collect();
-    quoted.sort_by_key(|r| std::cmp::Reverse(r.voices));
     Stage {
         number,
         step,
@@ -182,8 +180,17 @@ fn stage(step: Option<(i64, String)>, rows: &[&JourneyRow], themes: &HashMap<i64
         days: median(rows.iter().filter_map(|r| r.days)),
         cost: median(rows.iter().filter_map(|r| r.cost)),
         visits: median(rows.iter().filter_map(|r| r.visits)),
-        quotes: quoted.into_iter().take(QUOTES_PER_STEP).map(|r| shorten(&r.public_text)).collect(),
+        quotes: quotes(rows),
     }
+}
+
+/// Up to [`QUOTES_PER_STEP`] masked texts of `rows`, most voiced first and among equals the
+/// newest (rows come oldest first; the sort is stable); never one with personal data.
+pub fn quotes(rows: &[&JourneyRow]) -> Vec<String> {
+    let mut quoted: Vec<&&JourneyRow> =
+        rows.iter().rev().filter(|r| !r.has_personal_data && !r.public_text.trim().is_empty()).collect();
+    quoted.sort_by_key(|r| std::cmp::Reverse(r.voices));
+    quoted.into_iter().take(QUOTES_PER_STEP).map(|r| shorten(&r.public_text)).collect()
 }
 
 /// The lower median of `values` (a value someone reported) and how many there were.

@@ -19,6 +19,7 @@ fn row(
         voices,
         public_text: format!("text at {step:?} with {voices} voices"),
         has_personal_data: false,
+        kind: "complaint".into(),
     }
 }
 

@@ -1,10 +1,17 @@
 //! The e-service design brief of a backlog item: what citizens live through today, step by
-//! step, read from their feedback ([`journey`]), as a designer takes it into a design workshop.
+//! step, read from their feedback ([`journey`]), what they want ([`wants`]), and the design a
+//! designer writes from it ([`design`]): the to-be journey with its targets and savings, and a
+//! decision on each thing citizens want, saved as versions ([`save`]).
 //!
-//! Built so far: today's journey (page and JSON). Not yet: what citizens want, the to-be journey
-//! with its savings, versions, exports and the public before/after (docs/brief.md).
+//! Not yet: exports and the public before/after (docs/brief.md).
 
+pub mod design;
+pub mod design_diff;
+pub mod design_form;
+pub mod figures;
 pub mod journey;
 pub mod load;
+pub mod save;
+pub mod wants;
 
 pub use journey::{build, Journey};

@@ -26,6 +26,8 @@ pub struct BacklogReview {
     pub staff_id: Option<i64>,
     /// When.
     pub created_at: NaiveDateTime,
+    /// The version of the design brief it reviewed (none saved yet).
+    pub brief_version: Option<i32>,
 }
 
 /// A review to record.
@@ -46,6 +48,8 @@ pub struct NewBacklogReview {
     pub staff_id: Option<i64>,
     /// When.
     pub created_at: NaiveDateTime,
+    /// The brief's latest version then.
+    pub brief_version: Option<i32>,
 }
 
 /// Records a review.

@@ -8,6 +8,7 @@ pub mod backlog_items;
 pub mod backlog_moves;
 pub mod backlog_reviews;
 pub mod backlog_snapshots;
+pub mod brief_versions;
 pub mod feedback;
 pub mod feedback_embeddings;
 pub mod idempotency_keys;

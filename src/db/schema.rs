@@ -311,6 +311,7 @@ diesel::table! {
         next_step -> Text,
         staff_id -> Nullable<BigInt>,
         created_at -> Timestamp,
+        brief_version -> Nullable<Integer>,
     }
 }
 
@@ -416,6 +417,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Versions of a backlog item's design brief (the to-be journey and decisions, as JSON).
+    brief_versions (id) {
+        id -> BigInt,
+        backlog_item_id -> BigInt,
+        number -> Integer,
+        design -> Text,
+        changes -> Text,
+        staff_id -> Nullable<BigInt>,
+        saved_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(offices -> ministries (ministry_id));
 diesel::joinable!(staff_districts -> staff_users (staff_id));
 diesel::joinable!(feedback -> intake_sources (provenance_id));
@@ -438,6 +453,8 @@ diesel::joinable!(backlog_themes -> backlog_items (backlog_item_id));
 diesel::joinable!(backlog_themes -> themes (theme_id));
 diesel::joinable!(backlog_moves -> backlog_items (backlog_item_id));
 diesel::joinable!(backlog_reviews -> backlog_items (backlog_item_id));
+diesel::joinable!(brief_versions -> backlog_items (backlog_item_id));
+diesel::joinable!(brief_versions -> staff_users (staff_id));
 diesel::joinable!(backlog_snapshots -> services (service_id));
 diesel::joinable!(outbox -> services (service_id));
 diesel::joinable!(outbox -> staff_users (staff_id));
@@ -471,4 +488,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     unsubscribes,
     app_secrets,
     theme_merge_dismissals,
+    brief_versions,
 );

@@ -192,6 +192,25 @@ const ROUTES: &[Route] = &[
     Route { method: Method::Get, path: "/staff/backlog/items/{b}", form: &[], allowed: ALL, scoped: true },
     Route { method: Method::Get, path: "/staff/backlog/items/{b}/brief", form: &[], allowed: ALL, scoped: true },
     Route {
+        method: Method::Get,
+        path: "/staff/backlog/items/{b}/brief/versions",
+        form: &[],
+        allowed: ALL,
+        scoped: true,
+    },
+    Route {
+        method: Method::Post,
+        path: "/staff/backlog/items/{b}/brief",
+        form: &[
+            ("base_version", "0"),
+            ("step-1-name_bn", "অনলাইনে আবেদন"),
+            ("step-1-name_en", "Apply online"),
+            ("step-1-channel", "online"),
+        ],
+        allowed: EDITORS,
+        scoped: true,
+    },
+    Route {
         method: Method::Post,
         path: "/staff/services/{s}/backlog",
         form: &[("problem_en", "Again")],

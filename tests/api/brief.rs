@@ -8,7 +8,7 @@ use crate::helpers::{spawn_app, TestApp};
 /// Birth registration's second step in the test catalogue.
 const STEP_2: &str = "ইউনিয়ন পরিষদে কাগজ জমা (Submit papers at the union parishad)";
 
-async fn submit(app: &TestApp, text: &str, step: Option<i64>, tcv: (Option<i64>, Option<i64>, Option<i64>)) {
+pub async fn submit(app: &TestApp, text: &str, step: Option<i64>, tcv: (Option<i64>, Option<i64>, Option<i64>)) {
     let mut body = json!({ "service_code": "ORGBDR-001", "kind": "complaint", "text": text, "district": "dhaka",
                            "days": tcv.0, "cost": tcv.1, "visits": tcv.2, "email": "rahim@example.com" });
     if let Some(step) = step {
@@ -19,7 +19,7 @@ async fn submit(app: &TestApp, text: &str, step: Option<i64>, tcv: (Option<i64>,
 }
 
 /// Five feedback: three at step 2, one at step 1, one at no step.
-async fn journey_feedback(app: &TestApp) {
+pub async fn journey_feedback(app: &TestApp) {
     submit(app, "ইউনিয়ন পরিষদে কাগজ জমা দিতে গিয়ে দশ দিন ঘুরেছি, সচিব নেই", Some(2), (Some(10), Some(200), Some(3))).await;
     submit(
         app,

@@ -87,6 +87,7 @@ async fn a_ministry_admin_is_reminded_once_a_quarter_of_open_items_not_reviewed_
             next_step: "Pilot".into(),
             staff_id: None,
             created_at: months_ago(1),
+            brief_version: None,
         };
         backlog_reviews::insert(c, &review)
     })

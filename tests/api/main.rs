@@ -10,6 +10,7 @@ mod backlog_helpers;
 mod backlog_ranking;
 mod backup;
 mod brief;
+mod brief_design;
 mod bulk_import;
 mod catalogue_import;
 mod cli;

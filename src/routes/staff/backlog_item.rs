@@ -13,10 +13,14 @@ use super::sent::{DoneQuery, Sent};
 use crate::auth::Staff;
 use crate::backlog::ranking;
 use crate::backlog::shaping::find_with_service;
+use crate::brief::design::Design;
+use crate::brief::figures;
 use crate::counts::dim;
 use crate::db::backlog_items::{self, BacklogItem};
 use crate::db::services::ServiceListing;
-use crate::db::{self, backlog_moves, backlog_reviews, offices, service_counts, staff_users, themes, Conn};
+use crate::db::{
+    self, backlog_moves, backlog_reviews, brief_versions, offices, service_counts, staff_users, themes, Conn,
+};
 use crate::domain::backlog::{FiscalYear, Quarter, Status};
 use crate::domain::digits::{lakh_crore, taka_in_full};
 use crate::domain::scoring::FEW_ANSWERS;
@@ -121,6 +125,17 @@ pub async fn item_page(
         let review_status = chosen("review", "status").unwrap_or_else(|| status.as_str().to_owned());
         let b = &ranked.score.burden;
         let i = &ranked.inputs;
+        let version = brief_versions::latest(c, id)?;
+        let design = version.as_ref().map(|v| Design::from_json(&v.design)).unwrap_or_default();
+        let figures = figures::compare(*b, i.yearly_applications, &design, ranking.rates);
+        let brief = version.as_ref().zip(figures).map(|(v, f)| {
+            json!({
+                "version": v.number, "target_per": lakh_crore(f.target.burden.per_application_bdt, locale),
+                "target_year": lakh_crore(f.target.burden.yearly_bdt, locale),
+                "saves_year": lakh_crore(f.savings.yearly_bdt, locale), "saves_full": taka_in_full(f.savings.yearly_bdt, locale),
+                "more_year": lakh_crore(-f.savings.yearly_bdt, locale), "costs_more": f.savings.yearly_bdt < 0,
+            })
+        });
         Ok(json!({
             "item": {
                 "id": id, "problem_bn": item.problem_bn, "problem_en": item.problem_en,
@@ -148,6 +163,7 @@ pub async fn item_page(
                 "few": lakh_crore(FEW_ANSWERS, locale),
                 "promised_days": i.promised_days, "fee": i.fee_bdt, "rates": ranking.rates,
             },
+            "brief": brief,
             "themes": choices,
             "next": status.next().iter().map(|s| json!({ "value": s.as_str(), "label_id": format!("backlog-status-{}", s.as_str()), "selected": s.as_str() == move_to })).collect::<Vec<_>>(),
             "offices": office_options, "years": years,
@@ -162,6 +178,8 @@ pub async fn item_page(
             "reviews": reviews.iter().map(|r| json!({
                 "quarter": r.quarter, "progress": r.progress, "status_id": format!("backlog-status-{}", r.status),
                 "next_step": r.next_step, "who": who_name(r.staff_id), "when": super::view::shown_time(r.created_at),
+                "brief_version": r.brief_version,
+                "brief_url": r.brief_version.map(|n| format!("/staff/backlog/items/{id}/brief/versions?to={n}")),
             })).collect::<Vec<_>>(),
             "quarter": Quarter::of(now.date()).label(),
             "can_shape": who.may(Permission::ShapeBacklog, ministry.id),
