@@ -7,6 +7,10 @@ use crate::audit::Actor;
 use crate::backlog::moves::{self, Review};
 use crate::backlog::ranking;
 use crate::backlog::shaping::{self, Problem};
+use crate::brief::design::{Channel, Decision, Design, ToBeStep, WantMark};
+use crate::brief::design_form::SentDesign;
+use crate::brief::{load, save};
+use crate::db::services::Service;
 use crate::db::{backlog_items, Conn};
 use crate::domain::backlog::{FiscalYear, Status};
 use crate::domain::scoring::Rates;
@@ -47,6 +51,9 @@ pub fn promote_demo_backlog(conn: &mut Conn, rates: Rates) -> anyhow::Result<usi
             moves::move_status(conn, &actor, item.id, *step, "", now - Duration::days(60))
                 .map_err(|e| anyhow::anyhow!("demo move failed: {e}"))?;
         }
+        if !path.is_empty() {
+            demo_design(conn, &actor, (item.id, row.office.ministry_id), &row.service, now - Duration::days(30))?;
+        }
         let year = if path.len() >= 2 { this_year } else { FiscalYear(this_year.0 + 1) };
         let priorities = moves::Priorities {
             target_year: Some(year),
@@ -68,4 +75,64 @@ pub fn promote_demo_backlog(conn: &mut Conn, rates: Rates) -> anyhow::Result<usi
         promoted += 1;
     }
     Ok(promoted)
+}
+
+/// A to-be journey for an item in design: apply online, be verified at a union digital centre,
+/// be told by SMS. Saved twice, as a designer would: the second version shortens verification
+/// and takes the most voiced thing citizens want into the last step.
+fn demo_design(
+    conn: &mut Conn,
+    actor: &Actor,
+    (item_id, ministry_id): (i64, i64),
+    service: &Service,
+    when: chrono::NaiveDateTime,
+) -> anyhow::Result<()> {
+    let step = |bn: &str, en: &str, channel, documents: String, (days, cost, visits)| ToBeStep {
+        name_bn: bn.into(),
+        name_en: en.into(),
+        channel,
+        documents,
+        days,
+        cost,
+        visits,
+    };
+    let mut design = Design {
+        steps: vec![
+            step(
+                "অনলাইনে আবেদন ও কাগজ আপলোড",
+                "Apply and upload papers online",
+                Channel::Online,
+                service.document_list().join(", "),
+                (0, service.fee_bdt.unwrap_or(0), 0),
+            ),
+            step(
+                "ইউনিয়ন ডিজিটাল সেন্টারে যাচাই",
+                "Verification at the union digital centre",
+                Channel::UnionDigitalCentre,
+                String::new(),
+                (3, 20, 1),
+            ),
+            step(
+                "এসএমএসে জানানো, সেবা অনলাইনে",
+                "Told by SMS, delivered online",
+                Channel::Mobile,
+                String::new(),
+                (2, 0, 0),
+            ),
+        ],
+        wants: Vec::new(),
+    };
+    let store = |conn: &mut Conn, design: &Design, base_version| {
+        save::save(conn, actor, (item_id, ministry_id), &SentDesign { design: design.clone(), base_version }, when)
+            .map(drop)
+            .map_err(|e| anyhow::anyhow!("demo design refused: {e}"))
+    };
+    store(conn, &design, 0)?;
+    design.steps[1].days = 2;
+    let wants = load::brief(conn, item_id, service)?.wants;
+    if let Some(theme_id) = wants.iter().find_map(|w| w.theme_id) {
+        design.wants.push(WantMark { theme_id, decision: Decision::Taken { step: 3 } });
+    }
+    store(conn, &design, 1)?;
+    Ok(())
 }
