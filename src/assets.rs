@@ -31,30 +31,58 @@ fn content_type(name: &str) -> &'static str {
         Some("svg") => "image/svg+xml",
         Some("ico") => "image/x-icon",
         Some("png") => "image/png",
+        Some("woff2") => "font/woff2",
+        Some("txt") => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
 }
 
 impl Assets {
-    /// Hashes every embedded file.
+    /// Hashes every embedded file. Stylesheets are hashed last, after each `/static/NAME` they
+    /// name (a font) is rewritten to that file's hashed URL.
     pub fn load() -> Self {
         let mut by_hashed = HashMap::new();
-        let mut hashed_of = HashMap::new();
-        for name in StaticFiles::iter() {
+        let mut hashed_of: HashMap<String, String> = HashMap::new();
+        let (mut sheets, mut others): (Vec<_>, Vec<_>) = StaticFiles::iter().partition(|n| n.ends_with(".css"));
+        sheets.sort();
+        others.sort();
+        for name in others.into_iter().chain(sheets) {
             let file = StaticFiles::get(&name).expect("listed files exist");
-            let digest = Sha256::digest(&file.data);
+            let mut data = file.data.into_owned();
+            if name.ends_with(".css") {
+                let mut text = String::from_utf8(data).expect("stylesheets are UTF-8");
+                for (plain, hashed) in &hashed_of {
+                    text = text.replace(&format!("/static/{plain}"), hashed.as_str());
+                }
+                data = text.into_bytes();
+            }
+            let digest = Sha256::digest(&data);
             let hash: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
             let hashed = match name.rsplit_once('.') {
                 Some((stem, ext)) => format!("{stem}.{hash}.{ext}"),
                 None => format!("{name}.{hash}"),
             };
             hashed_of.insert(name.to_string(), format!("/static/{hashed}"));
-            by_hashed.insert(
-                hashed,
-                Asset { content_type: content_type(&name), body: web::Bytes::from(file.data.into_owned()) },
-            );
+            by_hashed.insert(hashed, Asset { content_type: content_type(&name), body: web::Bytes::from(data) });
         }
         Self { by_hashed, hashed_of }
+    }
+
+    /// The stylesheet `name` with each file it names (`/static/…`, a font) inlined as a `data:`
+    /// URL, for a page that must open without Nagorik (an exported file).
+    pub fn inline_css(name: &str) -> String {
+        use base64::Engine;
+        let file = StaticFiles::get(name).map(|f| f.data.into_owned()).unwrap_or_default();
+        let mut text = String::from_utf8(file).expect("stylesheets are UTF-8");
+        for other in StaticFiles::iter().filter(|n| !n.ends_with(".css")) {
+            let reference = format!("/static/{other}");
+            if text.contains(&reference) {
+                let data = StaticFiles::get(&other).expect("listed files exist").data;
+                let encoded = base64::engine::general_purpose::STANDARD.encode(&data);
+                text = text.replace(&reference, &format!("data:{};base64,{encoded}", content_type(&other)));
+            }
+        }
+        text
     }
 
     /// The public URL of `name` (e.g. `app.css` → `/static/app.3f2a….css`).

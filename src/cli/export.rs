@@ -36,7 +36,7 @@ pub struct ExportArgs {
     pub lang: Locale,
 }
 
-fn parse_lang(s: &str) -> Result<Locale, String> {
+pub(super) fn parse_lang(s: &str) -> Result<Locale, String> {
     Locale::parse(s).ok_or_else(|| format!("unknown language {s} (bn or en)"))
 }
 
@@ -93,7 +93,7 @@ pub fn export_backlog(settings: &Settings, args: ExportArgs) -> anyhow::Result<(
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it: a failure leaves no
 /// partial file (and an existing file as it was).
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temp = dir.join(format!(".{name}.{}.partial", std::process::id()));

@@ -5,6 +5,7 @@
 mod backup;
 mod eval;
 mod export;
+mod export_brief;
 mod import;
 mod regroup;
 mod staff;
@@ -73,6 +74,8 @@ pub enum Command {
     },
     /// Export the backlog of a ministry (or all) as CSV, XLSX or JSON (no personal data).
     ExportBacklog(export::ExportArgs),
+    /// Export one backlog item's design brief as DOCX or an A4 print page (no personal data).
+    ExportBrief(export_brief::ExportBriefArgs),
     /// Measure themes and categories against a labelled corpus (see docs/themes.md).
     EvalThemes(eval::EvalArgs),
     /// Mask personal data in every stored feedback's public text again with today's rules
@@ -158,6 +161,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Regroup { service } => regroup::regroup(&settings, service),
         Command::StaffTokens { action } => staff::staff_tokens(&settings, action),
         Command::ExportBacklog(args) => export::export_backlog(&settings, args),
+        Command::ExportBrief(args) => export_brief::export_brief(&settings, args),
         Command::Backup { file } => backup::backup(&settings, &file),
         Command::Remask => {
             let pool = open_database(&settings)?;

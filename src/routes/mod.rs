@@ -14,7 +14,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(api::get("/health").to(health::check_health))
         .service(api::get("/health/ready").to(health::check_health))
         .service(api::get("/health/live").to(health::check_live))
-        .route("/static/{file}", web::get().to(crate::assets::serve_asset))
+        .route("/static/{file:.*}", web::get().to(crate::assets::serve_asset))
         .configure(api::openapi::configure)
         .service(web::scope("/api/v1").configure(api::configure))
         .configure(open311::configure)

@@ -16,7 +16,7 @@ const YEARLY: i64 = 3_500_000;
 
 /// Two steps: online (0 days, 50 taka, no visit) and at a union digital centre (`days`, 20
 /// taka, one visit), written with Bangla and ASCII digits.
-fn two_steps(base: &str, days: &str) -> Vec<(String, String)> {
+pub fn two_steps(base: &str, days: &str) -> Vec<(String, String)> {
     [
         ("base_version", base),
         ("step-1-name_bn", "অনলাইনে আবেদন"),
@@ -39,7 +39,7 @@ fn two_steps(base: &str, days: &str) -> Vec<(String, String)> {
     .collect()
 }
 
-async fn save(staff: &StaffClient, item: i64, form: &[(String, String)]) -> reqwest::Response {
+pub async fn save(staff: &StaffClient, item: i64, form: &[(String, String)]) -> reqwest::Response {
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     staff.post(&format!("/staff/backlog/items/{item}/brief"), &form).await
 }
@@ -59,7 +59,7 @@ async fn today_per_application(staff: &StaffClient) -> i64 {
     median("days") * 100 + median("cost") + median("visits") * 400
 }
 
-async fn setup() -> (TestApp, StaffClient, i64) {
+pub async fn setup() -> (TestApp, StaffClient, i64) {
     let app = spawn_app().await;
     journey_feedback(&app).await;
     let designer = app.staff("designer", &["LGD"]).await;

@@ -11,6 +11,7 @@ mod backlog_ranking;
 mod backup;
 mod brief;
 mod brief_design;
+mod brief_export;
 mod bulk_import;
 mod catalogue_import;
 mod cli;

@@ -23,8 +23,9 @@ after(async () => {
   await server?.stop();
 });
 
-/** Links never followed: leaving, downloads, and the API's machine pages. */
-const SKIP = [/^\/staff\/logout/, /\/export\.(csv|xlsx|json)$/, /^\/api\//, /^\/staff\/login/];
+/** Links never followed: leaving, downloads, the API's machine pages, and the brief's A4 print page
+ * (brief_print.test.mjs checks it at A4). */
+const SKIP = [/^\/staff\/logout/, /\/export\.(csv|xlsx|json)$/, /\/brief\.docx$/, /\/brief\/print$/, /^\/api\//, /^\/staff\/login/];
 
 /** What any staff page may weigh, its HTML as sent (gzipped): a Union Digital Centre's link is slow. */
 const BUDGET = 30 * 1024;

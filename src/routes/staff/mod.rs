@@ -30,6 +30,7 @@ pub(crate) mod backlog_item;
 mod backlog_view;
 mod backlog_weights;
 mod brief;
+mod brief_export;
 mod brief_form;
 mod brief_save;
 mod brief_versions;
@@ -96,6 +97,8 @@ fn configure_backlog(cfg: &mut web::ServiceConfig) {
         .route("/backlog/items/{id}/brief", web::get().to(brief::show_brief))
         .route("/backlog/items/{id}/brief", web::post().to(brief_save::save_brief))
         .route("/backlog/items/{id}/brief/versions", web::get().to(brief_versions::show_versions))
+        .route("/backlog/items/{id}/brief/print", web::get().to(brief_export::print))
+        .route("/backlog/items/{id}/brief.docx", web::get().to(brief_export::docx))
         .route("/backlog/items/{id}/problem", web::post().to(backlog_edit::edit_problem))
         .route("/backlog/items/{id}/status", web::post().to(backlog_edit::move_status))
         .route("/backlog/items/{id}/priorities", web::post().to(backlog_edit::set_priorities))
