@@ -1,6 +1,8 @@
 //! "You said, we did" on a service's public page: where its backlog item stands and the
 //! published themes citizens raised, with their voices. Labels only, never quotes.
 
+use std::collections::HashMap;
+
 use diesel::QueryResult;
 
 use crate::counts::dim;
@@ -22,11 +24,15 @@ pub struct YouSaid {
 /// Whether a theme of the service is shown to citizens: published, with at least
 /// [`MIN_PUBLIC_VOICES`] (the service page and the tracking page alike).
 pub fn shows_theme(conn: &mut Conn, service_id: i64, theme: &themes::Theme) -> QueryResult<bool> {
-    if theme.published_at.is_none() {
-        return Ok(false);
-    }
     let voices = service_counts::voices_by_bucket(conn, service_id, dim::THEME)?;
-    Ok(voices.get(&theme.id.to_string()).copied().unwrap_or(0) >= MIN_PUBLIC_VOICES)
+    Ok(public_voices(theme.id, theme.published_at.is_some(), &voices).is_some())
+}
+
+/// The voices a theme shows citizens with, when it is shown: published, with at least
+/// [`MIN_PUBLIC_VOICES`] (`voices`: the service's voices by theme id, from its counters).
+pub fn public_voices(theme_id: i64, published: bool, voices: &HashMap<String, i64>) -> Option<i64> {
+    let v = voices.get(&theme_id.to_string()).copied().unwrap_or(0);
+    (published && v >= MIN_PUBLIC_VOICES).then_some(v)
 }
 
 /// Loads it for one service.
@@ -35,11 +41,7 @@ pub fn load(conn: &mut Conn, service_id: i64) -> QueryResult<YouSaid> {
     let voices = service_counts::voices_by_bucket(conn, service_id, dim::THEME)?;
     let mut shown: Vec<(String, String, i64)> = themes::labels_of_service(conn, service_id)?
         .into_iter()
-        .filter(|t| t.published_at.is_some())
-        .filter_map(|t| {
-            let v = voices.get(&t.id.to_string()).copied().unwrap_or(0);
-            (v >= MIN_PUBLIC_VOICES).then_some((t.label_bn, t.label_en, v))
-        })
+        .filter_map(|t| public_voices(t.id, t.published_at.is_some(), &voices).map(|v| (t.label_bn, t.label_en, v)))
         .collect();
     shown.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
     Ok(YouSaid { item, themes: shown })

@@ -15,6 +15,7 @@ pub mod export;
 pub mod figures;
 pub mod journey;
 pub mod load;
+pub mod public;
 pub mod save;
 pub mod wants;
 

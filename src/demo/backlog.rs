@@ -41,7 +41,9 @@ pub fn promote_demo_backlog(conn: &mut Conn, rates: Rates) -> anyhow::Result<usi
         let item = shaping::promote(conn, &actor, row.service.id, &problem, now - Duration::days(120))
             .map_err(|e| anyhow::anyhow!("demo promotion failed: {e}"))?;
         // Spread the items over the workflow: the best-ranked are furthest along.
+        // The best-ranked is live, so its public page shows the before and after.
         let path: &[Status] = match i % 5 {
+            0 if i == 0 => &[Status::Designing, Status::Approved, Status::Building, Status::Live],
             0 => &[Status::Designing, Status::Approved, Status::Building],
             1 => &[Status::Designing, Status::Approved],
             2 => &[Status::Designing],

@@ -96,6 +96,7 @@ pub fn queue_backlog_status_change(conn: &mut Conn, move_id: i64, now: NaiveDate
                 "to_status_id": status_message_id(&step.to_status),
                 "problem": lang.pick(&item.problem_bn, &item.problem_en),
                 "note": step.note,
+                "live": step.to_status == "live",
             });
             let mut message = NewOutboxMessage::new(UPDATE, email, lang.code(), &data, now);
             message.service_id = Some(item.service_id);

@@ -134,6 +134,8 @@ fn prepare(conn: &mut Conn, context: &JobContext, row: &OutboxMessage) -> diesel
             if let Some((service, _, _)) = services::find_by_id(conn, service_id)? {
                 map.insert("service_name".into(), Value::from(service.name(locale)));
                 map.insert("service_url".into(), Value::from(format!("{base}/services/{}", service.code)));
+                // Queued before "live" was recorded: no before-and-after link.
+                map.entry("live").or_insert(Value::Bool(false));
             }
         }
     }

@@ -12,6 +12,7 @@ mod backup;
 mod brief;
 mod brief_design;
 mod brief_export;
+mod brief_public;
 mod bulk_import;
 mod catalogue_import;
 mod cli;

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startNagorik } from './lib/nagorik.mjs';
-import { assertNoAxeViolations, assertReadableText, launchBrowser, newContext, shoot } from './lib/browser.mjs';
+import { assertNoAxeViolations, assertReadableText, checkAtBothWidths, launchBrowser, newContext, shoot } from './lib/browser.mjs';
 import { logIn } from './lib/staff.mjs';
 
 /** An A4 page at 96 px per inch. */
@@ -70,6 +70,40 @@ describe('the design brief, printed', () => {
         context.assertNoOutsideRequests();
       } finally {
         await context.close();
+      }
+    });
+  }
+});
+
+describe('a live e-service on its public page', () => {
+  for (const lang of ['bn', 'en']) {
+    test(`shows before and after, in ${lang === 'bn' ? 'Bangla' : 'English'} (axe at 360 and 1280 px)`, async () => {
+      const staff = await newContext(browser, server, { lang, cookieLang: lang === 'en' ? 'en' : undefined, viewport: A4 });
+      let code;
+      try {
+        const page = await staff.newPage();
+        await logIn(page, lang, server.createStaff('cabinet-admin'));
+        await page.goto('/staff/backlog?status=live');
+        const item = await page.locator('a[href^="/staff/backlog/items/"]').first().getAttribute('href');
+        await page.goto(item);
+        const service = await page.locator('p.crumbs a[href^="/staff/services/"]').first().getAttribute('href');
+        code = service.split('/').pop();
+      } finally {
+        await staff.close();
+      }
+      const citizen = await newContext(browser, server, { lang, cookieLang: lang === 'en' ? 'en' : undefined });
+      try {
+        const page = await citizen.newPage();
+        assert.equal((await page.goto(`/services/${code}`)).status(), 200);
+        const section = page.locator('#before-after');
+        assert.equal(await section.count(), 1, `the before and after on /services/${code}`);
+        assert.equal(await section.locator('tbody tr').count(), 4, 'steps, days, cost, visits');
+        assert.ok(await section.locator('ol li').count() >= 1, "the e-service's steps");
+        await checkAtBothWidths(page, `/services/${code} before and after`);
+        await shoot(page, `public-before-after-${lang}-360`);
+        citizen.assertNoOutsideRequests();
+      } finally {
+        await citizen.close();
       }
     });
   }

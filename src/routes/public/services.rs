@@ -9,7 +9,7 @@ use super::feedback_form::{form_context, FormValues};
 use super::service_view::{service_facts, service_summary};
 use crate::db::services::{ServiceListing, ServiceQuery};
 use crate::db::{self, Pool};
-use crate::domain::digits::parse_whole_number;
+use crate::domain::digits::{lakh_crore, parse_whole_number};
 use crate::domain::text::search_key;
 use crate::domain::{FieldErrors, Locale};
 use crate::error::AppError;
@@ -123,9 +123,13 @@ pub async fn render_service_page(
     form: FormState<'_>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let service_id = listing.0.id;
-    let (voices, said) = db::run_read(pool, move |conn| -> diesel::QueryResult<_> {
-        Ok((db::service_counts::total_voices(conn, service_id)?, crate::backlog::public::load(conn, service_id)?))
+    let (service_id, service) = (listing.0.id, listing.0.clone());
+    let (voices, said, before_after) = db::run_read(pool, move |conn| -> diesel::QueryResult<_> {
+        Ok((
+            db::service_counts::total_voices(conn, service_id)?,
+            crate::backlog::public::load(conn, service_id)?,
+            crate::brief::public::load(conn, &service)?,
+        ))
     })
     .await?;
     let similar: Vec<serde_json::Value> = form
@@ -145,7 +149,29 @@ pub async fn render_service_page(
             "target_year": said.item.as_ref().and_then(|(_, y)| y.clone()),
             "themes": said.themes.iter().map(|(bn, en, v)| json!({ "label": locale.pick(bn, en), "voices": v })).collect::<Vec<_>>(),
             "shown": said.item.is_some() || !said.themes.is_empty(),
+            "before_after": before_after.as_ref().map(|ba| before_after_view(ba, locale)),
         },
     });
     Ok(renderer.respond(req, locale, status, "public/service", data))
+}
+
+/// The before and after of a live e-service as its service page shows it.
+fn before_after_view(ba: &crate::brief::public::BeforeAfter, locale: Locale) -> serde_json::Value {
+    let reported = |r: crate::brief::journey::Reported, money: bool| {
+        r.median
+            .map(|m| if money { lakh_crore(m, locale) } else { crate::i18n::localise_digits(locale, &m.to_string()) })
+    };
+    let (days, cost, visits) = ba.after.iter().fold((0, 0, 0), |(d, c, v), s| (d + s.days, c + s.cost, v + s.visits));
+    json!({
+        "until": crate::i18n::localise_digits(locale, &ba.before.until.format("%Y-%m-%d").to_string()),
+        "before": {
+            "steps": ba.before.steps, "days": reported(ba.before.days, false), "cost": reported(ba.before.cost, true),
+            "visits": reported(ba.before.visits, false), "answers": ba.before.days.answers.max(ba.before.cost.answers).max(ba.before.visits.answers),
+        },
+        "after": { "steps": ba.after.len(), "days": days, "cost": lakh_crore(cost, locale), "visits": visits },
+        "steps": ba.after.iter().map(|s| json!({
+            "name": locale.pick(&s.name_bn, &s.name_en), "channel_id": format!("brief-channel-{}", s.channel.as_str()),
+        })).collect::<Vec<_>>(),
+        "taken": ba.taken.iter().map(|(bn, en, v)| json!({ "label": locale.pick(bn, en), "voices": v })).collect::<Vec<_>>(),
+    })
 }
