@@ -83,3 +83,18 @@ pub fn for_item(conn: &mut Conn, item_id: i64) -> QueryResult<Vec<BriefVersion>>
         .select(BriefVersion::as_select())
         .load(conn)
 }
+
+/// The latest version of each of `item_ids` that has one, by item id.
+pub fn latest_of_items(conn: &mut Conn, item_ids: &[i64]) -> QueryResult<std::collections::HashMap<i64, BriefVersion>> {
+    let mut latest = std::collections::HashMap::new();
+    for chunk in item_ids.chunks(500) {
+        let found: Vec<BriefVersion> = brief_versions::table
+            .filter(brief_versions::backlog_item_id.eq_any(chunk))
+            .order((brief_versions::backlog_item_id, brief_versions::number))
+            .select(BriefVersion::as_select())
+            .load(conn)?;
+        // Ordered by number: the last one of each item wins.
+        latest.extend(found.into_iter().map(|v| (v.backlog_item_id, v)));
+    }
+    Ok(latest)
+}

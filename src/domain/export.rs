@@ -175,6 +175,20 @@ pub struct ExportRow {
     pub score: Score,
     /// The ministry's own weights were used (else the national ones).
     pub ministry_weights: bool,
+    /// The design brief's latest design, when it has steps: its version, the citizens' yearly
+    /// cost with it and the yearly saving against today's burden (BDT).
+    pub design: Option<DesignFigures>,
+}
+
+/// What an item's design promises, as the exports carry it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DesignFigures {
+    /// The brief's version.
+    pub version: i32,
+    /// Citizens' yearly cost with the design, BDT.
+    pub yearly_bdt: i64,
+    /// Today's yearly burden less that, BDT (negative: the design costs more).
+    pub savings_bdt: i64,
 }
 
 /// One theme of an exported service (a label and counts, never its feedback).
@@ -253,6 +267,9 @@ impl ExportRow {
         cells.push(Cell::Int(self.score.burden.yearly_bdt));
         cells.push(Cell::Int(self.score.burden.yearly_hours));
         cells.push(Cell::text(if self.ministry_weights { "ministry" } else { "national" }));
+        cells.push(Cell::int(self.design.map(|d| i64::from(d.version))));
+        cells.push(Cell::int(self.design.map(|d| d.yearly_bdt)));
+        cells.push(Cell::int(self.design.map(|d| d.savings_bdt)));
         cells
     }
 }

@@ -94,6 +94,9 @@ pub const BACKLOG: &[Column] = &[
     col("yearly_savings_bdt", "বছরে সম্ভাব্য সাশ্রয়, টাকা", "Possible yearly saving, BDT", Int, 16),
     col("yearly_savings_hours", "বছরে সম্ভাব্য সাশ্রয়, ঘণ্টা", "Possible yearly saving, hours", Int, 12),
     col("weights_source", "ওজনের উৎস", "Weights used", Term(&WEIGHTS_SOURCES), 10),
+    col("design_version", "নকশার সংস্করণ", "Design version", Int, 9),
+    col("design_yearly_cost_bdt", "নকশায় নাগরিকের বার্ষিক খরচ, টাকা", "Citizens' yearly cost with the design, BDT", Int, 16),
+    col("design_yearly_savings_bdt", "নকশায় বছরে সাশ্রয়, টাকা", "Yearly saving with the design, BDT", Int, 16),
 ];
 
 /// One row per theme of an exported service.

@@ -39,6 +39,7 @@ pub(crate) fn sample() -> Export {
         score: score(&busy, Weights { demand: 40, ..Weights::DEFAULT }, rates, scale),
         inputs: busy,
         ministry_weights: true,
+        design: Some(DesignFigures { version: 2, yearly_bdt: 1_200_000, savings_bdt: -50_000 }),
     };
     let candidate = ExportRow {
         rank: 2,
@@ -53,6 +54,7 @@ pub(crate) fn sample() -> Export {
         score: score(&quiet, Weights::DEFAULT, rates, scale),
         inputs: quiet,
         ministry_weights: false,
+        design: None,
     };
     let theme = |id, label_bn: &str, linked| ThemeRow {
         service_code: "ORGBDR-001".into(),

@@ -8,14 +8,16 @@ use diesel::prelude::*;
 
 use super::request::ExportRequest;
 use crate::backlog::ranking::{self, Ranked, Ranking};
+use crate::brief::design::Design;
+use crate::brief::figures;
 use crate::counts::dim;
-use crate::db::backlog_items;
 use crate::db::offices::Office;
 use crate::db::schema::{offices, themes};
 use crate::db::service_counts;
 use crate::db::themes::ThemeLabel;
 use crate::db::Conn;
-use crate::domain::export::{Export, ExportRow, ThemeRow, WeightsRow};
+use crate::db::{backlog_items, brief_versions};
+use crate::domain::export::{DesignFigures, Export, ExportRow, ThemeRow, WeightsRow};
 use crate::domain::scoring::Rates;
 
 /// Themes exported per service by voices (confirmed and linked themes come in addition).
@@ -36,6 +38,8 @@ pub fn from_ranking(
 ) -> QueryResult<Export> {
     let kept: Vec<&Ranked> = ranking.filtered(&request.filter).collect();
     let owners = owner_offices(conn, &kept)?;
+    let item_ids: Vec<i64> = kept.iter().filter_map(|r| r.item.as_ref().map(|i| i.id)).collect();
+    let versions = brief_versions::latest_of_items(conn, &item_ids)?;
     let rows = kept
         .iter()
         .enumerate()
@@ -56,6 +60,16 @@ pub fn from_ranking(
                 inputs: r.inputs.clone(),
                 score: r.score.clone(),
                 ministry_weights: r.ministry_weights,
+                design: item.and_then(|i| versions.get(&i.id)).and_then(|v| {
+                    let design = Design::from_json(&v.design);
+                    figures::compare(r.score.burden, r.inputs.yearly_applications, &design, ranking.rates).map(|f| {
+                        DesignFigures {
+                            version: v.number,
+                            yearly_bdt: f.target.burden.yearly_bdt,
+                            savings_bdt: f.savings.yearly_bdt,
+                        }
+                    })
+                }),
             }
         })
         .collect();

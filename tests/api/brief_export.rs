@@ -78,6 +78,18 @@ async fn the_print_page_and_the_docx_say_what_the_brief_page_says_without_person
     let print = designer.page(&format!("/staff/backlog/items/{item}/brief/print"), 200).await;
     assert!(print.contains("<html lang=\"en\"") && print.contains("Savings: BDT "));
 
+    // The backlog's exports carry the design beside the score's burden.
+    let brief: serde_json::Value =
+        designer.get(&format!("/api/v1/staff/backlog/items/{item}/brief")).await.json().await.unwrap();
+    let admin = app.staff("ministry-admin", &["LGD"]).await;
+    let export = admin.get("/staff/backlog/export.json").await;
+    assert_eq!(export.status(), 200);
+    let export: serde_json::Value = export.json().await.unwrap();
+    let row = export["backlog"].as_array().unwrap().iter().find(|r| r["service_code"] == "ORGBDR-001").unwrap().clone();
+    assert_eq!(row["design_version"], 1);
+    assert_eq!(row["design_yearly_cost_bdt"], brief["figures"]["target"]["burden"]["yearly_bdt"]);
+    assert_eq!(row["design_yearly_savings_bdt"], brief["figures"]["savings"]["yearly_bdt"]);
+
     // The cabinet reads them; another ministry does not.
     let cabinet = app.staff("cabinet-admin", &[]).await;
     assert_eq!(cabinet.get(&format!("/staff/backlog/items/{item}/brief.docx")).await.status(), 200);
