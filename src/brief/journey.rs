@@ -194,7 +194,7 @@ pub fn quotes(rows: &[&JourneyRow]) -> Vec<String> {
 }
 
 /// The lower median of `values` (a value someone reported) and how many there were.
-fn median(values: impl Iterator<Item = i64>) -> Reported {
+pub fn median(values: impl Iterator<Item = i64>) -> Reported {
     let mut all: Vec<i64> = values.collect();
     all.sort_unstable();
     let answers = all.len() as i64;

@@ -5,7 +5,6 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::design::Design;
@@ -19,16 +18,11 @@ use crate::db::{themes, Conn};
 type Row =
     (Option<String>, Option<i32>, Option<i64>, Option<i32>, Option<i64>, i32, Option<String>, String, bool, String);
 
-/// The visible feedback of `service_id`, oldest first; with `before`, only what was sent before it.
-pub fn rows(conn: &mut Conn, service_id: i64, before: Option<NaiveDateTime>) -> QueryResult<Vec<JourneyRow>> {
-    let mut query = feedback::table
+/// The visible feedback of `service_id`, oldest first.
+pub fn rows(conn: &mut Conn, service_id: i64) -> QueryResult<Vec<JourneyRow>> {
+    let found: Vec<Row> = feedback::table
         .filter(feedback::service_id.eq(service_id))
         .filter(feedback::moderation.eq("visible"))
-        .into_boxed();
-    if let Some(before) = before {
-        query = query.filter(feedback::created_at.lt(before));
-    }
-    let found: Vec<Row> = query
         .order(feedback::id)
         .select((
             feedback::charter_step,
@@ -74,7 +68,7 @@ pub struct Loaded {
 
 /// The brief of item `item_id` of `service`.
 pub fn brief(conn: &mut Conn, item_id: i64, service: &Service) -> QueryResult<Loaded> {
-    let rows = rows(conn, service.id, None)?;
+    let rows = rows(conn, service.id)?;
     let labels: HashMap<i64, ThemeLabel> = themes::labels_of_service(conn, service.id)?
         .into_iter()
         .map(|t| (t.id, ThemeLabel { label_bn: t.label_bn, label_en: t.label_en, category: t.category }))

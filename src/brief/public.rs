@@ -2,18 +2,22 @@
 //! took before it went live (the charter's steps and the median days, cost and visits citizens
 //! reported until then), what the e-service promises (the design's steps and targets), and which
 //! of the citizens' expectations it took in (labels and voices of published themes only, never
-//! quotes).
+//! quotes). The public page reads three numbers per feedback sent before the go-live, kept for
+//! ten minutes per service, never the texts.
 
 use std::collections::HashMap;
 
+use std::sync::{Mutex, OnceLock};
+use std::time::Instant;
+
 use chrono::NaiveDateTime;
-use diesel::QueryResult;
+use diesel::prelude::*;
 
 use super::design::{Decision, Design, ToBeStep};
-use super::journey::{self, Reported};
-use super::load;
+use super::journey::{median, Reported};
 use crate::backlog::public::public_voices;
 use crate::counts::dim;
+use crate::db::schema::feedback;
 use crate::db::services::Service;
 use crate::db::{backlog_items, backlog_moves, brief_versions, service_counts, themes, Conn};
 
@@ -59,8 +63,7 @@ pub fn load(conn: &mut Conn, service: &Service) -> QueryResult<Option<BeforeAfte
         .rev()
         .find(|m| m.to_status == "live")
         .map_or(item.updated_at, |m| m.created_at);
-    let rows = load::rows(conn, service.id, Some(until))?;
-    let overall = journey::build(&service.step_list(), &[], &rows, &HashMap::new()).overall;
+    let (days, cost, visits) = reported_before(conn, service.id, until)?;
     let voices = service_counts::voices_by_bucket(conn, service.id, dim::THEME)?;
     let mut taken: Vec<(String, String, i64)> = themes::labels_of_service(conn, service.id)?
         .into_iter()
@@ -69,14 +72,45 @@ pub fn load(conn: &mut Conn, service: &Service) -> QueryResult<Option<BeforeAfte
         .collect();
     taken.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
     Ok(Some(BeforeAfter {
-        before: Before {
-            until,
-            steps: service.step_list().len(),
-            days: overall.days,
-            cost: overall.cost,
-            visits: overall.visits,
-        },
+        before: Before { until, steps: service.step_list().len(), days, cost, visits },
         after: design.steps,
         taken,
     }))
+}
+
+/// How long the figures of one service before one go-live are kept: a public page is read far
+/// more often than old feedback is hidden.
+const KEPT: std::time::Duration = std::time::Duration::from_secs(600);
+
+type Medians = (Reported, Reported, Reported);
+
+/// The medians of days, cost and visits of the service's visible feedback sent before `until`:
+/// three numbers per feedback read (never a text), and kept for a while per service and go-live.
+fn reported_before(conn: &mut Conn, service_id: i64, until: NaiveDateTime) -> QueryResult<Medians> {
+    static CACHE: OnceLock<Mutex<HashMap<(i64, NaiveDateTime), (Instant, Medians)>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let key = (service_id, until);
+    if let Some((at, medians)) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        if at.elapsed() < KEPT {
+            return Ok(*medians);
+        }
+    }
+    let found: Vec<(Option<i32>, Option<i64>, Option<i32>)> = feedback::table
+        .filter(feedback::service_id.eq(service_id))
+        .filter(feedback::moderation.eq("visible"))
+        .filter(feedback::created_at.lt(until))
+        .filter(
+            feedback::days_taken.is_not_null().or(feedback::cost_bdt.is_not_null()).or(feedback::visits.is_not_null()),
+        )
+        .select((feedback::days_taken, feedback::cost_bdt, feedback::visits))
+        .load(conn)?;
+    let medians = (
+        median(found.iter().filter_map(|r| r.0.map(i64::from))),
+        median(found.iter().filter_map(|r| r.1)),
+        median(found.iter().filter_map(|r| r.2.map(i64::from))),
+    );
+    let mut kept = cache.lock().unwrap_or_else(|e| e.into_inner());
+    kept.retain(|_, (at, _)| at.elapsed() < KEPT);
+    kept.insert(key, (Instant::now(), medians));
+    Ok(medians)
 }
