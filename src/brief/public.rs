@@ -84,10 +84,13 @@ const KEPT: std::time::Duration = std::time::Duration::from_secs(600);
 
 type Medians = (Reported, Reported, Reported);
 
+/// Medians by service and go-live, with when they were read.
+type Kept = Mutex<HashMap<(i64, NaiveDateTime), (Instant, Medians)>>;
+
 /// The medians of days, cost and visits of the service's visible feedback sent before `until`:
 /// three numbers per feedback read (never a text), and kept for a while per service and go-live.
 fn reported_before(conn: &mut Conn, service_id: i64, until: NaiveDateTime) -> QueryResult<Medians> {
-    static CACHE: OnceLock<Mutex<HashMap<(i64, NaiveDateTime), (Instant, Medians)>>> = OnceLock::new();
+    static CACHE: OnceLock<Kept> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     let key = (service_id, until);
     if let Some((at, medians)) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
