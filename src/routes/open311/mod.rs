@@ -10,7 +10,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 
 use crate::db::BlockingError;
 use crate::domain::Locale;
-pub use reply::{escape_xml, Node};
+pub use reply::Node;
 
 /// The format named by a path's extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

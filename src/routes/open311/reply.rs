@@ -2,6 +2,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::domain::text::escape_xml;
+
 /// A value in an Open311 answer.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
@@ -31,24 +33,6 @@ impl Node {
     pub fn opt(s: Option<impl Into<String>>) -> Node {
         s.map(|s| Node::Text(s.into())).unwrap_or(Node::Null)
     }
-}
-
-/// Escapes text for XML 1.0, replacing characters XML cannot carry.
-pub fn escape_xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn write_xml(out: &mut String, name: &str, node: &Node) {
