@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, TestApp};
+use crate::helpers::TestApp;
 
 /// Birth registration's second step in the test catalogue.
 const STEP_2: &str = "ইউনিয়ন পরিষদে কাগজ জমা (Submit papers at the union parishad)";
@@ -35,10 +35,7 @@ pub async fn journey_feedback(app: &TestApp) {
 
 #[tokio::test]
 async fn the_journey_follows_the_charter_steps_with_each_steps_medians_and_no_personal_data() {
-    let app = spawn_app().await;
-    journey_feedback(&app).await;
-    let designer = app.staff("designer", &["LGD"]).await;
-    let item = designer.promote(&app, "ORGBDR-001", "জন্ম নিবন্ধনে দেরি").await;
+    let (_app, designer, item) = crate::brief_design::setup().await;
 
     let response = designer.get(&format!("/api/v1/staff/backlog/items/{item}/brief")).await;
     assert_eq!(response.status(), 200);
@@ -90,10 +87,7 @@ async fn the_journey_follows_the_charter_steps_with_each_steps_medians_and_no_pe
 
 #[tokio::test]
 async fn the_brief_is_read_by_its_ministry_and_the_cabinet_and_no_one_else() {
-    let app = spawn_app().await;
-    journey_feedback(&app).await;
-    let designer = app.staff("designer", &["LGD"]).await;
-    let item = designer.promote(&app, "ORGBDR-001", "জন্ম নিবন্ধনে দেরি").await;
+    let (app, designer, item) = crate::brief_design::setup().await;
     let (page, api) =
         (format!("/staff/backlog/items/{item}/brief"), format!("/api/v1/staff/backlog/items/{item}/brief"));
     let cabinet = app.staff("cabinet-admin", &[]).await;
