@@ -35,6 +35,7 @@ pub fn fewest_answers(r: &Ranked) -> i64 {
 
 /// One row of the ranked list.
 pub fn row(r: &Ranked, locale: Locale) -> Value {
+    let answers = fewest_answers(r);
     json!({
         "rank": r.rank, "code": r.service.code, "name": locale.pick(&r.service.name_bn, &r.service.name_en),
         "ministry": r.ministry.code, "office": locale.pick(&r.office.name_bn, &r.office.name_en),
@@ -47,8 +48,8 @@ pub fn row(r: &Ranked, locale: Locale) -> Value {
         "savings_hours": lakh_crore(r.score.burden.yearly_hours, locale),
         "savings_full": taka_in_full(r.score.burden.yearly_bdt, locale),
         // The estimate rests on the fewest of its days, cost and visits answers.
-        "answers": lakh_crore(fewest_answers(r), locale),
-        "few_answers": fewest_answers(r) < crate::domain::scoring::FEW_ANSWERS,
+        "answers": lakh_crore(answers, locale),
+        "few_answers": answers < crate::domain::scoring::FEW_ANSWERS,
     })
 }
 
