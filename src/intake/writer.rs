@@ -197,8 +197,17 @@ fn store_group(
 }
 
 /// Times a group is tried again after a deadlock or a serialization failure (PostgreSQL writers
-/// updating the same counters), before each submission is stored on its own.
-const GROUP_RETRIES: usize = 3;
+/// of several servers updating the same themes and counters), before each submission is stored
+/// on its own. Each retry waits a random few milliseconds more than the last, so that the two
+/// groups that deadlocked do not meet again in the same order. (A group stores its "me too" and
+/// operator rows one by one before the rest, so its counters and themes are not locked in one
+/// order throughout; see docs/benchmarks.md.)
+const GROUP_RETRIES: usize = 8;
+
+/// The pause before retry `tries` of a group: 5–25 ms times the number of tries so far.
+fn retry_pause(tries: usize) -> std::time::Duration {
+    std::time::Duration::from_millis(rand::random_range(5..=25) * tries as u64)
+}
 
 fn write_batch(pool: &Pool, batch: Vec<Pending>, classifier: &Classifier, cache: &mut ThemeCache) {
     let mut conn = match pool.checkout() {
@@ -233,7 +242,10 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>, classifier: &Classifier, cache:
             continue;
         }
         match result {
-            Err(err) if is_transient(&err) => continue,
+            Err(err) if is_transient(&err) => {
+                std::thread::sleep(retry_pause(tries));
+                continue;
+            }
             result => break result,
         }
     };
