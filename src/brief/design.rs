@@ -178,6 +178,11 @@ pub struct Savings {
 }
 
 impl Savings {
+    /// Whether the design costs citizens more than today (per application or a year).
+    pub fn costs_more(&self) -> bool {
+        self.per_application_bdt < 0 || self.yearly_bdt < 0
+    }
+
     /// `today` less `target`.
     pub fn between(today: &Burden, target: &Target) -> Savings {
         Savings {

@@ -61,7 +61,7 @@ impl<'a> DesignForm<'a> {
         // The row each kept step came from: a decision names the row it sees on the form.
         let mut row_of_step = Vec::new();
         for row in 1..=last.min(MAX_STEPS) {
-            if STEP_FIELDS.iter().all(|f| self.get(&format!("step-{row}-{f}")).trim().is_empty()) {
+            if self.is_blank(row) {
                 continue;
             }
             if let Some(step) = self.step(row, &mut errors) {
@@ -108,6 +108,18 @@ impl<'a> DesignForm<'a> {
             }
         }
         errors.into_result(|| SentDesign { design: Design { steps, wants }, base_version })
+    }
+
+    /// A row with no text, no channel and no number other than zero: not a step (a saved step
+    /// is removed by emptying its boxes; its numbers may be left at 0).
+    fn is_blank(&self, row: usize) -> bool {
+        STEP_FIELDS.iter().all(|f| {
+            let value = self.get(&format!("step-{row}-{f}"));
+            match *f {
+                "days" | "cost" | "visits" => matches!(parse_whole_number(value, u64::MAX), Ok(None | Some(0))),
+                _ => value.trim().is_empty(),
+            }
+        })
     }
 
     /// One written row; its problems go to `errors`.

@@ -23,7 +23,14 @@ fn codes(errors: &FieldErrors) -> Vec<(String, &'static str)> {
 #[test]
 fn rows_are_read_in_order_with_bangla_digits_blank_rows_skipped_and_blank_numbers_zero() {
     let mut sent = full_row(1, "৩");
-    sent.extend(form(&[("step-2-name_bn", ""), ("step-2-channel", ""), ("step-2-days", " ")]));
+    // Row 2 emptied, its numbers left at zero as a saved step shows them: removed.
+    sent.extend(form(&[
+        ("step-2-name_bn", ""),
+        ("step-2-channel", ""),
+        ("step-2-days", " "),
+        ("step-2-cost", "০"),
+        ("step-2-visits", "0"),
+    ]));
     sent.extend(full_row(3, "2"));
     sent.extend(form(&[("base_version", "৪"), ("want-5", "taken"), ("want-5-step", "3"), ("want-6", "")]));
     let read = DesignForm::new(&sent).parse(&[5, 6]).expect("valid");

@@ -199,13 +199,10 @@ pub fn build(
     w.heading(2, w.t("brief-design-title", &[]));
     match &loaded.version {
         None => w.para(w.t("brief-version-none", &[])),
+        // The version and its date, not who saved it: the exports name no one.
         Some(v) => w.para(w.t(
-            "brief-version",
-            &[
-                ("number", v.number.to_string()),
-                ("who", v.saved_by.clone()),
-                ("when", v.created_at.format("%Y-%m-%d %H:%M").to_string()),
-            ],
+            "brief-version-exported",
+            &[("number", v.number.to_string()), ("when", v.created_at.format("%Y-%m-%d").to_string())],
         )),
     }
     if !loaded.design.steps.is_empty() {
@@ -254,7 +251,7 @@ pub fn build(
             w.t("brief-target", &[("per", w.money(target.per_application_bdt)), ("year", w.money(target.yearly_bdt))]),
         );
         w.para(w.t("brief-today", &[("per", w.money(today.per_application_bdt)), ("year", w.money(today.yearly_bdt))]));
-        if saves.yearly_bdt < 0 || saves.per_application_bdt < 0 {
+        if saves.costs_more() {
             w.para(w.t(
                 "brief-costs-more",
                 &[("per", w.money(-saves.per_application_bdt)), ("year", w.money(-saves.yearly_bdt))],

@@ -65,6 +65,10 @@ pub fn queue_backlog_status_change(conn: &mut Conn, move_id: i64, now: NaiveDate
         return Ok(0);
     }
     let item = backlog_items::find(conn, step.backlog_item_id)?.ok_or(diesel::result::Error::NotFound)?;
+    // The service page shows before and now once the item is live with a designed journey.
+    let before_and_now = step.to_status == "live"
+        && crate::db::brief_versions::latest(conn, item.id)?
+            .is_some_and(|v| !crate::brief::design::Design::from_json(&v.design).steps.is_empty());
     let contacts: Vec<(String, String)> = feedback::table
         .filter(feedback::service_id.eq(item.service_id))
         .filter(feedback::consent_updates.eq(true))
@@ -96,7 +100,7 @@ pub fn queue_backlog_status_change(conn: &mut Conn, move_id: i64, now: NaiveDate
                 "to_status_id": status_message_id(&step.to_status),
                 "problem": lang.pick(&item.problem_bn, &item.problem_en),
                 "note": step.note,
-                "live": step.to_status == "live",
+                "live": before_and_now,
             });
             let mut message = NewOutboxMessage::new(UPDATE, email, lang.code(), &data, now);
             message.service_id = Some(item.service_id);

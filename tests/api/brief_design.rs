@@ -144,6 +144,11 @@ async fn a_save_over_a_version_saved_since_is_refused_with_what_was_typed_kept()
     let colleague = app.staff("ministry-admin", &["LGD"]).await;
     // Both open version 0; the designer saves first.
     assert_eq!(save(&designer, item, &two_steps("0", "3")).await.status(), 303);
+    // The colleague's save with a mistake is refused for the mistake, and still goes over version
+    // 0: correcting it does not overwrite the designer's version unseen.
+    let typo = save(&colleague, item, &two_steps("0", "-3")).await;
+    assert_eq!(typo.status(), 422);
+    assert!(typo.text().await.unwrap().contains("name=\"base_version\" value=\"0\""));
     let mut mine = two_steps("0", "3");
     mine[1].1 = "মোবাইলে আবেদন".into();
     let refused = save(&colleague, item, &mine).await;
@@ -165,6 +170,23 @@ async fn a_save_over_a_version_saved_since_is_refused_with_what_was_typed_kept()
     mine[0].1 = "1".into();
     assert_eq!(save(&colleague, item, &mine).await.status(), 303);
     assert_eq!(brief(&designer, item).await["design"]["version"], 2);
+
+    // A step is removed by emptying its boxes; its numbers may stay at zero as shown.
+    let mut fewer = two_steps("2", "3");
+    for (k, v) in fewer.iter_mut() {
+        if k.starts_with("step-2-") {
+            *v = if k.ends_with("cost") {
+                "০".into()
+            } else if k.ends_with("days") || k.ends_with("visits") {
+                "0".into()
+            } else {
+                String::new()
+            };
+        }
+    }
+    assert_eq!(save(&designer, item, &fewer).await.status(), 303);
+    let b = brief(&designer, item).await;
+    assert_eq!((b["design"]["version"].as_i64(), b["design"]["steps"].as_array().unwrap().len()), (Some(3), 1));
 }
 
 #[tokio::test]

@@ -50,9 +50,11 @@ async fn a_live_e_service_shows_before_and_after_and_the_expectations_it_took_in
     // After: two steps, 3 days, 70 taka, 1 visit.
     let rows: Vec<&str> = section.split("<tr>").skip(2).collect();
     assert!(rows[0].contains("<td class=\"num\">৩</td><td class=\"num\">২</td>"), "steps: {section}");
-    assert!(rows[1].contains("<td class=\"num\">২০</td><td class=\"num\">৩</td>"), "days: {section}");
-    assert!(rows[2].contains("<td class=\"num\">২০০</td><td class=\"num\">৭০</td>"), "cost: {section}");
-    assert!(rows[3].contains("<td class=\"num\">৪</td><td class=\"num\">১</td>"), "visits: {section}");
+    // Each before figure rests on fewer than 10 answers: starred, with the note.
+    assert!(rows[1].contains("<td class=\"num\">২০*</td><td class=\"num\">৩</td>"), "days: {section}");
+    assert!(rows[2].contains("<td class=\"num\">২০০*</td><td class=\"num\">৭০</td>"), "cost: {section}");
+    assert!(rows[3].contains("<td class=\"num\">৪*</td><td class=\"num\">১</td>"), "visits: {section}");
+    assert!(section.contains("* ১০টির কম উত্তর: মাপ নয়, মোটামুটি ধারণা।"));
     assert!(section.contains("ইউডিসিতে আঙুলের ছাপ · ইউনিয়ন ডিজিটাল সেন্টারে"), "the e-service's steps");
     // Its voices as the "you said" list counts them (all time: a later voice may join it).
     let taken = section.split("এসএমএসে অবস্থা জানানো · ").nth(1).expect("the expectation it took in");

@@ -157,16 +157,25 @@ pub async fn render_service_page(
 
 /// The before and after of a live e-service as its service page shows it.
 fn before_after_view(ba: &crate::brief::public::BeforeAfter, locale: Locale) -> serde_json::Value {
+    // A median resting on few answers is marked, as on staff pages.
+    let few_below = crate::domain::scoring::FEW_ANSWERS;
     let reported = |r: crate::brief::journey::Reported, money: bool| {
-        r.median
-            .map(|m| if money { lakh_crore(m, locale) } else { crate::i18n::localise_digits(locale, &m.to_string()) })
+        let star = if r.answers < few_below { "*" } else { "" };
+        r.median.map(|m| {
+            let shown =
+                if money { lakh_crore(m, locale) } else { crate::i18n::localise_digits(locale, &m.to_string()) };
+            format!("{shown}{star}")
+        })
     };
+    let b = &ba.before;
+    let few = [b.days, b.cost, b.visits].iter().any(|r| r.median.is_some() && r.answers < few_below);
     let (days, cost, visits) = ba.after.iter().fold((0, 0, 0), |(d, c, v), s| (d + s.days, c + s.cost, v + s.visits));
     json!({
         "until": crate::i18n::localise_digits(locale, &ba.before.until.format("%Y-%m-%d").to_string()),
         "before": {
             "steps": ba.before.steps, "days": reported(ba.before.days, false), "cost": reported(ba.before.cost, true),
             "visits": reported(ba.before.visits, false), "answers": ba.before.days.answers.max(ba.before.cost.answers).max(ba.before.visits.answers),
+            "few": few, "few_below": few_below,
         },
         "after": { "steps": ba.after.len(), "days": days, "cost": lakh_crore(cost, locale), "visits": visits },
         "steps": ba.after.iter().map(|s| json!({

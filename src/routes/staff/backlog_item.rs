@@ -133,7 +133,7 @@ pub async fn item_page(
                 "version": v.number, "target_per": lakh_crore(f.target.burden.per_application_bdt, locale),
                 "target_year": lakh_crore(f.target.burden.yearly_bdt, locale),
                 "saves_year": lakh_crore(f.savings.yearly_bdt, locale), "saves_full": taka_in_full(f.savings.yearly_bdt, locale),
-                "more_year": lakh_crore(-f.savings.yearly_bdt, locale), "costs_more": f.savings.yearly_bdt < 0,
+                "more_year": lakh_crore(-f.savings.yearly_bdt, locale), "costs_more": f.savings.costs_more(),
             })
         });
         Ok(json!({

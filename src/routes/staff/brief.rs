@@ -86,7 +86,7 @@ fn figures_view(f: &Figures, locale: Locale) -> Value {
         "saves_hours": n(f.savings.yearly_hours),
         "more_per": money(-f.savings.per_application_bdt, locale),
         "more_year": money(-f.savings.yearly_bdt, locale),
-        "costs_more": f.savings.yearly_bdt < 0 || f.savings.per_application_bdt < 0,
+        "costs_more": f.savings.costs_more(),
         "applications": f.yearly_applications.map(n),
     })
 }
@@ -122,9 +122,10 @@ pub async fn brief_page(
         };
         let days = service.promised_days.map_or_else(|| "none".to_owned(), |d| d.to_string());
         let promise = msg("brief-promise", &[("days", days), ("fee", fee)]);
+        let typed_base = typed.as_ref().and_then(|t| t.get("base_version")).and_then(|v| v.as_str()).and_then(|v| v.trim().parse::<i32>().ok());
         let typed = brief_form::Typed(typed.as_ref());
         let rows = brief_form::rows(&loaded.design, &typed, &by_field, locale);
-        let wants = brief_form::wants(&loaded.wants, &loaded.design, &typed, &by_field, (rows.len(), locale));
+        let wants = brief_form::wants(&loaded.wants, &typed, &by_field, (&rows, locale));
         let latest = loaded.version.as_ref().map_or(0, |v| v.number);
         Ok(json!({
             "item": { "id": id, "url": format!("/staff/backlog/items/{id}"), "status_id": format!("backlog-status-{}", item.status),
@@ -142,7 +143,9 @@ pub async fn brief_page(
             "design": {
                 "action": format!("/staff/backlog/items/{id}/brief"),
                 "rows": rows,
-                "base_version": stale.map_or(latest, |(_, now)| now),
+                // After a refusal the form still goes over the version the designer opened (a
+                // save since then is then caught as stale); after a stale save, over the newest.
+                "base_version": stale.map(|(_, newest)| newest).or(typed_base).unwrap_or(latest),
                 "version": loaded.version.as_ref().map(|v| json!({
                     "number": v.number, "who": v.saved_by, "when": super::view::shown_time(v.created_at),
                 })),

@@ -16,11 +16,12 @@ impl Typed<'_> {
         self.0.map(|m| m.get(name).and_then(Value::as_str).unwrap_or("").to_owned())
     }
 
-    /// The highest step row typed.
+    /// The highest step row typed in (blank rows sent back do not count).
     fn rows(&self) -> Option<usize> {
         self.0.map(|m| {
-            m.keys()
-                .filter_map(|k| k.strip_prefix("step-")?.split_once('-')?.0.parse::<usize>().ok())
+            m.iter()
+                .filter(|(_, v)| v.as_str().is_some_and(|v| !v.trim().is_empty()))
+                .filter_map(|(k, _)| k.strip_prefix("step-")?.split_once('-')?.0.parse::<usize>().ok())
                 .max()
                 .unwrap_or(0)
         })
@@ -73,12 +74,12 @@ pub fn rows(design: &Design, typed: &Typed, errors: &Map<String, Value>, locale:
 
 /// The themes of what citizens want, each with its decision (saved or typed) and the steps it
 /// may be taken into.
+/// The step choices are the form's rows as shown (typed names after a refusal).
 pub fn wants(
     wants: &[Want],
-    design: &Design,
     typed: &Typed,
     errors: &Map<String, Value>,
-    (row_count, locale): (usize, Locale),
+    (rows, locale): (&[Value], Locale),
 ) -> Vec<Value> {
     wants
         .iter()
@@ -98,13 +99,17 @@ pub fn wants(
             };
             let decision = typed.get(&field).unwrap_or_else(|| saved_decision.to_owned());
             let step = typed.get(&format!("{field}-step")).unwrap_or(saved_step);
-            let step_options: Vec<Value> = (1..=row_count)
-                .map(|n| {
-                    let name = design.steps.get(n - 1).map(|s| locale.pick(&s.name_bn, &s.name_en).to_owned());
+            let step_options: Vec<Value> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, row)| {
+                    let n = i + 1;
+                    let name = row[locale.pick("name_bn", "name_en")].as_str().unwrap_or("").trim().to_owned();
                     let shown = crate::i18n::localise_digits(locale, &n.to_string());
-                    let label = match name {
-                        Some(name) => format!("{shown}. {name}"),
-                        None => crate::i18n::message(locale, "brief-want-new-step", &[("step", shown)]),
+                    let label = if name.is_empty() {
+                        crate::i18n::message(locale, "brief-want-new-step", &[("step", shown)])
+                    } else {
+                        format!("{shown}. {name}")
                     };
                     json!({ "value": n.to_string(), "label": label, "selected": n.to_string() == step })
                 })

@@ -23,6 +23,10 @@ use crate::domain::{FieldErrors, Locale};
 use crate::error::AppError;
 use crate::web::page::see_other;
 
+/// Largest design form accepted: 20 rows of long Bangla names, documents and reasons, each
+/// Bangla character nine bytes once URL-encoded, fit with room to spare.
+pub const FORM_LIMIT: usize = 1024 * 1024;
+
 /// What a save came to.
 enum Outcome {
     Saved(Saved),
@@ -46,10 +50,15 @@ pub async fn save_brief(
     let outcome = db::run_blocking(&page.pool, move |c| -> Result<Outcome, AppError> {
         let (_, listing) = scoped_item(c, &who, id)?;
         let loaded = load::brief(c, id, &listing.0)?;
-        let sent = match DesignForm::new(&pairs).parse(&wants::decidable(&loaded.wants)) {
+        let decidable = wants::decidable(&loaded.wants);
+        let mut sent = match DesignForm::new(&pairs).parse(&decidable) {
             Ok(sent) => sent,
             Err(errors) => return Ok(Outcome::Refused(errors)),
         };
+        // A decision on a theme the form no longer offers (merged, regrouped, or its feedback
+        // changed kind) stays as it was: only the designer takes a decision back.
+        let kept = loaded.design.wants.iter().filter(|w| !decidable.contains(&w.theme_id)).cloned();
+        sent.design.wants.extend(kept);
         let actor = Actor::from(&who);
         match save::save(c, &actor, (id, listing.2.id), &sent, Utc::now().naive_utc()) {
             Ok(saved) => Ok(Outcome::Saved(saved)),

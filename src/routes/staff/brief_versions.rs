@@ -92,10 +92,13 @@ pub async fn show_versions(
             .collect();
         let latest = versions.first().map_or(0, |v| v.number);
         let to = to.unwrap_or(latest);
-        let from = from.unwrap_or(to - 1).max(0);
-        let design_of = |n: i32| versions.iter().find(|v| v.number == n).map(|v| Design::from_json(&v.design));
+        let from = from.unwrap_or(to.saturating_sub(1)).max(0);
         // Version 0 is the empty brief before the first save.
-        let (a, b) = (if from == 0 { Some(Design::default()) } else { design_of(from) }, design_of(to));
+        let design_of = |n: i32| match n {
+            0 => Some(Design::default()),
+            n => versions.iter().find(|v| v.number == n).map(|v| Design::from_json(&v.design)),
+        };
+        let (a, b) = (design_of(from), design_of(to));
         if (query.from.is_some() || query.to.is_some()) && (a.is_none() || b.is_none()) {
             return Err(AppError::NotFound);
         }

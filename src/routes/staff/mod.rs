@@ -94,8 +94,12 @@ fn configure_backlog(cfg: &mut web::ServiceConfig) {
         .route("/backlog/weights", web::get().to(backlog_weights::show_weights))
         .route("/backlog/weights", web::post().to(backlog_weights::save_weights))
         .route("/backlog/items/{id}", web::get().to(backlog_item::show_item))
-        .route("/backlog/items/{id}/brief", web::get().to(brief::show_brief))
-        .route("/backlog/items/{id}/brief", web::post().to(brief_save::save_brief))
+        .service(
+            web::resource("/backlog/items/{id}/brief")
+                .app_data(web::FormConfig::default().limit(brief_save::FORM_LIMIT))
+                .route(web::get().to(brief::show_brief))
+                .route(web::post().to(brief_save::save_brief)),
+        )
         .route("/backlog/items/{id}/brief/versions", web::get().to(brief_versions::show_versions))
         .route("/backlog/items/{id}/brief/print", web::get().to(brief_export::print))
         .route("/backlog/items/{id}/brief.docx", web::get().to(brief_export::docx))

@@ -191,3 +191,4 @@ before-after-basis = “আগে” হলো ই-সেবা চালুর 
 before-after-steps-intro = ই-সেবার ধাপগুলো:
 before-after-taken = নাগরিকদের যে চাওয়াগুলো ই-সেবায় নেওয়া হয়েছে:
 email-update-before-after = ই-সেবা চালু হয়েছে। আগে আর এখনের তুলনা দেখুন:
+before-after-few = * { $few }টির কম উত্তর: মাপ নয়, মোটামুটি ধারণা।

@@ -128,3 +128,4 @@ brief-docx = Word ফাইল (DOCX)
 brief-print-nav = ছাপা
 brief-print-hint = ছাপতে বা পিডিএফ করতে ব্রাউজারের Print (Ctrl+P) ব্যবহার করুন; পাতাটি এ-ফোর কাগজের মাপে সাজানো।
 brief-print-back = নকশা-সারসংক্ষেপে ফিরে যান
+brief-version-exported = সংস্করণ { $number }, { $when }

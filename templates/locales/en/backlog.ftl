@@ -195,3 +195,4 @@ before-after-basis = “Before” is the median of what citizens reported before
 before-after-steps-intro = The e-service's steps:
 before-after-taken = What citizens asked for that the e-service takes in:
 email-update-before-after = The e-service is live. See before and now:
+before-after-few = * Fewer than { $few } answers: a rough guide, not a measurement.

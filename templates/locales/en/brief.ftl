@@ -138,3 +138,4 @@ brief-docx = Word file (DOCX)
 brief-print-nav = Printing
 brief-print-hint = Use your browser's Print (Ctrl+P) to print or save as PDF; the page is laid out for A4.
 brief-print-back = Back to the design brief
+brief-version-exported = Version { $number }, { $when }
