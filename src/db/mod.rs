@@ -149,6 +149,30 @@ where
     }
 }
 
+/// Namespace of Nagorik's transaction-scoped advisory locks on services (PostgreSQL).
+const SERVICE_LOCKS: i32 = 0x4E41;
+
+/// Inside a write transaction, takes the advisory lock of each of `service_ids` in id order
+/// (PostgreSQL; released at commit or rollback). Writers of several servers that take them
+/// before touching a service's themes and counters never wait on each other in a cycle, so
+/// they never deadlock. SQLite has one writer at a time and needs none.
+pub fn lock_services(conn: &mut Conn, service_ids: &[i64]) -> diesel::QueryResult<()> {
+    use diesel::RunQueryDsl;
+    let Conn::Pg(c) = conn else { return Ok(()) };
+    let mut ids: Vec<i32> = service_ids.iter().filter_map(|id| i32::try_from(*id).ok()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    // The inner query sorts; the outer one takes the locks in that order.
+    diesel::sql_query("SELECT 1 FROM (SELECT k FROM unnest($1::int4[]) AS k ORDER BY k) AS s, LATERAL (SELECT pg_advisory_xact_lock($2, s.k)) AS l")
+        .bind::<diesel::sql_types::Array<diesel::sql_types::Integer>, _>(ids)
+        .bind::<diesel::sql_types::Integer, _>(SERVICE_LOCKS)
+        .execute(c)
+        .map(drop)
+}
+
 /// True when `err` is a unique-constraint violation (same code on both backends).
 pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
     matches!(err, diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _))

@@ -174,7 +174,11 @@ pub fn store_alone(
     let mut attempt = 1;
     loop {
         let now = Utc::now().naive_utc();
-        match write_transaction(conn, |c| store_one(c, submission, service_id, idem, classifier, cache, now)) {
+        let stored = write_transaction(conn, |c| {
+            crate::db::lock_services(c, &[service_id])?;
+            store_one(c, submission, service_id, idem, classifier, cache, now)
+        });
+        match stored {
             Err(err) if is_unique_violation(&err) && attempt < CODE_ATTEMPTS => attempt += 1,
             result => return result,
         }

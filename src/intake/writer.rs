@@ -151,6 +151,8 @@ fn store_group(
     known: &HashMap<String, IdempotencyKey>,
     stored_before: &mut Vec<String>,
 ) -> QueryResult<Vec<Outcome>> {
+    let services: Vec<i64> = batch.iter().map(|p| p.service_id).collect();
+    crate::db::lock_services(conn, &services)?;
     let mut outcomes: Vec<Option<Outcome>> = vec![None; batch.len()];
     let mut in_group: HashMap<String, IdempotencyKey> = HashMap::new();
     for (i, p) in batch.iter().enumerate() {
@@ -196,12 +198,11 @@ fn store_group(
     Ok(outcomes.into_iter().map(|o| o.expect("every submission has an outcome")).collect())
 }
 
-/// Times a group is tried again after a deadlock or a serialization failure (PostgreSQL writers
-/// of several servers updating the same themes and counters), before each submission is stored
-/// on its own. Each retry waits a random few milliseconds more than the last, so that the two
-/// groups that deadlocked do not meet again in the same order. (A group stores its "me too" and
-/// operator rows one by one before the rest, so its counters and themes are not locked in one
-/// order throughout; see docs/benchmarks.md.)
+/// Times a group is tried again after a deadlock or a serialization failure, before each
+/// submission is stored on its own. Groups of several servers do not deadlock with each other
+/// (each first takes its services' advisory locks in order); a staff edit touching the same
+/// themes and counters still can. Each retry waits a random few milliseconds more than the last,
+/// so that the two transactions do not meet again in the same order (docs/benchmarks.md).
 const GROUP_RETRIES: usize = 8;
 
 /// The pause before retry `tries` of a group: 5–25 ms times the number of tries so far.
