@@ -83,6 +83,17 @@ impl Writer {
     }
 }
 
+/// What the service's charter promises (days and fee; "no fee" for a fee of 0), in a sentence.
+pub fn charter_promise(service: &crate::db::services::Service, locale: Locale) -> String {
+    let fee = match service.fee_bdt {
+        Some(0) => message(locale, "brief-promise-fee-free", &[]),
+        Some(fee) => message(locale, "brief-promise-fee-taka", &[("taka", lakh_crore(fee, locale))]),
+        None => message(locale, "brief-promise-fee-none", &[]),
+    };
+    let days = service.promised_days.map_or_else(|| "none".to_owned(), |d| d.to_string());
+    message(locale, "brief-promise", &[("days", days), ("fee", fee)])
+}
+
 /// The brief of `item` of `listing` in `locale`, from what the brief page reads.
 pub fn build(
     (item, listing): (&BacklogItem, &ServiceListing),
@@ -110,15 +121,9 @@ pub fn build(
     // Today's journey.
     let j = &loaded.journey;
     w.heading(2, w.t("brief-journey-title", &[]));
-    let fee = match service.fee_bdt {
-        Some(0) => w.t("brief-promise-fee-free", &[]),
-        Some(fee) => w.t("brief-promise-fee-taka", &[("taka", w.money(fee))]),
-        None => w.t("brief-promise-fee-none", &[]),
-    };
-    let days = service.promised_days.map_or_else(|| "none".to_owned(), |d| d.to_string());
     let overall =
         w.t("brief-overall", &[("feedback", j.overall.feedback.to_string()), ("voices", j.overall.voices.to_string())]);
-    w.para(format!("{overall} {}", w.t("brief-promise", &[("days", days), ("fee", fee)])));
+    w.para(format!("{overall} {}", charter_promise(service, locale)));
     let head = ["brief-col-step", "brief-col-voices", "brief-col-days", "brief-col-cost", "brief-col-visits"]
         .iter()
         .map(|id| w.t(id, &[]))

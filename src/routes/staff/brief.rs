@@ -114,14 +114,7 @@ pub async fn brief_page(
         let loaded = load::brief(c, id, service)?;
         let figures = figures::of(c, &counted, rates, now, &listing, &loaded.design)?;
         let journey = &loaded.journey;
-        let msg = |id: &str, args: &[(&str, String)]| crate::i18n::message(locale, id, args);
-        let fee = match service.fee_bdt {
-            Some(0) => msg("brief-promise-fee-free", &[]),
-            Some(fee) => msg("brief-promise-fee-taka", &[("taka", lakh_crore(fee, locale))]),
-            None => msg("brief-promise-fee-none", &[]),
-        };
-        let days = service.promised_days.map_or_else(|| "none".to_owned(), |d| d.to_string());
-        let promise = msg("brief-promise", &[("days", days), ("fee", fee)]);
+        let promise = crate::brief::document::charter_promise(service, locale);
         let typed_base = typed.as_ref().and_then(|t| t.get("base_version")).and_then(|v| v.as_str()).and_then(|v| v.trim().parse::<i32>().ok());
         let typed = brief_form::Typed(typed.as_ref());
         let rows = brief_form::rows(&loaded.design, &typed, &by_field, locale);
