@@ -14,8 +14,28 @@ use crate::db::themes::{self, NewTheme};
 use crate::db::Conn;
 use crate::themes::{
     accepts, has_label_words, is_bare, place, signature, CategoryVotes, Centroid, Classifier, LabelScript,
-    PainCategory, Placement,
+    PainCategory, Placement, Signature,
 };
+
+/// What intake reads from a new text before it is stored: its public (masked) form, its
+/// signature and its pain category. None of it needs the database, so it is made where the
+/// text arrives (request handlers run on every core) and the writer only places and stores.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    public: String,
+    sig: Signature,
+    category: PainCategory,
+}
+
+impl Reading {
+    /// Reads `body` as intake will store it.
+    pub fn of(body: &str, classifier: &Classifier) -> Self {
+        let public = crate::domain::pii::mask(body);
+        let sig = signature(&public);
+        let category = if sig.is_empty() { PainCategory::Other } else { classifier.classify(&public).category };
+        Self { public, sig, category }
+    }
+}
 
 #[derive(Clone)]
 struct LiveTheme {
@@ -129,12 +149,24 @@ pub fn on_arrival(
     cache: &mut ThemeCache,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
+    let readings: Vec<Reading> = rows.iter().map(|row| Reading::of(&row.body, classifier)).collect();
+    on_arrival_read(conn, rows, &readings.iter().collect::<Vec<_>>(), cache, now)
+}
+
+/// [`on_arrival`] for rows whose texts were read already (`readings[i]` of `rows[i].body`).
+pub fn on_arrival_read(
+    conn: &mut Conn,
+    rows: &mut [NewFeedback],
+    readings: &[&Reading],
+    cache: &mut ThemeCache,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    debug_assert_eq!(rows.len(), readings.len());
     // PostgreSQL keeps microseconds: cached stamps must equal what the database will hold.
     let now = now.trunc_subsecs(6);
-    for row in rows.iter_mut() {
-        let public = crate::domain::pii::mask(&row.body);
-        row.has_personal_data = public != row.body;
-        row.public_body = Some(public);
+    for (row, reading) in rows.iter_mut().zip(readings) {
+        row.has_personal_data = reading.public != row.body;
+        row.public_body = Some(reading.public.clone());
     }
     let mut by_service: HashMap<i64, Vec<usize>> = HashMap::new();
     for (i, row) in rows.iter().enumerate() {
@@ -148,7 +180,7 @@ pub fn on_arrival(
     let versions = if ids.is_empty() { HashMap::new() } else { cache.current(conn, &ids)? };
     for (service_id, indexes) in services {
         let version = versions.get(&service_id).copied().unwrap_or((None, 0));
-        assign(conn, (service_id, version), rows, &indexes, classifier, cache, now)?;
+        assign(conn, (service_id, version), rows, readings, &indexes, cache, now)?;
     }
     let mut tally = Tally::default();
     for row in rows.iter().filter(|r| r.moderation == "visible") {
@@ -162,8 +194,8 @@ fn assign(
     conn: &mut Conn,
     (service_id, version): (i64, Version),
     rows: &mut [NewFeedback],
+    readings: &[&Reading],
     indexes: &[usize],
-    classifier: &Classifier,
     cache: &mut ThemeCache,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
@@ -173,19 +205,18 @@ fn assign(
     let mut joined: HashMap<i64, Vec<String>> = HashMap::new();
     let mut relabelled: Vec<i64> = Vec::new();
     for &i in indexes {
-        let text = rows[i].public_body.clone().unwrap_or_default();
-        let sig = signature(&text);
+        let (sig, category) = (&readings[i].sig, readings[i].category);
         if sig.is_empty() {
             continue;
         }
-        let class = classifier.classify(&text);
+        let text = rows[i].public_body.clone().unwrap_or_default();
         let mut votes = CategoryVotes::default();
-        votes.vote(class.category, 1);
-        let candidates = live.iter().map(|t| (t.id, &t.centroid, accepts(t.category, &t.votes, class.category)));
-        match place(&sig, class.category, candidates) {
+        votes.vote(category, 1);
+        let candidates = live.iter().map(|t| (t.id, &t.centroid, accepts(t.category, &t.votes, category)));
+        match place(sig, category, candidates) {
             Placement::Join(id) => {
                 let theme = live.iter_mut().find(|t| t.id == id).expect("the placed theme is one of them");
-                theme.centroid.add(&sig);
+                theme.centroid.add(sig);
                 theme.votes.add(&votes);
                 let was = theme.category;
                 if !theme.by_designer {
@@ -206,12 +237,11 @@ fn assign(
                 }
             }
             Placement::Open => {
-                let (label_bn, label_en) = auto_labels(&[text.as_str()], class.category);
+                let (label_bn, label_en) = auto_labels(&[text.as_str()], category);
                 let bare = [is_bare(&label_bn), is_bare(&label_en)];
-                let centroid = Centroid::new(&sig);
+                let centroid = Centroid::new(sig);
                 let new = NewTheme::automatic(service_id, (label_bn, label_en), &votes, &centroid, now);
                 let id = themes::insert(conn, &new)?;
-                let category = class.category;
                 live.push(LiveTheme {
                     id,
                     stamp: now,

@@ -12,7 +12,7 @@ pub mod refine;
 pub mod regroup;
 pub mod suggestions;
 
-pub use arrival::{on_arrival, ThemeCache};
+pub use arrival::{on_arrival, on_arrival_read, Reading, ThemeCache};
 pub use insights::{insights, quotes, ThemeInsight};
 pub use quotes::{similar, SimilarFeedback};
 pub use regroup::{preview_regroup, regroup_service, RegroupPreview, RegroupSummary};

@@ -22,7 +22,7 @@ use crate::db::idempotency_keys::{find_many, insert_new, IdempotencyKey};
 use crate::db::{is_transient, is_unique_violation, write_transaction, Conn, Pool};
 use crate::domain::feedback::Submission;
 use crate::domain::tracking_code::TrackingCode;
-use crate::grouping::{on_arrival, ThemeCache};
+use crate::grouping::{on_arrival_read, Reading, ThemeCache};
 use crate::themes::Classifier;
 
 /// Why a submission was not accepted.
@@ -43,6 +43,8 @@ struct Pending {
     submission: Submission,
     service_id: i64,
     idem: Option<Idempotency>,
+    /// The text read before queueing (masked, signed, classified), so the writer need not.
+    reading: Reading,
     reply: oneshot::Sender<Result<TrackingCode, SubmitError>>,
 }
 
@@ -52,6 +54,7 @@ struct Pending {
 #[derive(Clone)]
 pub struct IntakeWriter {
     queues: Vec<mpsc::Sender<Pending>>,
+    classifier: Arc<Classifier>,
 }
 
 impl IntakeWriter {
@@ -82,7 +85,7 @@ impl IntakeWriter {
             .name("intake-writers".into())
             .spawn(move || threads.into_iter().for_each(|t| drop(t.join())))
             .expect("the joining thread starts");
-        (Self { queues }, all)
+        (Self { queues, classifier }, all)
     }
 
     /// Submissions waiting to be written, over every queue.
@@ -90,7 +93,9 @@ impl IntakeWriter {
         self.queues.iter().map(|q| q.max_capacity() - q.capacity()).sum()
     }
 
-    /// Queues one submission and waits until it is committed.
+    /// Queues one submission and waits until it is committed. Its text is read (masked,
+    /// signed, classified) here, on the request's own thread, so that the one writer of a
+    /// service spends its time on the database only.
     pub async fn submit(
         &self,
         submission: Submission,
@@ -99,7 +104,12 @@ impl IntakeWriter {
     ) -> Result<TrackingCode, SubmitError> {
         let (reply, answer) = oneshot::channel();
         let queue = &self.queues[service_id.rem_euclid(self.queues.len() as i64) as usize];
-        queue.try_send(Pending { submission, service_id, idem, reply }).map_err(|e| match e {
+        // A full queue is refused before the text is read, so overload costs nothing more.
+        if queue.capacity() == 0 && !queue.is_closed() {
+            return Err(SubmitError::Overloaded);
+        }
+        let reading = Reading::of(submission.text.as_str(), &self.classifier);
+        queue.try_send(Pending { submission, service_id, idem, reading, reply }).map_err(|e| match e {
             TrySendError::Full(_) => SubmitError::Overloaded,
             TrySendError::Closed(_) => SubmitError::Unavailable,
         })?;
@@ -164,7 +174,7 @@ fn store_group(
             outcomes[i] = Some(outcome);
         }
     }
-    let (mut plain, mut new_keys) = (Vec::new(), Vec::new());
+    let (mut plain, mut readings, mut new_keys) = (Vec::new(), Vec::new(), Vec::new());
     for (p, outcome) in batch.iter().zip(outcomes.iter_mut()).filter(|(_, o)| o.is_none()) {
         let earlier = p
             .idem
@@ -182,9 +192,10 @@ fn store_group(
             new_keys.push(row);
         }
         plain.push(new_row(&p.submission, p.service_id, &code, now));
+        readings.push(&p.reading);
         *outcome = Some(Outcome::Stored(code));
     }
-    on_arrival(conn, &mut plain, classifier, cache, now)?;
+    on_arrival_read(conn, &mut plain, &readings, cache, now)?;
     for chunk in plain.chunks(ROWS_PER_INSERT) {
         insert_batch(conn, chunk)?;
     }
