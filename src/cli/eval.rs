@@ -105,6 +105,13 @@ pub fn render(report: &Report) -> String {
     let mut out = format!("# Themes evaluation: {} texts\n", report.texts);
     mode(&mut out, "On arrival (one by one, as intake)", &report.arrival);
     mode(&mut out, "After regroup", &report.regroup);
+    if let Some(lagging) = &report.lagging {
+        let title = format!(
+            "On arrival by the words, moved by the embeddings job {} texts behind",
+            crate::themes::eval::JOB_BATCH
+        );
+        mode(&mut out, &title, lagging);
+    }
     let _ = writeln!(out, "\n## The classifier on each text alone");
     categories(&mut out, &report.classifier.0, report.classifier.1);
     out
@@ -116,6 +123,7 @@ fn figure(report: &Report, name: &str) -> Option<f64> {
     let m = match mode {
         "arrival" => &report.arrival,
         "regroup" => &report.regroup,
+        "lagging" => report.lagging.as_ref()?,
         _ => return None,
     };
     let recall = |c: PainCategory| m.categories.iter().find(|s| s.0 == c).map(|s| s.1.recall);

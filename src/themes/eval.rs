@@ -51,6 +51,9 @@ pub struct Report {
     pub arrival: ModeReport,
     /// All texts of a service regrouped at once.
     pub regroup: ModeReport,
+    /// With embeddings: texts placed by their words as they arrive, then moved by the
+    /// embeddings job a batch behind (what a service shows while the job catches up).
+    pub lagging: Option<ModeReport>,
     /// The classifier on each text alone: per category and macro-F1.
     pub classifier: (Vec<(PainCategory, CategoryScore)>, f64),
 }
@@ -93,6 +96,109 @@ pub(crate) fn on_arrival(sigs: &[Signature], classes: &[PainCategory]) -> Landin
         .into_iter()
         .map(|(g, _)| (g, if g == UNGROUPED { PainCategory::Other } else { themes[g as usize].2 }))
         .collect()
+}
+
+/// Texts the embeddings job reads in one round (`src/jobs/embeddings.rs` asks for 32).
+pub const JOB_BATCH: usize = 32;
+
+/// A theme of the lagging simulation: its members, as `grouping::edits::rebuild` reads them.
+struct Live {
+    members: Vec<usize>,
+    centroid: Centroid,
+    votes: CategoryVotes,
+    category: PainCategory,
+}
+
+/// On arrival while the embeddings job runs behind intake: each text is placed by its words'
+/// category (`words`) as intake places it; after every `lag` arrivals the job reads those texts
+/// with their embeddings (`meaning`) and moves each whose category its theme no longer accepts
+/// to the most similar theme of the new category, opens one, or leaves it waiting (as
+/// `grouping::refine` does); the themes it left and joined are rebuilt from their members, each
+/// member counted with its embedding's category once the job has read it.
+pub(crate) fn on_arrival_lagging(
+    sigs: &[Signature],
+    words: &[PainCategory],
+    meaning: &[PainCategory],
+    lag: usize,
+) -> Landing {
+    let mut themes: Vec<Live> = Vec::new();
+    let mut at = vec![UNGROUPED; sigs.len()];
+    let mut read = vec![false; sigs.len()];
+    let order = arrival_order(sigs.len());
+    for round in order.chunks(lag.max(1)) {
+        for &i in round.iter().filter(|&&i| !sigs[i].is_empty()) {
+            let candidates = themes
+                .iter()
+                .enumerate()
+                .map(|(id, t)| (id as i64, &t.centroid, accepts(t.category, &t.votes, words[i])));
+            at[i] = match place(&sigs[i], words[i], candidates) {
+                Placement::Join(id) => {
+                    let t = &mut themes[id as usize];
+                    t.members.push(i);
+                    t.centroid.add(&sigs[i]);
+                    t.votes.vote(words[i], 1);
+                    t.category = t.votes.winner();
+                    id
+                }
+                Placement::Open => open(&mut themes, i, &sigs[i], words[i]),
+                Placement::Wait => UNGROUPED,
+            };
+        }
+        let mut touched: Vec<i64> = Vec::new();
+        for &i in round.iter().filter(|&&i| !sigs[i].is_empty()) {
+            read[i] = true;
+            let (from, category) = (at[i], meaning[i]);
+            let stays = match from {
+                UNGROUPED => category == PainCategory::Other,
+                t => accepts(themes[t as usize].category, &themes[t as usize].votes, category),
+            };
+            if stays {
+                continue;
+            }
+            let others = themes
+                .iter()
+                .enumerate()
+                .filter(|(id, t)| *id as i64 != from && !t.members.is_empty())
+                .map(|(id, t)| (id as i64, &t.centroid, accepts(t.category, &t.votes, category)));
+            let to = match place(&sigs[i], category, others) {
+                Placement::Join(id) => {
+                    themes[id as usize].members.push(i);
+                    id
+                }
+                Placement::Open => open(&mut themes, i, &sigs[i], category),
+                Placement::Wait => UNGROUPED,
+            };
+            if from != UNGROUPED {
+                themes[from as usize].members.retain(|&m| m != i);
+            }
+            at[i] = to;
+            touched.extend([from, to].into_iter().filter(|&t| t != UNGROUPED));
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        for t in touched {
+            let theme = &mut themes[t as usize];
+            let Some((&first, rest)) = theme.members.split_first() else { continue };
+            theme.centroid = Centroid::new(&sigs[first]);
+            rest.iter().for_each(|&m| theme.centroid.add(&sigs[m]));
+            theme.votes = CategoryVotes::default();
+            for &m in &theme.members {
+                theme.votes.vote(if read[m] { meaning[m] } else { words[m] }, 1);
+            }
+            theme.category = theme.votes.winner();
+        }
+    }
+    at.into_iter()
+        .map(|g| (g, if g == UNGROUPED { PainCategory::Other } else { themes[g as usize].category }))
+        .collect()
+}
+
+/// Opens a theme of the lagging simulation holding text `i`; returns its id.
+fn open(themes: &mut Vec<Live>, i: usize, sig: &Signature, category: PainCategory) -> i64 {
+    let mut votes = CategoryVotes::default();
+    votes.vote(category, 1);
+    themes.push(Live { members: vec![i], centroid: Centroid::new(sig), votes, category });
+    themes.len() as i64 - 1
 }
 
 fn regrouped(sigs: &[Signature], classes: &[PainCategory]) -> Landing {
@@ -156,7 +262,7 @@ pub fn evaluate(rows: &[CorpusRow], classifier: &Classifier, embeddings: &Embedd
     for r in rows {
         services.entry(r.service.as_str()).or_default().push(r);
     }
-    let (mut arrival, mut regroup) = (Vec::new(), Vec::new());
+    let (mut arrival, mut regroup, mut lagging) = (Vec::new(), Vec::new(), Vec::new());
     let (mut text_pred, mut text_truth) = (Vec::new(), Vec::new());
     for (code, rows) in services {
         let sigs: Vec<Signature> = rows.iter().map(|r| signature(&r.text)).collect();
@@ -165,12 +271,21 @@ pub fn evaluate(rows: &[CorpusRow], classifier: &Classifier, embeddings: &Embedd
         text_pred.extend(classes.iter().copied());
         text_truth.extend(rows.iter().map(|r| r.category));
         arrival.push((code.to_owned(), rows.clone(), on_arrival(&sigs, &classes)));
+        if !embeddings.is_empty() {
+            let words: Vec<PainCategory> = rows.iter().map(|r| classifier.classify(&r.text).category).collect();
+            lagging.push((code.to_owned(), rows.clone(), on_arrival_lagging(&sigs, &words, &classes, JOB_BATCH)));
+        }
         regroup.push((code.to_owned(), rows, regrouped(&sigs, &classes)));
     }
     Report {
         texts: rows.len(),
         arrival: score(&arrival),
         regroup: score(&regroup),
+        lagging: (!lagging.is_empty()).then(|| score(&lagging)),
         classifier: category_scores(&text_pred, &text_truth),
     }
 }
+
+#[cfg(test)]
+#[path = "eval_tests.rs"]
+mod tests;
