@@ -14,8 +14,7 @@ use crate::db::idempotency_keys::{self, IdempotencyKey};
 use crate::db::{is_unique_violation, write_transaction, Conn};
 use crate::domain::feedback::{Moderation, Submission};
 use crate::domain::tracking_code::TrackingCode;
-use crate::grouping::{on_arrival, ThemeCache};
-use crate::themes::Classifier;
+use crate::grouping::{on_arrival_read, Reading, ThemeCache};
 
 pub use writer::{IntakeWriter, SubmitError};
 
@@ -120,14 +119,14 @@ impl Idempotency {
     }
 }
 
-/// Stores one submission on `conn` (inside the caller's transaction, if any),
-/// honouring its retry key.
+/// Stores one submission on `conn` (inside the caller's transaction, if any), whose text was
+/// read as `reading`, honouring its retry key.
 pub fn store_one(
     conn: &mut Conn,
     submission: &Submission,
     service_id: i64,
     idem: Option<&Idempotency>,
-    classifier: &Classifier,
+    reading: &Reading,
     cache: &mut ThemeCache,
     now: NaiveDateTime,
 ) -> diesel::QueryResult<Outcome> {
@@ -146,7 +145,7 @@ pub fn store_one(
     if let Some(Ok(theme)) = voice {
         rows[0].theme_id = theme;
     }
-    on_arrival(conn, &mut rows, classifier, cache, now)?;
+    on_arrival_read(conn, &mut rows, &[reading], cache, now)?;
     let id = feedback::insert(conn, &rows[0])?;
     if let (Some(claim), Some(outcome)) = (&submission.me_too, voice) {
         crate::voices::record(conn, service_id, claim, id, outcome.map(drop), now)?;
@@ -168,7 +167,7 @@ pub fn store_alone(
     submission: &Submission,
     service_id: i64,
     idem: Option<&Idempotency>,
-    classifier: &Classifier,
+    reading: &Reading,
     cache: &mut ThemeCache,
 ) -> diesel::QueryResult<Outcome> {
     let mut attempt = 1;
@@ -176,7 +175,7 @@ pub fn store_alone(
         let now = Utc::now().naive_utc();
         let stored = write_transaction(conn, |c| {
             crate::db::lock_services(c, &[service_id])?;
-            store_one(c, submission, service_id, idem, classifier, cache, now)
+            store_one(c, submission, service_id, idem, reading, cache, now)
         });
         match stored {
             Err(err) if is_unique_violation(&err) && attempt < CODE_ATTEMPTS => attempt += 1,

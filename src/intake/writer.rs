@@ -59,8 +59,9 @@ pub struct IntakeWriter {
 
 impl IntakeWriter {
     /// Starts `writers` threads, each with a queue of its share of `capacity` submissions,
-    /// committing at most `max_batch` per transaction. The threads end when every handle
-    /// is dropped and the queues are empty; the returned handle joins them all.
+    /// committing at most `max_batch` per transaction; `classifier` reads texts as they are
+    /// queued. The threads end when every handle is dropped and the queues are empty; the
+    /// returned handle joins them all.
     pub fn start(
         pool: Pool,
         capacity: usize,
@@ -74,10 +75,10 @@ impl IntakeWriter {
             .map(|i| {
                 let (queue, receiver) = mpsc::channel((capacity / writers).max(1));
                 queues.push(queue);
-                let (pool, classifier) = (pool.clone(), classifier.clone());
+                let pool = pool.clone();
                 std::thread::Builder::new()
                     .name(format!("intake-writer-{i}"))
-                    .spawn(move || run(pool, receiver, max_batch.max(1), &classifier))
+                    .spawn(move || run(pool, receiver, max_batch.max(1)))
                     .expect("a writer thread starts")
             })
             .collect();
@@ -129,10 +130,10 @@ fn next_batch(receiver: &mut mpsc::Receiver<Pending>, max_batch: usize) -> Optio
     Some(batch)
 }
 
-fn run(pool: Pool, mut receiver: mpsc::Receiver<Pending>, max_batch: usize, classifier: &Classifier) {
+fn run(pool: Pool, mut receiver: mpsc::Receiver<Pending>, max_batch: usize) {
     let mut cache = ThemeCache::default();
     while let Some(batch) = next_batch(&mut receiver, max_batch) {
-        write_batch(&pool, batch, classifier, &mut cache);
+        write_batch(&pool, batch, &mut cache);
     }
     tracing::info!("intake writer stopped: every queued submission is written");
 }
@@ -155,7 +156,6 @@ const ROWS_PER_INSERT: usize = 500;
 fn store_group(
     conn: &mut Conn,
     batch: &[Pending],
-    classifier: &Classifier,
     cache: &mut ThemeCache,
     now: NaiveDateTime,
     known: &HashMap<String, IdempotencyKey>,
@@ -167,7 +167,7 @@ fn store_group(
     let mut in_group: HashMap<String, IdempotencyKey> = HashMap::new();
     for (i, p) in batch.iter().enumerate() {
         if p.submission.assisted.is_some() || p.submission.me_too.is_some() {
-            let outcome = store_one(conn, &p.submission, p.service_id, p.idem.as_ref(), classifier, cache, now)?;
+            let outcome = store_one(conn, &p.submission, p.service_id, p.idem.as_ref(), &p.reading, cache, now)?;
             if let (Some(idem), Outcome::Stored(code)) = (&p.idem, &outcome) {
                 in_group.insert(idem.key.clone(), idem.row(code, now));
             }
@@ -221,7 +221,7 @@ fn retry_pause(tries: usize) -> std::time::Duration {
     std::time::Duration::from_millis(rand::random_range(5..=25) * tries as u64)
 }
 
-fn write_batch(pool: &Pool, batch: Vec<Pending>, classifier: &Classifier, cache: &mut ThemeCache) {
+fn write_batch(pool: &Pool, batch: Vec<Pending>, cache: &mut ThemeCache) {
     let mut conn = match pool.checkout() {
         Ok(conn) => conn,
         Err(err) => {
@@ -238,9 +238,7 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>, classifier: &Classifier, cache:
     let together = loop {
         tries += 1;
         let mut stored_before = Vec::new();
-        let result = write_transaction(&mut conn, |c| {
-            store_group(c, &batch, classifier, cache, now, &known, &mut stored_before)
-        });
+        let result = write_transaction(&mut conn, |c| store_group(c, &batch, cache, now, &known, &mut stored_before));
         if tries > GROUP_RETRIES {
             break result;
         }
@@ -276,7 +274,7 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>, classifier: &Classifier, cache:
                     &pending.submission,
                     pending.service_id,
                     pending.idem.as_ref(),
-                    classifier,
+                    &pending.reading,
                     cache,
                 )
                 .map_err(|e| tracing::error!(error = %e, "storing a submission failed"))
