@@ -58,6 +58,11 @@ impl SigningKey {
         mac
     }
 
+    /// The whole HMAC of `message`: 32 bytes no one can tell without the key.
+    pub fn digest(&self, message: &str) -> [u8; 32] {
+        self.mac(message).finalize().into_bytes().into()
+    }
+
     /// The signature of `message`, as hex.
     pub fn sign(&self, message: &str) -> String {
         hex(&self.mac(message).finalize().into_bytes()[..SIGNATURE_BYTES])

@@ -16,7 +16,7 @@ use crate::db::pool::PoolOptions;
 use crate::db::{self, Pool};
 use crate::email::unsubscribe::UnsubscribeKey;
 use crate::email::Mailer;
-use crate::intake::IntakeWriter;
+use crate::intake::{IntakeWriter, RetryCodes};
 use crate::jobs::{JobContext, Jobs};
 use crate::routes;
 use crate::themes::{Classifier, Lexicon};
@@ -64,12 +64,17 @@ impl Application {
             db::Backend::Postgres => settings.intake_writers.max(1),
         };
         let classifier = std::sync::Arc::new(load_classifier(settings)?);
+        let codes = {
+            let mut conn = pool.get().context("no database connection")?;
+            RetryCodes::load(&mut conn, chrono::Utc::now().naive_utc()).context("retry codes key")?
+        };
         let (writer, writer_thread) = IntakeWriter::start(
             pool.clone(),
             settings.intake_queue,
             settings.intake_batch,
             writers,
             classifier.clone(),
+            codes,
         );
         let classifier = web::Data::from(classifier);
         let writer = web::Data::new(writer);

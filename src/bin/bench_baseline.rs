@@ -43,6 +43,8 @@ fn row(service_id: i64, n: u64) -> NewFeedback {
         theme_id: None,
         public_body: None,
         has_personal_data: false,
+        idempotency_key: None,
+        request_hash: None,
     }
 }
 

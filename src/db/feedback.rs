@@ -141,6 +141,11 @@ pub struct NewFeedback {
     pub public_body: Option<String>,
     /// Whether masking found personal data.
     pub has_personal_data: bool,
+    /// The retry key it came with (scoped and hashed), kept 24 hours; its tracking code was
+    /// derived from it ([`crate::intake::Idempotency`]).
+    pub idempotency_key: Option<String>,
+    /// Hash of the request that came with the retry key.
+    pub request_hash: Option<String>,
 }
 
 /// Inserts one row and returns its id.
@@ -148,32 +153,50 @@ pub fn insert(conn: &mut Conn, new: &NewFeedback) -> QueryResult<i64> {
     diesel::insert_into(feedback::table).values(new).returning(feedback::id).get_result(conn)
 }
 
-/// Inserts many rows in one statement (callers keep batches under the
-/// backends' bind-parameter limits).
-pub fn insert_batch(conn: &mut Conn, rows: &[NewFeedback]) -> QueryResult<usize> {
-    // Multi-row inserts are backend-specific in diesel, so each backend is named here.
-    match conn {
-        Conn::Pg(c) => insert_unnest(c, rows),
-        Conn::Sqlite(c) => diesel::insert_into(feedback::table).values(rows).execute(c),
+/// Inserts many rows in one statement (callers keep batches under the backends' bind-parameter
+/// limits), passing over rows whose tracking code is stored already: returns those codes. A
+/// retry's code is derived from its key, so a retry stored before (by an earlier group or
+/// another server) is found here, by the code's own unique index, with no lookup beforehand.
+pub fn insert_batch(conn: &mut Conn, rows: &[NewFeedback]) -> QueryResult<Vec<String>> {
+    // Multi-row inserts and ON CONFLICT are backend-specific in diesel, so each backend is named here.
+    let inserted: Vec<String> = match conn {
+        Conn::Pg(c) => insert_unnest(c, rows)?,
+        Conn::Sqlite(c) => diesel::insert_into(feedback::table)
+            .values(rows)
+            .on_conflict(feedback::tracking_code)
+            .do_nothing()
+            .returning(feedback::tracking_code)
+            .get_results(c)?,
+    };
+    if inserted.len() == rows.len() {
+        return Ok(Vec::new());
     }
+    let inserted: std::collections::HashSet<String> = inserted.into_iter().collect();
+    Ok(rows.iter().filter(|r| !inserted.contains(&r.tracking_code)).map(|r| r.tracking_code.clone()).collect())
 }
 
 /// PostgreSQL: one statement of fixed text whatever the number of rows (one
 /// array per column), so the server parses and plans almost nothing per group.
-fn insert_unnest(c: &mut diesel::pg::PgConnection, rows: &[NewFeedback]) -> QueryResult<usize> {
+fn insert_unnest(c: &mut diesel::pg::PgConnection, rows: &[NewFeedback]) -> QueryResult<Vec<String>> {
     use diesel::sql_types::{Array, BigInt, Bool, Integer, Nullable, Text, Timestamp};
+    #[derive(QueryableByName)]
+    struct Inserted {
+        #[diesel(sql_type = Text)]
+        tracking_code: String,
+    }
     fn col<T>(rows: &[NewFeedback], f: impl Fn(&NewFeedback) -> T) -> Vec<T> {
         rows.iter().map(f).collect()
     }
-    diesel::sql_query(
+    let inserted: Vec<Inserted> = diesel::sql_query(
         "INSERT INTO feedback (tracking_code, service_id, kind, body, charter_step, days_taken, cost_bdt, visits, \
          district, channel, contact_name, contact_email, contact_phone, consent_updates, locale, moderation, \
          created_at, updated_at, address_text, lat_e6, long_e6, api_client_id, theme_id, public_body, \
-         has_personal_data) \
+         has_personal_data, idempotency_key, request_hash) \
          SELECT * FROM UNNEST($1::text[], $2::int8[], $3::text[], $4::text[], $5::text[], $6::int4[], $7::int8[], \
          $8::int4[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::bool[], $15::text[], \
          $16::text[], $17::timestamp[], $18::timestamp[], $19::text[], $20::int8[], $21::int8[], $22::int8[], \
-         $23::int8[], $24::text[], $25::bool[])",
+         $23::int8[], $24::text[], $25::bool[], $26::text[], $27::text[]) \
+         ON CONFLICT (tracking_code) DO NOTHING RETURNING tracking_code",
     )
     .bind::<Array<Text>, _>(col(rows, |r| r.tracking_code.clone()))
     .bind::<Array<BigInt>, _>(col(rows, |r| r.service_id))
@@ -200,7 +223,28 @@ fn insert_unnest(c: &mut diesel::pg::PgConnection, rows: &[NewFeedback]) -> Quer
     .bind::<Array<Nullable<BigInt>>, _>(col(rows, |r| r.theme_id))
     .bind::<Array<Nullable<Text>>, _>(col(rows, |r| r.public_body.clone()))
     .bind::<Array<Bool>, _>(col(rows, |r| r.has_personal_data))
-    .execute(c)
+    .bind::<Array<Nullable<Text>>, _>(col(rows, |r| r.idempotency_key.clone()))
+    .bind::<Array<Nullable<Text>>, _>(col(rows, |r| r.request_hash.clone()))
+    .load(c)?;
+    Ok(inserted.into_iter().map(|i| i.tracking_code).collect())
+}
+
+/// What is stored under a tracking code, for telling a retry from another submission.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct StoredCode {
+    /// The retry key its feedback came with (none: no key, or erased after 24 hours).
+    pub idempotency_key: Option<String>,
+    /// Hash of that request.
+    pub request_hash: Option<String>,
+}
+
+/// The retry key stored with the feedback of tracking code `code`; `None` when no feedback has it.
+pub fn stored_code(conn: &mut Conn, code: &str) -> QueryResult<Option<StoredCode>> {
+    feedback::table
+        .filter(feedback::tracking_code.eq(code))
+        .select((feedback::idempotency_key, feedback::request_hash))
+        .first(conn)
+        .optional()
 }
 
 /// The feedback with this tracking code and its service.

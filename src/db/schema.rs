@@ -82,6 +82,8 @@ diesel::table! {
         theme_pinned -> Bool,
         forgotten_at -> Nullable<Timestamp>,
         provenance_id -> Nullable<BigInt>,
+        idempotency_key -> Nullable<Text>,
+        request_hash -> Nullable<Text>,
     }
 }
 

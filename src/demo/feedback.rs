@@ -246,6 +246,8 @@ fn demo_row(rng: &mut StdRng, said: Said, target: &Target, districts: &[District
         theme_id: None,
         public_body: None,
         has_personal_data: false,
+        idempotency_key: None,
+        request_hash: None,
     }
 }
 

@@ -30,6 +30,20 @@ impl TrackingCode {
         Self(code)
     }
 
+    /// The code a digest names: the first [`LENGTH`] base-30 digits of its first 16 bytes
+    /// (bias under 10^-23), so a secret digest makes a code as unguessable as a random one.
+    pub fn from_digest(digest: &[u8; 32]) -> Self {
+        let mut n = u128::from_le_bytes(digest[..16].try_into().expect("16 bytes"));
+        let code = (0..LENGTH)
+            .map(|_| {
+                let digit = (n % ALPHABET.len() as u128) as usize;
+                n /= ALPHABET.len() as u128;
+                char::from(ALPHABET[digit])
+            })
+            .collect();
+        Self(code)
+    }
+
     /// Reads a code as people type it: any case, Bangla digits, spaces or
     /// dashes between groups.
     pub fn parse(input: &str) -> Option<Self> {

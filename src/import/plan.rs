@@ -184,6 +184,8 @@ fn new_row(c: &Candidate, now: NaiveDateTime) -> NewFeedback {
         theme_id: None,
         public_body: None,
         has_personal_data: false,
+        idempotency_key: None,
+        request_hash: None,
     }
 }
 

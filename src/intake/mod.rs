@@ -4,18 +4,18 @@
 //! [`store_one`] and falls back to [`store_alone`] when a group clashes.
 
 pub mod correction;
+pub mod retry;
 pub mod writer;
 
 use chrono::{NaiveDateTime, Utc};
-use sha2::{Digest, Sha256};
 
 use crate::db::feedback::{self, NewFeedback};
-use crate::db::idempotency_keys::{self, IdempotencyKey};
 use crate::db::{is_unique_violation, write_transaction, Conn};
 use crate::domain::feedback::{Moderation, Submission};
 use crate::domain::tracking_code::TrackingCode;
 use crate::grouping::{on_arrival_read, Reading, ThemeCache};
 
+pub use retry::{Idempotency, RetryCodes};
 pub use writer::{IntakeWriter, SubmitError};
 
 /// How many fresh codes to try before giving up (a clash is ~1 in 10^14 per try).
@@ -49,38 +49,8 @@ pub fn new_row(submission: &Submission, service_id: i64, code: &TrackingCode, no
         theme_id: None,
         public_body: None,
         has_personal_data: false,
-    }
-}
-
-/// A client's retry key, scoped to where it came from, with the request it named.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Idempotency {
-    /// SHA-256 of scope and key.
-    pub key: String,
-    /// SHA-256 of the submission's content.
-    pub request_hash: String,
-}
-
-fn sha256_hex(data: &str) -> String {
-    Sha256::digest(data.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
-impl Idempotency {
-    /// The key `raw` sent from `scope` (e.g. `api`, `form`) for this submission.
-    pub fn new(scope: &str, raw: &str, submission: &Submission, service_id: i64) -> Self {
-        let content = format!(
-            "{service_id}|{:?}|{}|{:?}|{:?}|{}|{:?}|{:?}|{:?}|{}",
-            submission.kind,
-            submission.text.as_str(),
-            submission.step,
-            submission.tcv,
-            submission.district.code(),
-            submission.name.as_ref().map(|n| n.as_str()),
-            submission.email.as_ref().map(|e| e.as_str()),
-            submission.phone.as_ref().map(|p| p.as_str()),
-            submission.consent
-        );
-        Self { key: sha256_hex(&format!("{scope}\n{}", raw.trim())), request_hash: sha256_hex(&content) }
+        idempotency_key: None,
+        request_hash: None,
     }
 }
 
@@ -91,32 +61,6 @@ pub enum Outcome {
     Stored(TrackingCode),
     /// The key was used before for a different submission.
     KeyReused,
-}
-
-/// What a retry key already stands for, if anything.
-pub fn replay(conn: &mut Conn, idem: &Idempotency) -> diesel::QueryResult<Option<Outcome>> {
-    Ok(idempotency_keys::find(conn, &idem.key)?.map(|row| idem.answered_by(&row)))
-}
-
-impl Idempotency {
-    /// What a retry with this key gets, given the key `row` stored first.
-    pub fn answered_by(&self, row: &IdempotencyKey) -> Outcome {
-        if row.request_hash == self.request_hash {
-            Outcome::Stored(TrackingCode::parse(&row.tracking_code).expect("stored codes are valid"))
-        } else {
-            Outcome::KeyReused
-        }
-    }
-
-    /// The row that records this key for the feedback `code`, stored at `now`.
-    pub fn row(&self, code: &TrackingCode, now: NaiveDateTime) -> IdempotencyKey {
-        IdempotencyKey {
-            key: self.key.clone(),
-            request_hash: self.request_hash.clone(),
-            tracking_code: code.as_str().to_owned(),
-            created_at: now,
-        }
-    }
 }
 
 /// Stores one submission on `conn` (inside the caller's transaction, if any), whose text was
@@ -130,13 +74,17 @@ pub fn store_one(
     cache: &mut ThemeCache,
     now: NaiveDateTime,
 ) -> diesel::QueryResult<Outcome> {
-    if let Some(idem) = idem {
-        if let Some(outcome) = replay(conn, idem)? {
-            return Ok(outcome);
-        }
-    }
-    let code = TrackingCode::generate();
+    let code = match idem {
+        Some(idem) => match retry::lookup(conn, idem)? {
+            retry::Lookup::Answered(outcome) => return Ok(outcome),
+            retry::Lookup::Free(code) => code,
+        },
+        None => TrackingCode::generate(),
+    };
     let mut rows = [new_row(submission, service_id, &code, now)];
+    if let Some(idem) = idem {
+        idem.mark(&mut rows[0]);
+    }
     // A "me too" that counts joins the theme of the feedback it agrees with.
     let voice = match &submission.me_too {
         Some(claim) => Some(crate::voices::check(conn, service_id, claim, now)?),
@@ -154,9 +102,6 @@ pub fn store_one(
         crate::db::provenance::set_assisted(conn, id, assisted, now)?;
     }
     crate::email::notifications::queue_acknowledgements(conn, &rows, now)?;
-    if let Some(idem) = idem {
-        idempotency_keys::insert(conn, &idem.row(&code, now))?;
-    }
     Ok(Outcome::Stored(code))
 }
 

@@ -16,9 +16,9 @@ use tokio::sync::{mpsc, oneshot};
 use chrono::NaiveDateTime;
 use diesel::QueryResult;
 
-use super::{new_row, store_alone, store_one, Idempotency, Outcome};
-use crate::db::feedback::insert_batch;
-use crate::db::idempotency_keys::{find_many, insert_new, IdempotencyKey};
+use super::{new_row, store_alone, store_one, Idempotency, Outcome, RetryCodes};
+use crate::db::feedback::{insert_batch, stored_code};
+use crate::db::idempotency_keys::find_many;
 use crate::db::{is_transient, is_unique_violation, write_transaction, Conn, Pool};
 use crate::domain::feedback::Submission;
 use crate::domain::tracking_code::TrackingCode;
@@ -55,12 +55,13 @@ struct Pending {
 pub struct IntakeWriter {
     queues: Vec<mpsc::Sender<Pending>>,
     classifier: Arc<Classifier>,
+    codes: Arc<RetryCodes>,
 }
 
 impl IntakeWriter {
     /// Starts `writers` threads, each with a queue of its share of `capacity` submissions,
     /// committing at most `max_batch` per transaction; `classifier` reads texts as they are
-    /// queued. The threads end when every handle is dropped and the queues are empty; the
+    /// queued, and `codes` derives keyed submissions' tracking codes. The threads end when every handle is dropped and the queues are empty; the
     /// returned handle joins them all.
     pub fn start(
         pool: Pool,
@@ -68,6 +69,7 @@ impl IntakeWriter {
         max_batch: usize,
         writers: usize,
         classifier: Arc<Classifier>,
+        codes: RetryCodes,
     ) -> (Self, JoinHandle<()>) {
         let writers = writers.max(1);
         let mut queues = Vec::with_capacity(writers);
@@ -86,7 +88,7 @@ impl IntakeWriter {
             .name("intake-writers".into())
             .spawn(move || threads.into_iter().for_each(|t| drop(t.join())))
             .expect("the joining thread starts");
-        (Self { queues, classifier }, all)
+        (Self { queues, classifier, codes: Arc::new(codes) }, all)
     }
 
     /// Submissions waiting to be written, over every queue.
@@ -95,8 +97,8 @@ impl IntakeWriter {
     }
 
     /// Queues one submission and waits until it is committed. Its text is read (masked,
-    /// signed, classified) here, on the request's own thread, so that the one writer of a
-    /// service spends its time on the database only.
+    /// signed, classified) and its retry key's codes derived here, on the request's own thread,
+    /// so that the one writer of a service spends its time on the database only.
     pub async fn submit(
         &self,
         submission: Submission,
@@ -110,6 +112,7 @@ impl IntakeWriter {
             return Err(SubmitError::Overloaded);
         }
         let reading = Reading::of(submission.text.as_str(), &self.classifier);
+        let idem = idem.map(|idem| idem.with_codes(&self.codes));
         queue.try_send(Pending { submission, service_id, idem, reading, reply }).map_err(|e| match e {
             TrySendError::Full(_) => SubmitError::Overloaded,
             TrySendError::Closed(_) => SubmitError::Unavailable,
@@ -148,65 +151,125 @@ fn answer(outcome: Outcome) -> Result<TrackingCode, SubmitError> {
 /// Most rows in one INSERT (keeps under both backends' bind-parameter limits).
 const ROWS_PER_INSERT: usize = 500;
 
-/// Stores a group: submissions in multi-row INSERTs (one round trip per 500 rows, their
-/// retry keys in one more), those with an operator's details or a "me too" one by one.
-/// A retry key found in `known` (stored before) is answered from its row; a key stored
-/// before that `known` does not hold yet is put in `stored_before`, and the group rolls
-/// back to be tried again knowing it (retries are rare: no lookup on the common path).
+/// What the writer knows of a group's retry keys between its tries.
+#[derive(Default)]
+struct Retries {
+    /// Keys stored before, with the answer each gets.
+    known: HashMap<String, Outcome>,
+    /// Keys whose first codes other feedback holds: the code to try next.
+    attempts: HashMap<String, usize>,
+}
+
+/// Stores a group: submissions in multi-row INSERTs (one round trip per 500 rows), those with an
+/// operator's details or a "me too" one by one. A keyed submission's code is derived from its key
+/// ([`super::retry`]): the INSERT passes over a code stored before and reports it in `taken`, and
+/// the group rolls back to be tried again knowing what holds it (a retry of a stored submission
+/// is then answered from that row; another key's code makes this key try its next code). Retries
+/// are rare: nothing is looked up on the common path.
 fn store_group(
     conn: &mut Conn,
     batch: &[Pending],
     cache: &mut ThemeCache,
     now: NaiveDateTime,
-    known: &HashMap<String, IdempotencyKey>,
-    stored_before: &mut Vec<String>,
+    retries: &Retries,
+    taken: &mut Vec<String>,
 ) -> QueryResult<Vec<Outcome>> {
     let services: Vec<i64> = batch.iter().map(|p| p.service_id).collect();
     crate::db::lock_services(conn, &services)?;
     let mut outcomes: Vec<Option<Outcome>> = vec![None; batch.len()];
-    let mut in_group: HashMap<String, IdempotencyKey> = HashMap::new();
+    // Keys stored by this group so far: (request hash, code).
+    let mut in_group: HashMap<String, (String, TrackingCode)> = HashMap::new();
     for (i, p) in batch.iter().enumerate() {
         if p.submission.assisted.is_some() || p.submission.me_too.is_some() {
             let outcome = store_one(conn, &p.submission, p.service_id, p.idem.as_ref(), &p.reading, cache, now)?;
             if let (Some(idem), Outcome::Stored(code)) = (&p.idem, &outcome) {
-                in_group.insert(idem.key.clone(), idem.row(code, now));
+                in_group.insert(idem.key.clone(), (idem.request_hash.clone(), code.clone()));
             }
             outcomes[i] = Some(outcome);
         }
     }
-    let (mut plain, mut readings, mut new_keys) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut plain, mut readings) = (Vec::new(), Vec::new());
     for (p, outcome) in batch.iter().zip(outcomes.iter_mut()).filter(|(_, o)| o.is_none()) {
-        let earlier = p
-            .idem
-            .as_ref()
-            .and_then(|idem| known.get(&idem.key).or_else(|| in_group.get(&idem.key)).map(|row| idem.answered_by(row)));
-        if let Some(stored) = earlier {
-            *outcome = Some(stored);
-            continue;
-        }
-        let code = TrackingCode::generate();
+        let code = match &p.idem {
+            None => TrackingCode::generate(),
+            Some(idem) => {
+                let earlier = retries
+                    .known
+                    .get(&idem.key)
+                    .cloned()
+                    .or_else(|| in_group.get(&idem.key).map(|(hash, code)| idem.answer(hash, code)));
+                let next = idem.code(retries.attempts.get(&idem.key).copied().unwrap_or(0));
+                match (earlier, next) {
+                    (Some(answer), _) => {
+                        *outcome = Some(answer);
+                        continue;
+                    }
+                    // Every code of the key is held by other feedback.
+                    (None, None) => {
+                        *outcome = Some(Outcome::KeyReused);
+                        continue;
+                    }
+                    (None, Some(code)) => {
+                        // A second request with this key in the same group is answered by the first.
+                        in_group.insert(idem.key.clone(), (idem.request_hash.clone(), code.clone()));
+                        code.clone()
+                    }
+                }
+            }
+        };
+        let mut row = new_row(&p.submission, p.service_id, &code, now);
         if let Some(idem) = &p.idem {
-            // A second request with this key in the same group is answered by the first.
-            let row = idem.row(&code, now);
-            in_group.insert(row.key.clone(), row.clone());
-            new_keys.push(row);
+            idem.mark(&mut row);
         }
-        plain.push(new_row(&p.submission, p.service_id, &code, now));
+        plain.push(row);
         readings.push(&p.reading);
         *outcome = Some(Outcome::Stored(code));
     }
     on_arrival_read(conn, &mut plain, &readings, cache, now)?;
     for chunk in plain.chunks(ROWS_PER_INSERT) {
-        insert_batch(conn, chunk)?;
+        taken.extend(insert_batch(conn, chunk)?);
     }
-    for chunk in new_keys.chunks(ROWS_PER_INSERT) {
-        stored_before.extend(insert_new(conn, chunk)?);
-    }
-    if !stored_before.is_empty() {
+    if !taken.is_empty() {
         return Err(diesel::result::Error::RollbackTransaction);
     }
     crate::email::notifications::queue_acknowledgements(conn, &plain, now)?;
     Ok(outcomes.into_iter().map(|o| o.expect("every submission has an outcome")).collect())
+}
+
+/// Learns, after a try of `batch` found the codes `taken` held, what holds them: a key's own
+/// earlier submission answers it; another key's (or an unkeyed) feedback makes the key try its
+/// next code. An unkeyed submission whose random code was taken draws another on the next try.
+fn learn(conn: &mut Conn, batch: &[Pending], taken: &[String], retries: &mut Retries) -> QueryResult<()> {
+    for idem in batch.iter().filter_map(|p| p.idem.as_ref()) {
+        if retries.known.contains_key(&idem.key) {
+            continue;
+        }
+        let attempt = retries.attempts.get(&idem.key).copied().unwrap_or(0);
+        let Some(code) = idem.code(attempt).filter(|c| taken.iter().any(|t| t == c.as_str())) else {
+            continue;
+        };
+        match stored_code(conn, code.as_str())?.and_then(|stored| idem.answered_by(&stored, code)) {
+            Some(answer) => drop(retries.known.insert(idem.key.clone(), answer)),
+            None => drop(retries.attempts.insert(idem.key.clone(), attempt + 1)),
+        }
+    }
+    Ok(())
+}
+
+/// Keys kept in the retired key table (before codes were derived from keys), read until the last
+/// of them expires: one statement for the group's keys, none for a group without keys.
+fn known_from_table(conn: &mut Conn, batch: &[Pending], retries: &mut Retries) -> QueryResult<()> {
+    let keyed: Vec<&Idempotency> = batch.iter().filter_map(|p| p.idem.as_ref()).collect();
+    if keyed.is_empty() {
+        return Ok(());
+    }
+    let keys: Vec<&str> = keyed.iter().map(|idem| idem.key.as_str()).collect();
+    for row in find_many(conn, &keys)? {
+        if let Some(idem) = keyed.iter().find(|idem| idem.key == row.key) {
+            retries.known.insert(row.key.clone(), idem.answered_by_table(&row));
+        }
+    }
+    Ok(())
 }
 
 /// Times a group is tried again after a deadlock or a serialization failure, before each
@@ -233,23 +296,24 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>, cache: &mut ThemeCache) {
     let now = Utc::now().naive_utc();
     let started = std::time::Instant::now();
     let size = batch.len();
-    let mut known: HashMap<String, IdempotencyKey> = HashMap::new();
+    let mut retries = Retries::default();
+    if let Err(err) = known_from_table(&mut conn, &batch, &mut retries) {
+        tracing::warn!(error = %err, "reading the retired retry keys failed");
+    }
     let mut tries = 0;
     let together = loop {
         tries += 1;
-        let mut stored_before = Vec::new();
-        let result = write_transaction(&mut conn, |c| store_group(c, &batch, cache, now, &known, &mut stored_before));
+        let mut taken = Vec::new();
+        let result = write_transaction(&mut conn, |c| store_group(c, &batch, cache, now, &retries, &mut taken));
         if tries > GROUP_RETRIES {
             break result;
         }
-        if !stored_before.is_empty() {
-            // Retries of earlier submissions: read their keys' rows and store the group again.
-            let keys: Vec<&str> = stored_before.iter().map(String::as_str).collect();
-            match find_many(&mut conn, &keys) {
-                Ok(rows) => known.extend(rows.into_iter().map(|row| (row.key.clone(), row))),
+        if !taken.is_empty() {
+            // Codes stored before: learn what holds them and store the group again.
+            match learn(&mut conn, &batch, &taken, &mut retries) {
+                Ok(()) => continue,
                 Err(err) => break Err(err),
             }
-            continue;
         }
         match result {
             Err(err) if is_transient(&err) => {

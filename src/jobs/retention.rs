@@ -68,6 +68,16 @@ pub fn run_daily(conn: &mut Conn, now: NaiveDateTime, contact_months: u32) -> Qu
     }
 }
 
+/// Erases the retry keys kept on feedback received before `before` (its tracking code stays; a
+/// submission sent again with the key now is new, and gets the key's next code).
+fn forget_retry_keys(c: &mut Conn, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        feedback::table.filter(feedback::idempotency_key.is_not_null()).filter(feedback::created_at.lt(before)),
+    )
+    .set((feedback::idempotency_key.eq(None::<String>), feedback::request_hash.eq(None::<String>)))
+    .execute(c)
+}
+
 fn purge(c: &mut Conn, now: NaiveDateTime, contact_months: u32) -> QueryResult<Purged> {
     let sent_before = now - chrono::Duration::days(SENT_MAIL_DAYS);
     let keys_before = now - chrono::Duration::hours(IDEMPOTENCY_HOURS);
@@ -78,7 +88,8 @@ fn purge(c: &mut Conn, now: NaiveDateTime, contact_months: u32) -> QueryResult<P
         )
         .execute(c)?,
         idempotency_keys: diesel::delete(idempotency_keys::table.filter(idempotency_keys::created_at.lt(keys_before)))
-            .execute(c)?,
+            .execute(c)?
+            + forget_retry_keys(c, keys_before)?,
         sessions: diesel::delete(staff_sessions::table.filter(staff_sessions::expires_at.lt(now))).execute(c)?,
         login_failures: diesel::delete(login_failures::table.filter(login_failures::created_at.lt(failures_before)))
             .execute(c)?,

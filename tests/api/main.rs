@@ -41,6 +41,7 @@ mod open311;
 mod overload;
 mod remask;
 mod retention;
+mod retry_keys;
 mod search;
 mod security_headers;
 mod service_page;

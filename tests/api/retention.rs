@@ -5,7 +5,7 @@ use chrono::{Duration, Months, Utc};
 use diesel::prelude::*;
 use nagorik::db::outbox;
 use nagorik::db::schema::outbox as mail;
-use nagorik::db::schema::{audit_log, feedback, idempotency_keys, login_failures, staff_sessions};
+use nagorik::db::schema::{audit_log, feedback, login_failures, staff_sessions};
 use nagorik::db::{self};
 use nagorik::jobs::retention::{self, Purged};
 use serde_json::json;
@@ -48,8 +48,8 @@ async fn retention_runs_once_a_day_and_removes_only_what_is_past_its_time() {
     db::run_blocking(&app.pool, move |c| -> QueryResult<()> {
         let first: i64 = mail::table.select(mail::id).order(mail::id).first(c)?;
         diesel::update(mail::table.find(first)).set(mail::sent_at.eq(now - Duration::days(91))).execute(c)?;
-        diesel::update(idempotency_keys::table)
-            .set(idempotency_keys::created_at.eq(now - Duration::hours(25)))
+        diesel::update(feedback::table.find(old_id))
+            .set(feedback::created_at.eq(now - Duration::hours(25)))
             .execute(c)?;
         diesel::update(staff_sessions::table)
             .set(staff_sessions::expires_at.eq(now - Duration::minutes(1)))
@@ -71,6 +71,11 @@ async fn retention_runs_once_a_day_and_removes_only_what_is_past_its_time() {
 
     let old_row = app.reload(old_id).await;
     assert_eq!((old_row.contact_email, old_row.contact_name, old_row.consent_updates), (None, None, false));
+    let key: Option<String> =
+        db::run_blocking(&app.pool, move |c| feedback::table.find(old_id).select(feedback::idempotency_key).first(c))
+            .await
+            .unwrap();
+    assert_eq!(key, None, "the day-old retry key is erased from its feedback");
     assert_eq!(old_row.body, "জন্ম নিবন্ধনে তিন মাস লেগেছে, কেউ কিছু বলে না", "the feedback itself stays");
     let kept = app.stored_feedback(&recent_code).await;
     assert_eq!(kept.contact_email.as_deref(), Some("rahim@example.com"), "recent contacts stay");

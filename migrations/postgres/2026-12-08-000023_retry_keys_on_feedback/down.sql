@@ -1,0 +1,3 @@
+DROP INDEX feedback_keyed_created;
+ALTER TABLE feedback DROP COLUMN request_hash;
+ALTER TABLE feedback DROP COLUMN idempotency_key;

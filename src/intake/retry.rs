@@ -1,0 +1,190 @@
+//! Retry keys: a client that sends a submission again with the same key (`Idempotency-Key`, the
+//! web form's submission id) gets the first answer again, and nothing is stored twice.
+//!
+//! A keyed submission's tracking code is derived from its key with a server secret
+//! ([`RetryCodes`], kept in the database so every server derives alike): the first of
+//! [`ATTEMPTS`] derived codes that no other feedback holds. A retry derives the same codes and
+//! meets the first row through the tracking code's own unique index, which every row writes
+//! anyway; a separate key table cost each keyed submission one more random b-tree write
+//! (docs/benchmarks.md). The key and the request's hash stay on the row for 24 hours, to tell a
+//! retry (same key) from another key that derived the same code, and a retry from a different
+//! request sent with a used key. Without the secret a derived code is as unguessable as a
+//! random one.
+
+use sha2::{Digest, Sha256};
+
+use super::Outcome;
+use crate::db::feedback::{self, NewFeedback, StoredCode};
+use crate::db::idempotency_keys::{self, IdempotencyKey};
+use crate::db::Conn;
+use crate::domain::feedback::Submission;
+use crate::domain::tracking_code::TrackingCode;
+use crate::signing::SigningKey;
+
+/// Codes derived per key: a key whose codes are all held by other feedback (a key reused after
+/// it expired, again and again) is answered as reused.
+pub const ATTEMPTS: usize = 8;
+
+/// Name of the generated secret in `app_secrets`.
+const SECRET_NAME: &str = "retry-codes";
+
+/// The secret that derives keyed submissions' tracking codes.
+#[derive(Debug, Clone)]
+pub struct RetryCodes(SigningKey);
+
+impl RetryCodes {
+    /// Codes derived with configured text (tests).
+    pub fn new(secret: &str) -> Self {
+        RetryCodes(SigningKey::new(secret))
+    }
+
+    /// The secret generated on first start and kept in the database.
+    pub fn load(conn: &mut Conn, now: chrono::NaiveDateTime) -> diesel::QueryResult<Self> {
+        SigningKey::load(conn, SECRET_NAME, "", now).map(RetryCodes)
+    }
+
+    /// The codes a submission with retry key `key` may get, in the order they are tried.
+    fn codes(&self, key: &str) -> Vec<TrackingCode> {
+        (0..ATTEMPTS).map(|i| TrackingCode::from_digest(&self.0.digest(&format!("retry-code|{i}|{key}")))).collect()
+    }
+}
+
+fn sha256_hex(data: &str) -> String {
+    Sha256::digest(data.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A client's retry key, scoped to where it came from, with the request it named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Idempotency {
+    /// SHA-256 of scope and key.
+    pub key: String,
+    /// SHA-256 of the submission's content.
+    pub request_hash: String,
+    /// Its tracking codes, in the order they are tried (filled by [`Idempotency::with_codes`]).
+    codes: Vec<TrackingCode>,
+}
+
+impl Idempotency {
+    /// The key `raw` sent from `scope` (e.g. `api`, `form`) for this submission.
+    pub fn new(scope: &str, raw: &str, submission: &Submission, service_id: i64) -> Self {
+        let content = format!(
+            "{service_id}|{:?}|{}|{:?}|{:?}|{}|{:?}|{:?}|{:?}|{}",
+            submission.kind,
+            submission.text.as_str(),
+            submission.step,
+            submission.tcv,
+            submission.district.code(),
+            submission.name.as_ref().map(|n| n.as_str()),
+            submission.email.as_ref().map(|e| e.as_str()),
+            submission.phone.as_ref().map(|p| p.as_str()),
+            submission.consent
+        );
+        Self {
+            key: sha256_hex(&format!("{scope}\n{}", raw.trim())),
+            request_hash: sha256_hex(&content),
+            codes: Vec::new(),
+        }
+    }
+
+    /// The same key with its tracking codes derived by `codes`.
+    pub fn with_codes(mut self, codes: &RetryCodes) -> Self {
+        self.codes = codes.codes(&self.key);
+        self
+    }
+
+    /// The code of try `attempt` (`None` past the last).
+    pub fn code(&self, attempt: usize) -> Option<&TrackingCode> {
+        self.codes.get(attempt)
+    }
+
+    /// What this submission gets when the first with its key was stored as `code` with `request_hash`.
+    pub fn answer(&self, request_hash: &str, code: &TrackingCode) -> Outcome {
+        if request_hash == self.request_hash {
+            Outcome::Stored(code.clone())
+        } else {
+            Outcome::KeyReused
+        }
+    }
+
+    /// What this submission gets from `stored`, the feedback holding one of its codes (`code`):
+    /// `None` when that feedback came with another key (the code is taken: try the next).
+    pub fn answered_by(&self, stored: &StoredCode, code: &TrackingCode) -> Option<Outcome> {
+        match (&stored.idempotency_key, &stored.request_hash) {
+            (Some(key), Some(hash)) if *key == self.key => Some(self.answer(hash, code)),
+            _ => None,
+        }
+    }
+
+    /// What this submission gets from a key stored in the retired key table.
+    pub fn answered_by_table(&self, row: &IdempotencyKey) -> Outcome {
+        let code = TrackingCode::parse(&row.tracking_code).expect("stored codes are valid");
+        self.answer(&row.request_hash, &code)
+    }
+
+    /// Marks `row` as stored under this key (kept 24 hours).
+    pub fn mark(&self, row: &mut NewFeedback) {
+        row.idempotency_key = Some(self.key.clone());
+        row.request_hash = Some(self.request_hash.clone());
+    }
+}
+
+/// Where a keyed submission stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// Stored before (or its key was used for another request).
+    Answered(Outcome),
+    /// Not stored yet: the code it gets.
+    Free(TrackingCode),
+}
+
+/// Looks up a keyed submission: the key table that keys were kept in before (read until its last
+/// keys expire), then its derived codes in order.
+pub fn lookup(conn: &mut Conn, idem: &Idempotency) -> diesel::QueryResult<Lookup> {
+    if let Some(row) = idempotency_keys::find(conn, &idem.key)? {
+        return Ok(Lookup::Answered(idem.answered_by_table(&row)));
+    }
+    for code in &idem.codes {
+        match feedback::stored_code(conn, code.as_str())? {
+            None => return Ok(Lookup::Free(code.clone())),
+            Some(stored) => {
+                if let Some(outcome) = idem.answered_by(&stored, code) {
+                    return Ok(Lookup::Answered(outcome));
+                }
+            }
+        }
+    }
+    Ok(Lookup::Answered(Outcome::KeyReused))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_derives_the_same_distinct_valid_codes_only_with_the_same_secret() {
+        let one = RetryCodes::new("secret").codes("key");
+        assert_eq!(one, RetryCodes::new("secret").codes("key"), "a retry derives the same codes");
+        assert_eq!(one.len(), ATTEMPTS);
+        let distinct: std::collections::HashSet<&TrackingCode> = one.iter().collect();
+        assert_eq!(distinct.len(), ATTEMPTS);
+        for code in &one {
+            assert_eq!(TrackingCode::parse(code.as_str()).as_ref(), Some(code), "{code} is a valid code");
+        }
+        assert_ne!(one, RetryCodes::new("other").codes("key"), "another server secret, other codes");
+        assert_ne!(one, RetryCodes::new("secret").codes("keY"));
+    }
+
+    #[test]
+    fn stored_feedback_answers_a_retry_only_when_it_came_with_the_same_key() {
+        let idem = Idempotency { key: "k".into(), request_hash: "h".into(), codes: Vec::new() };
+        let code = TrackingCode::generate();
+        let stored = |key: Option<&str>, hash: Option<&str>| StoredCode {
+            idempotency_key: key.map(str::to_owned),
+            request_hash: hash.map(str::to_owned),
+        };
+        assert_eq!(idem.answered_by(&stored(Some("k"), Some("h")), &code), Some(Outcome::Stored(code.clone())));
+        assert_eq!(idem.answered_by(&stored(Some("k"), Some("other")), &code), Some(Outcome::KeyReused));
+        assert_eq!(idem.answered_by(&stored(Some("j"), Some("h")), &code), None, "another key's code: try the next");
+        assert_eq!(idem.answered_by(&stored(None, None), &code), None, "no key, or erased: try the next");
+    }
+}
