@@ -51,6 +51,8 @@ stop_server() { kill "$server"; wait "$server" 2>/dev/null || true; server=""; }
 intake_runs() {
     local label="$1" full half delay
     full=($(measure "$CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
+    # Keyed right after unkeyed: each run grows the database, so the two compared runs are adjacent.
+    kfull=($(KEYED=1 measure "$CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
     # Each connection waits `delay` ms after each answer, so C connections make about
     # C/(delay + latency) per ms: a short trial run measures the latency, then the real run.
     delay=$(python3 -c "print(max(1, round(1000 * $HALF_CONNS / (${full[0]} / 2) - 1)))")
@@ -59,7 +61,6 @@ intake_runs() {
     half=($(WRK_DELAY_MS=$delay measure "$HALF_CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
     ffull=($(FORM=1 measure "$CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
     fhalf=($(FORM=1 WRK_DELAY_MS=$delay measure "$HALF_CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
-    kfull=($(KEYED=1 measure "$CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
     khalf=($(KEYED=1 WRK_DELAY_MS=$delay measure "$HALF_CONNS" -s bench/feedback.lua "http://127.0.0.1:$PORT"))
     printf '| %s API, full load | %s/s | %s ms | %s ms | %s |\n' "$label" "${full[@]}"
     printf '| %s API, half load | %s/s | %s ms | %s ms | %s |\n' "$label" "${half[@]}"

@@ -11,6 +11,8 @@
 //! request sent with a used key. Without the secret a derived code is as unguessable as a
 //! random one.
 
+use std::sync::Arc;
+
 use sha2::{Digest, Sha256};
 
 use super::Outcome;
@@ -43,9 +45,14 @@ impl RetryCodes {
         SigningKey::load(conn, SECRET_NAME, "", now).map(RetryCodes)
     }
 
-    /// The codes a submission with retry key `key` may get, in the order they are tried.
+    /// The code of try `attempt` (from 0) of a submission with retry key `key`.
+    fn code(&self, key: &str, attempt: usize) -> TrackingCode {
+        TrackingCode::from_digest(&self.0.digest(&format!("retry-code|{attempt}|{key}")))
+    }
+
+    #[cfg(test)]
     fn codes(&self, key: &str) -> Vec<TrackingCode> {
-        (0..ATTEMPTS).map(|i| TrackingCode::from_digest(&self.0.digest(&format!("retry-code|{i}|{key}")))).collect()
+        (0..ATTEMPTS).map(|i| self.code(key, i)).collect()
     }
 }
 
@@ -53,15 +60,21 @@ fn sha256_hex(data: &str) -> String {
     Sha256::digest(data.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Hex digits of the key's and the request's hashes kept on the feedback (128 bits each: a
+/// smaller row for every keyed submission; the retired key table kept all 256).
+const KEPT_HEX: usize = 32;
+
 /// A client's retry key, scoped to where it came from, with the request it named.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Idempotency {
     /// SHA-256 of scope and key.
     pub key: String,
     /// SHA-256 of the submission's content.
     pub request_hash: String,
-    /// Its tracking codes, in the order they are tried (filled by [`Idempotency::with_codes`]).
-    codes: Vec<TrackingCode>,
+    /// Its first tracking code, derived where the request is handled (most keys need no other),
+    /// and what derives the others (both set by [`Idempotency::with_codes`]).
+    first: Option<TrackingCode>,
+    codes: Option<Arc<RetryCodes>>,
 }
 
 impl Idempotency {
@@ -82,24 +95,39 @@ impl Idempotency {
         Self {
             key: sha256_hex(&format!("{scope}\n{}", raw.trim())),
             request_hash: sha256_hex(&content),
-            codes: Vec::new(),
+            first: None,
+            codes: None,
         }
     }
 
     /// The same key with its tracking codes derived by `codes`.
-    pub fn with_codes(mut self, codes: &RetryCodes) -> Self {
-        self.codes = codes.codes(&self.key);
+    pub fn with_codes(mut self, codes: &Arc<RetryCodes>) -> Self {
+        self.first = Some(codes.code(&self.key, 0));
+        self.codes = Some(codes.clone());
         self
     }
 
-    /// The code of try `attempt` (`None` past the last).
-    pub fn code(&self, attempt: usize) -> Option<&TrackingCode> {
-        self.codes.get(attempt)
+    /// The code of try `attempt` (`None` past the last, or before [`Idempotency::with_codes`]).
+    pub fn code(&self, attempt: usize) -> Option<TrackingCode> {
+        match attempt {
+            0 => self.first.clone(),
+            n if n < ATTEMPTS => self.codes.as_ref().map(|c| c.code(&self.key, n)),
+            _ => None,
+        }
     }
 
-    /// What this submission gets when the first with its key was stored as `code` with `request_hash`.
+    fn kept_key(&self) -> &str {
+        &self.key[..KEPT_HEX]
+    }
+
+    fn kept_hash(&self) -> &str {
+        &self.request_hash[..KEPT_HEX]
+    }
+
+    /// What this submission gets when the first with its key was stored as `code` with
+    /// `request_hash` (whole, or as kept on the feedback).
     pub fn answer(&self, request_hash: &str, code: &TrackingCode) -> Outcome {
-        if request_hash == self.request_hash {
+        if request_hash == self.request_hash || request_hash == self.kept_hash() {
             Outcome::Stored(code.clone())
         } else {
             Outcome::KeyReused
@@ -110,7 +138,7 @@ impl Idempotency {
     /// `None` when that feedback came with another key (the code is taken: try the next).
     pub fn answered_by(&self, stored: &StoredCode, code: &TrackingCode) -> Option<Outcome> {
         match (&stored.idempotency_key, &stored.request_hash) {
-            (Some(key), Some(hash)) if *key == self.key => Some(self.answer(hash, code)),
+            (Some(key), Some(hash)) if key == self.kept_key() => Some(self.answer(hash, code)),
             _ => None,
         }
     }
@@ -123,8 +151,8 @@ impl Idempotency {
 
     /// Marks `row` as stored under this key (kept 24 hours).
     pub fn mark(&self, row: &mut NewFeedback) {
-        row.idempotency_key = Some(self.key.clone());
-        row.request_hash = Some(self.request_hash.clone());
+        row.idempotency_key = Some(self.kept_key().to_owned());
+        row.request_hash = Some(self.kept_hash().to_owned());
     }
 }
 
@@ -143,11 +171,11 @@ pub fn lookup(conn: &mut Conn, idem: &Idempotency) -> diesel::QueryResult<Lookup
     if let Some(row) = idempotency_keys::find(conn, &idem.key)? {
         return Ok(Lookup::Answered(idem.answered_by_table(&row)));
     }
-    for code in &idem.codes {
+    for code in (0..ATTEMPTS).map_while(|attempt| idem.code(attempt)) {
         match feedback::stored_code(conn, code.as_str())? {
-            None => return Ok(Lookup::Free(code.clone())),
+            None => return Ok(Lookup::Free(code)),
             Some(stored) => {
-                if let Some(outcome) = idem.answered_by(&stored, code) {
+                if let Some(outcome) = idem.answered_by(&stored, &code) {
                     return Ok(Lookup::Answered(outcome));
                 }
             }
@@ -176,15 +204,16 @@ mod tests {
 
     #[test]
     fn stored_feedback_answers_a_retry_only_when_it_came_with_the_same_key() {
-        let idem = Idempotency { key: "k".into(), request_hash: "h".into(), codes: Vec::new() };
+        let idem = Idempotency { key: "k".repeat(64), request_hash: "h".repeat(64), first: None, codes: None };
+        let (k, h, other) = ("k".repeat(KEPT_HEX), "h".repeat(KEPT_HEX), "o".repeat(KEPT_HEX));
         let code = TrackingCode::generate();
         let stored = |key: Option<&str>, hash: Option<&str>| StoredCode {
             idempotency_key: key.map(str::to_owned),
             request_hash: hash.map(str::to_owned),
         };
-        assert_eq!(idem.answered_by(&stored(Some("k"), Some("h")), &code), Some(Outcome::Stored(code.clone())));
-        assert_eq!(idem.answered_by(&stored(Some("k"), Some("other")), &code), Some(Outcome::KeyReused));
-        assert_eq!(idem.answered_by(&stored(Some("j"), Some("h")), &code), None, "another key's code: try the next");
+        assert_eq!(idem.answered_by(&stored(Some(&k), Some(&h)), &code), Some(Outcome::Stored(code.clone())));
+        assert_eq!(idem.answered_by(&stored(Some(&k), Some(&other)), &code), Some(Outcome::KeyReused));
+        assert_eq!(idem.answered_by(&stored(Some(&other), Some(&h)), &code), None, "another key's code: try the next");
         assert_eq!(idem.answered_by(&stored(None, None), &code), None, "no key, or erased: try the next");
     }
 }

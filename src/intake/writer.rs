@@ -248,7 +248,7 @@ fn learn(conn: &mut Conn, batch: &[Pending], taken: &[String], retries: &mut Ret
         let Some(code) = idem.code(attempt).filter(|c| taken.iter().any(|t| t == c.as_str())) else {
             continue;
         };
-        match stored_code(conn, code.as_str())?.and_then(|stored| idem.answered_by(&stored, code)) {
+        match stored_code(conn, code.as_str())?.and_then(|stored| idem.answered_by(&stored, &code)) {
             Some(answer) => drop(retries.known.insert(idem.key.clone(), answer)),
             None => drop(retries.attempts.insert(idem.key.clone(), attempt + 1)),
         }
