@@ -65,37 +65,10 @@ fn arrival_order(n: usize) -> Vec<usize> {
     order
 }
 
+/// On arrival, each text classified once (`classes`) and placed as intake places it: the lagging
+/// simulation with nothing left for the job to move.
 pub(crate) fn on_arrival(sigs: &[Signature], classes: &[PainCategory]) -> Landing {
-    let mut themes: Vec<(Centroid, CategoryVotes, PainCategory)> = Vec::new();
-    let mut landing = vec![(UNGROUPED, PainCategory::Other); sigs.len()];
-    for i in arrival_order(sigs.len()) {
-        let category = classes[i];
-        if sigs[i].is_empty() {
-            continue;
-        }
-        let candidates = themes.iter().enumerate().map(|(id, t)| (id as i64, &t.0, accepts(t.2, &t.1, category)));
-        match place(&sigs[i], category, candidates) {
-            Placement::Join(id) => {
-                let t = &mut themes[id as usize];
-                t.0.add(&sigs[i]);
-                t.1.vote(category, 1);
-                t.2 = t.1.winner();
-                landing[i] = (id, PainCategory::Other);
-            }
-            Placement::Open => {
-                let mut votes = CategoryVotes::default();
-                votes.vote(category, 1);
-                themes.push((Centroid::new(&sigs[i]), votes, category));
-                landing[i] = (themes.len() as i64 - 1, PainCategory::Other);
-            }
-            Placement::Wait => {}
-        }
-    }
-    // A text shows under its theme's category as the theme ends up.
-    landing
-        .into_iter()
-        .map(|(g, _)| (g, if g == UNGROUPED { PainCategory::Other } else { themes[g as usize].2 }))
-        .collect()
+    on_arrival_lagging(sigs, classes, classes, sigs.len())
 }
 
 /// Texts the embeddings job reads in one round (`src/jobs/embeddings.rs` asks for 32).
