@@ -35,14 +35,37 @@ pub fn public_voices(theme_id: i64, published: bool, voices: &HashMap<String, i6
     (published && v >= MIN_PUBLIC_VOICES).then_some(v)
 }
 
-/// Loads it for one service.
-pub fn load(conn: &mut Conn, service_id: i64) -> QueryResult<YouSaid> {
-    let item = backlog_items::for_service(conn, service_id)?.map(|i| (i.status, i.target_year));
+/// What a service's public page reads once of its backlog item and themes, for "you said, we
+/// did" ([`YouSaid::of`]) and a live e-service's before and after (`brief::public::load`).
+#[derive(Debug, Clone, Default)]
+pub struct Shown {
+    /// The service's backlog item, when it was promoted.
+    pub item: Option<backlog_items::BacklogItem>,
+    /// Its themes shown to citizens (published, with at least [`MIN_PUBLIC_VOICES`]):
+    /// (theme id, label bn, label en, voices), most voiced first.
+    pub themes: Vec<(i64, String, String, i64)>,
+}
+
+/// Reads it for one service: its item, its voices by theme and its themes' labels, once.
+pub fn shown(conn: &mut Conn, service_id: i64) -> QueryResult<Shown> {
+    let item = backlog_items::for_service(conn, service_id)?;
     let voices = service_counts::voices_by_bucket(conn, service_id, dim::THEME)?;
-    let mut shown: Vec<(String, String, i64)> = themes::labels_of_service(conn, service_id)?
+    let mut themes: Vec<(i64, String, String, i64)> = themes::labels_of_service(conn, service_id)?
         .into_iter()
-        .filter_map(|t| public_voices(t.id, t.published_at.is_some(), &voices).map(|v| (t.label_bn, t.label_en, v)))
+        .filter_map(|t| {
+            public_voices(t.id, t.published_at.is_some(), &voices).map(|v| (t.id, t.label_bn, t.label_en, v))
+        })
         .collect();
-    shown.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
-    Ok(YouSaid { item, themes: shown })
+    themes.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.2.cmp(&b.2)));
+    Ok(Shown { item, themes })
+}
+
+impl YouSaid {
+    /// What the public page says of the service `shown` was read of.
+    pub fn of(shown: &Shown) -> Self {
+        YouSaid {
+            item: shown.item.as_ref().map(|i| (i.status.clone(), i.target_year.clone())),
+            themes: shown.themes.iter().map(|(_, bn, en, v)| (bn.clone(), en.clone(), *v)).collect(),
+        }
+    }
 }

@@ -15,11 +15,10 @@ use diesel::prelude::*;
 
 use super::design::{Decision, Design, ToBeStep};
 use super::journey::{median, Reported};
-use crate::backlog::public::public_voices;
-use crate::counts::dim;
+use crate::backlog::public::Shown;
 use crate::db::schema::feedback;
 use crate::db::services::Service;
-use crate::db::{backlog_items, backlog_moves, brief_versions, service_counts, themes, Conn};
+use crate::db::{backlog_moves, brief_versions, Conn};
 
 /// What the service took before it went live.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,8 +47,8 @@ pub struct BeforeAfter {
 }
 
 /// The before and after of `service`, once its backlog item is live with a saved design.
-pub fn load(conn: &mut Conn, service: &Service) -> QueryResult<Option<BeforeAfter>> {
-    let Some(item) = backlog_items::for_service(conn, service.id)? else { return Ok(None) };
+pub fn load(conn: &mut Conn, service: &Service, shown: &Shown) -> QueryResult<Option<BeforeAfter>> {
+    let Some(item) = &shown.item else { return Ok(None) };
     if item.status != "live" {
         return Ok(None);
     }
@@ -64,13 +63,13 @@ pub fn load(conn: &mut Conn, service: &Service) -> QueryResult<Option<BeforeAfte
         .find(|m| m.to_status == "live")
         .map_or(item.updated_at, |m| m.created_at);
     let (days, cost, visits) = reported_before(conn, service.id, until)?;
-    let voices = service_counts::voices_by_bucket(conn, service.id, dim::THEME)?;
-    let mut taken: Vec<(String, String, i64)> = themes::labels_of_service(conn, service.id)?
-        .into_iter()
-        .filter(|t| matches!(design.decision(t.id), Some(Decision::Taken { .. })))
-        .filter_map(|t| public_voices(t.id, t.published_at.is_some(), &voices).map(|v| (t.label_bn, t.label_en, v)))
+    // Shown themes come most voiced first.
+    let taken: Vec<(String, String, i64)> = shown
+        .themes
+        .iter()
+        .filter(|(id, ..)| matches!(design.decision(*id), Some(Decision::Taken { .. })))
+        .map(|(_, bn, en, v)| (bn.clone(), en.clone(), *v))
         .collect();
-    taken.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
     Ok(Some(BeforeAfter {
         before: Before { until, steps: service.step_list().len(), days, cost, visits },
         after: design.steps,

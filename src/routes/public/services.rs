@@ -125,10 +125,11 @@ pub async fn render_service_page(
 ) -> Result<HttpResponse, AppError> {
     let (service_id, service) = (listing.0.id, listing.0.clone());
     let (voices, said, before_after) = db::run_read(pool, move |conn| -> diesel::QueryResult<_> {
+        let shown = crate::backlog::public::shown(conn, service_id)?;
         Ok((
             db::service_counts::total_voices(conn, service_id)?,
-            crate::backlog::public::load(conn, service_id)?,
-            crate::brief::public::load(conn, &service)?,
+            crate::backlog::public::YouSaid::of(&shown),
+            crate::brief::public::load(conn, &service, &shown)?,
         ))
     })
     .await?;
