@@ -171,8 +171,10 @@ pub fn insert_batch(conn: &mut Conn, rows: &[NewFeedback]) -> QueryResult<Vec<St
     if inserted.len() == rows.len() {
         return Ok(Vec::new());
     }
-    let inserted: std::collections::HashSet<String> = inserted.into_iter().collect();
-    Ok(rows.iter().filter(|r| !inserted.contains(&r.tracking_code)).map(|r| r.tracking_code.clone()).collect())
+    // Each inserted code stands for one row: a code given to two rows of the statement is
+    // inserted once and passed over once.
+    let mut inserted: std::collections::HashSet<String> = inserted.into_iter().collect();
+    Ok(rows.iter().filter(|r| !inserted.remove(&r.tracking_code)).map(|r| r.tracking_code.clone()).collect())
 }
 
 /// PostgreSQL: one statement of fixed text whatever the number of rows (one

@@ -134,19 +134,18 @@ impl Idempotency {
         }
     }
 
-    /// What this submission gets from `stored`, the feedback holding one of its codes (`code`):
-    /// `None` when that feedback came with another key (the code is taken: try the next).
-    pub fn answered_by(&self, stored: &StoredCode, code: &TrackingCode) -> Option<Outcome> {
+    /// The request hash `stored` (the feedback holding one of this key's codes) keeps, when it
+    /// came with this key; `None` when it came with another key or none (the code is taken).
+    pub fn holds<'a>(&self, stored: &'a StoredCode) -> Option<&'a str> {
         match (&stored.idempotency_key, &stored.request_hash) {
-            (Some(key), Some(hash)) if key == self.kept_key() => Some(self.answer(hash, code)),
+            (Some(key), Some(hash)) if key == self.kept_key() => Some(hash),
             _ => None,
         }
     }
 
-    /// What this submission gets from a key stored in the retired key table.
-    pub fn answered_by_table(&self, row: &IdempotencyKey) -> Outcome {
-        let code = TrackingCode::parse(&row.tracking_code).expect("stored codes are valid");
-        self.answer(&row.request_hash, &code)
+    /// The first request under this key as the retired key table kept it: (request hash, code).
+    pub fn stored_in_table(row: &IdempotencyKey) -> (String, TrackingCode) {
+        (row.request_hash.clone(), TrackingCode::parse(&row.tracking_code).expect("stored codes are valid"))
     }
 
     /// Marks `row` as stored under this key (kept 24 hours).
@@ -165,23 +164,46 @@ pub enum Lookup {
     Free(TrackingCode),
 }
 
-/// Looks up a keyed submission: the key table that keys were kept in before (read until its last
-/// keys expire), then its derived codes in order.
-pub fn lookup(conn: &mut Conn, idem: &Idempotency) -> diesel::QueryResult<Lookup> {
-    if let Some(row) = idempotency_keys::find(conn, &idem.key)? {
-        return Ok(Lookup::Answered(idem.answered_by_table(&row)));
-    }
-    for code in (0..ATTEMPTS).map_while(|attempt| idem.code(attempt)) {
+/// Where a key stands among its derived codes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Standing {
+    /// Its first request was stored: (request hash as kept, code).
+    Stored(String, TrackingCode),
+    /// Not stored: the first of its codes no feedback holds, and which try that is.
+    Free(usize, TrackingCode),
+    /// Every one of its codes is held by other feedback.
+    Exhausted,
+}
+
+/// Where `idem` stands, reading its derived codes from try `from` on (earlier ones are known to
+/// be held by other feedback).
+pub fn standing_from(conn: &mut Conn, idem: &Idempotency, from: usize) -> diesel::QueryResult<Standing> {
+    for attempt in from..ATTEMPTS {
+        let Some(code) = idem.code(attempt) else { break };
         match feedback::stored_code(conn, code.as_str())? {
-            None => return Ok(Lookup::Free(code)),
+            None => return Ok(Standing::Free(attempt, code)),
             Some(stored) => {
-                if let Some(outcome) = idem.answered_by(&stored, &code) {
-                    return Ok(Lookup::Answered(outcome));
+                if let Some(hash) = idem.holds(&stored) {
+                    return Ok(Standing::Stored(hash.to_owned(), code));
                 }
             }
         }
     }
-    Ok(Lookup::Answered(Outcome::KeyReused))
+    Ok(Standing::Exhausted)
+}
+
+/// Looks up a keyed submission: the key table that keys were kept in before (read until its last
+/// keys expire), then its derived codes in order.
+pub fn lookup(conn: &mut Conn, idem: &Idempotency) -> diesel::QueryResult<Lookup> {
+    if let Some(row) = idempotency_keys::find(conn, &idem.key)? {
+        let (hash, code) = Idempotency::stored_in_table(&row);
+        return Ok(Lookup::Answered(idem.answer(&hash, &code)));
+    }
+    Ok(match standing_from(conn, idem, 0)? {
+        Standing::Stored(hash, code) => Lookup::Answered(idem.answer(&hash, &code)),
+        Standing::Free(_, code) => Lookup::Free(code),
+        Standing::Exhausted => Lookup::Answered(Outcome::KeyReused),
+    })
 }
 
 #[cfg(test)]
@@ -203,7 +225,7 @@ mod tests {
     }
 
     #[test]
-    fn stored_feedback_answers_a_retry_only_when_it_came_with_the_same_key() {
+    fn stored_feedback_answers_a_retry_only_when_it_came_with_the_same_key_and_request() {
         let idem = Idempotency { key: "k".repeat(64), request_hash: "h".repeat(64), first: None, codes: None };
         let (k, h, other) = ("k".repeat(KEPT_HEX), "h".repeat(KEPT_HEX), "o".repeat(KEPT_HEX));
         let code = TrackingCode::generate();
@@ -211,9 +233,17 @@ mod tests {
             idempotency_key: key.map(str::to_owned),
             request_hash: hash.map(str::to_owned),
         };
-        assert_eq!(idem.answered_by(&stored(Some(&k), Some(&h)), &code), Some(Outcome::Stored(code.clone())));
-        assert_eq!(idem.answered_by(&stored(Some(&k), Some(&other)), &code), Some(Outcome::KeyReused));
-        assert_eq!(idem.answered_by(&stored(Some(&other), Some(&h)), &code), None, "another key's code: try the next");
-        assert_eq!(idem.answered_by(&stored(None, None), &code), None, "no key, or erased: try the next");
+        let held = stored(Some(&k), Some(&h));
+        assert_eq!(idem.holds(&held), Some(h.as_str()));
+        assert_eq!(idem.answer(idem.holds(&held).unwrap(), &code), Outcome::Stored(code.clone()));
+        let reused = stored(Some(&k), Some(&other));
+        assert_eq!(idem.answer(idem.holds(&reused).unwrap(), &code), Outcome::KeyReused);
+        assert_eq!(idem.holds(&stored(Some(&other), Some(&h))), None, "another key's code: try the next");
+        assert_eq!(idem.holds(&stored(None, None)), None, "no key, or erased: try the next");
+        assert_eq!(
+            idem.answer(&"h".repeat(64), &code),
+            Outcome::Stored(code.clone()),
+            "a whole hash, as in the old table"
+        );
     }
 }

@@ -5,7 +5,7 @@
 //! fsync) overlaps the next group's insert. A full queue is refused at once
 //! (503), so memory stays bounded under overload.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
@@ -16,8 +16,9 @@ use tokio::sync::{mpsc, oneshot};
 use chrono::NaiveDateTime;
 use diesel::QueryResult;
 
+use super::retry::{self, Standing};
 use super::{new_row, store_alone, store_one, Idempotency, Outcome, RetryCodes};
-use crate::db::feedback::{insert_batch, stored_code};
+use crate::db::feedback::insert_batch;
 use crate::db::idempotency_keys::find_many;
 use crate::db::{is_transient, is_unique_violation, write_transaction, Conn, Pool};
 use crate::domain::feedback::Submission;
@@ -154,9 +155,12 @@ const ROWS_PER_INSERT: usize = 500;
 /// What the writer knows of a group's retry keys between its tries.
 #[derive(Default)]
 struct Retries {
-    /// Keys stored before, with the answer each gets.
-    known: HashMap<String, Outcome>,
-    /// Keys whose first codes other feedback holds: the code to try next.
+    /// Keys stored before: the first request's hash (as kept) and its code. Each submission with
+    /// the key is answered for its own request ([`Idempotency::answer`]).
+    known: HashMap<String, (String, TrackingCode)>,
+    /// Keys every code of which other feedback holds.
+    exhausted: HashSet<String>,
+    /// Keys whose first codes other feedback holds: the try whose code they take next.
     attempts: HashMap<String, usize>,
 }
 
@@ -193,19 +197,19 @@ fn store_group(
         let code = match &p.idem {
             None => TrackingCode::generate(),
             Some(idem) => {
-                let earlier = retries
-                    .known
-                    .get(&idem.key)
-                    .cloned()
-                    .or_else(|| in_group.get(&idem.key).map(|(hash, code)| idem.answer(hash, code)));
+                let earlier = retries.known.get(&idem.key).or_else(|| in_group.get(&idem.key));
                 let next = idem.code(retries.attempts.get(&idem.key).copied().unwrap_or(0));
                 match (earlier, next) {
-                    (Some(answer), _) => {
-                        *outcome = Some(answer);
+                    (Some((hash, code)), _) => {
+                        *outcome = Some(idem.answer(hash, code));
                         continue;
                     }
                     // Every code of the key is held by other feedback.
                     (None, None) => {
+                        *outcome = Some(Outcome::KeyReused);
+                        continue;
+                    }
+                    (None, Some(_)) if retries.exhausted.contains(&idem.key) => {
                         *outcome = Some(Outcome::KeyReused);
                         continue;
                     }
@@ -236,21 +240,29 @@ fn store_group(
     Ok(outcomes.into_iter().map(|o| o.expect("every submission has an outcome")).collect())
 }
 
-/// Learns, after a try of `batch` found the codes `taken` held, what holds them: a key's own
-/// earlier submission answers it; another key's (or an unkeyed) feedback makes the key try its
-/// next code. An unkeyed submission whose random code was taken draws another on the next try.
+/// Learns, after a try of `batch` found the codes `taken` held, what holds them, reading each
+/// such key's codes on from the one it tried ([`retry::standing_from`]): the key's own earlier
+/// submission answers it; codes other feedback holds are passed over. A code no stored feedback
+/// holds was held by another row of the same group: an unkeyed row draws another random code on
+/// the next try, and of two keys that derived the same code the first keeps it.
 fn learn(conn: &mut Conn, batch: &[Pending], taken: &[String], retries: &mut Retries) -> QueryResult<()> {
+    let mut keeps: HashMap<TrackingCode, &str> = HashMap::new();
     for idem in batch.iter().filter_map(|p| p.idem.as_ref()) {
-        if retries.known.contains_key(&idem.key) {
+        if retries.known.contains_key(&idem.key) || retries.exhausted.contains(&idem.key) {
             continue;
         }
         let attempt = retries.attempts.get(&idem.key).copied().unwrap_or(0);
         let Some(code) = idem.code(attempt).filter(|c| taken.iter().any(|t| t == c.as_str())) else {
             continue;
         };
-        match stored_code(conn, code.as_str())?.and_then(|stored| idem.answered_by(&stored, &code)) {
-            Some(answer) => drop(retries.known.insert(idem.key.clone(), answer)),
-            None => drop(retries.attempts.insert(idem.key.clone(), attempt + 1)),
+        match retry::standing_from(conn, idem, attempt)? {
+            Standing::Stored(hash, code) => drop(retries.known.insert(idem.key.clone(), (hash, code))),
+            Standing::Exhausted => drop(retries.exhausted.insert(idem.key.clone())),
+            Standing::Free(next, _) if next > attempt => drop(retries.attempts.insert(idem.key.clone(), next)),
+            Standing::Free(..) => match keeps.get(&code) {
+                Some(first) if *first != idem.key => drop(retries.attempts.insert(idem.key.clone(), attempt + 1)),
+                _ => drop(keeps.insert(code, &idem.key)),
+            },
         }
     }
     Ok(())
@@ -259,15 +271,12 @@ fn learn(conn: &mut Conn, batch: &[Pending], taken: &[String], retries: &mut Ret
 /// Keys kept in the retired key table (before codes were derived from keys), read until the last
 /// of them expires: one statement for the group's keys, none for a group without keys.
 fn known_from_table(conn: &mut Conn, batch: &[Pending], retries: &mut Retries) -> QueryResult<()> {
-    let keyed: Vec<&Idempotency> = batch.iter().filter_map(|p| p.idem.as_ref()).collect();
-    if keyed.is_empty() {
+    let keys: Vec<&str> = batch.iter().filter_map(|p| p.idem.as_ref()).map(|idem| idem.key.as_str()).collect();
+    if keys.is_empty() {
         return Ok(());
     }
-    let keys: Vec<&str> = keyed.iter().map(|idem| idem.key.as_str()).collect();
     for row in find_many(conn, &keys)? {
-        if let Some(idem) = keyed.iter().find(|idem| idem.key == row.key) {
-            retries.known.insert(row.key.clone(), idem.answered_by_table(&row));
-        }
+        retries.known.insert(row.key.clone(), Idempotency::stored_in_table(&row));
     }
     Ok(())
 }
@@ -298,7 +307,11 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>, cache: &mut ThemeCache) {
     let size = batch.len();
     let mut retries = Retries::default();
     if let Err(err) = known_from_table(&mut conn, &batch, &mut retries) {
-        tracing::warn!(error = %err, "reading the retired retry keys failed");
+        // Storing a key without knowing whether the old table holds it could store it twice.
+        tracing::warn!(error = %err, size = batch.len(), "reading the retired retry keys failed");
+        pool.discard_if_dead(&mut conn);
+        batch.into_iter().for_each(|p| drop(p.reply.send(Err(SubmitError::Unavailable))));
+        return;
     }
     let mut tries = 0;
     let together = loop {
@@ -330,8 +343,9 @@ fn write_batch(pool: &Pool, batch: Vec<Pending>, cache: &mut ThemeCache) {
                 let _ = pending.reply.send(answer(outcome));
             }
         }
-        // A clash (tracking code, or a key another process stored): retry each alone.
-        Err(err) if is_unique_violation(&err) => {
+        // A clash (tracking code, or a key another process stored), or codes still taken after
+        // every try: store each alone, looking its key up first.
+        Err(err) if is_unique_violation(&err) || matches!(err, diesel::result::Error::RollbackTransaction) => {
             for pending in batch {
                 let result = store_alone(
                     &mut conn,

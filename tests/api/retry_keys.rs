@@ -81,3 +81,34 @@ async fn a_key_kept_in_the_retired_key_table_is_still_honoured() {
     assert_eq!(send(&app, "k-legacy", "The union office asked for a bribe").await.0, 409, "the old key is known");
     assert_eq!(app.feedback_count().await, 1, "nothing stored under a known key");
 }
+
+#[tokio::test]
+async fn each_request_under_a_stored_key_is_answered_for_itself_when_they_arrive_together() {
+    let app = spawn_app().await;
+    let (status, first) = send(&app, "k-mixed", "The passport office asked for speed money").await;
+    assert_eq!(status, 201);
+    // Retries of the stored request and a different request under the same key, all at once: the
+    // writer takes them in one group, and each gets its own answer.
+    let texts = ["A different request", "The passport office asked for speed money"];
+    let sends: Vec<_> = (0..8)
+        .map(|i| {
+            let request = app
+                .client
+                .post(format!("{}/api/v1/feedback", app.address))
+                .header("Idempotency-Key", "k-mixed")
+                .json(&body(texts[i % 2]));
+            tokio::spawn(async move { request.send().await.unwrap() })
+        })
+        .collect();
+    for (i, sent) in sends.into_iter().enumerate() {
+        let r = sent.await.unwrap();
+        let status = r.status().as_u16();
+        let answer: Value = r.json().await.unwrap();
+        if i % 2 == 0 {
+            assert_eq!(status, 409, "a different request under a used key: {answer}");
+        } else {
+            assert_eq!((status, answer["tracking_code"].as_str()), (201, first.as_deref()), "a retry: {answer}");
+        }
+    }
+    assert_eq!(app.feedback_count().await, 1);
+}
