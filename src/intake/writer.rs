@@ -5,7 +5,7 @@
 //! fsync) overlaps the next group's insert. A full queue is refused at once
 //! (503), so memory stays bounded under overload.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
@@ -62,8 +62,8 @@ pub struct IntakeWriter {
 impl IntakeWriter {
     /// Starts `writers` threads, each with a queue of its share of `capacity` submissions,
     /// committing at most `max_batch` per transaction; `classifier` reads texts as they are
-    /// queued, and `codes` derives keyed submissions' tracking codes. The threads end when every handle is dropped and the queues are empty; the
-    /// returned handle joins them all.
+    /// queued, and `codes` derives keyed submissions' tracking codes. The threads end when every
+    /// handle is dropped and the queues are empty; the returned handle joins them all.
     pub fn start(
         pool: Pool,
         capacity: usize,
@@ -158,9 +158,8 @@ struct Retries {
     /// Keys stored before: the first request's hash (as kept) and its code. Each submission with
     /// the key is answered for its own request ([`Idempotency::answer`]).
     known: HashMap<String, (String, TrackingCode)>,
-    /// Keys every code of which other feedback holds.
-    exhausted: HashSet<String>,
-    /// Keys whose first codes other feedback holds: the try whose code they take next.
+    /// Keys whose first codes other feedback holds: the try whose code they take next
+    /// ([`retry::ATTEMPTS`] when other feedback holds every one of them).
     attempts: HashMap<String, usize>,
 }
 
@@ -209,14 +208,10 @@ fn store_group(
                         *outcome = Some(Outcome::KeyReused);
                         continue;
                     }
-                    (None, Some(_)) if retries.exhausted.contains(&idem.key) => {
-                        *outcome = Some(Outcome::KeyReused);
-                        continue;
-                    }
                     (None, Some(code)) => {
                         // A second request with this key in the same group is answered by the first.
                         in_group.insert(idem.key.clone(), (idem.request_hash.clone(), code.clone()));
-                        code.clone()
+                        code
                     }
                 }
             }
@@ -248,7 +243,7 @@ fn store_group(
 fn learn(conn: &mut Conn, batch: &[Pending], taken: &[String], retries: &mut Retries) -> QueryResult<()> {
     let mut keeps: HashMap<TrackingCode, &str> = HashMap::new();
     for idem in batch.iter().filter_map(|p| p.idem.as_ref()) {
-        if retries.known.contains_key(&idem.key) || retries.exhausted.contains(&idem.key) {
+        if retries.known.contains_key(&idem.key) {
             continue;
         }
         let attempt = retries.attempts.get(&idem.key).copied().unwrap_or(0);
@@ -257,7 +252,7 @@ fn learn(conn: &mut Conn, batch: &[Pending], taken: &[String], retries: &mut Ret
         };
         match retry::standing_from(conn, idem, attempt)? {
             Standing::Stored(hash, code) => drop(retries.known.insert(idem.key.clone(), (hash, code))),
-            Standing::Exhausted => drop(retries.exhausted.insert(idem.key.clone())),
+            Standing::Exhausted => drop(retries.attempts.insert(idem.key.clone(), retry::ATTEMPTS)),
             Standing::Free(next, _) if next > attempt => drop(retries.attempts.insert(idem.key.clone(), next)),
             Standing::Free(..) => match keeps.get(&code) {
                 Some(first) if *first != idem.key => drop(retries.attempts.insert(idem.key.clone(), attempt + 1)),
