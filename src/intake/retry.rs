@@ -57,7 +57,7 @@ impl RetryCodes {
 }
 
 fn sha256_hex(data: &str) -> String {
-    Sha256::digest(data.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    crate::signing::hex(&Sha256::digest(data.as_bytes()))
 }
 
 /// Hex digits of the key's and the request's hashes kept on the feedback (128 bits each: a
